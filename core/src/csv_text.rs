@@ -1,0 +1,249 @@
+//! The rules every data file shares: UTF-8 with or without BOM, `,` or `;` (detected),
+//! CRLF or LF, RFC 4180 quoting, case-insensitive trimmed headers, and the number syntax.
+
+use crate::error::{DataError, ErrorKind};
+use crate::measure::Cell;
+
+/// A CSV file read into its header and rows, each row with its 1-based line number.
+pub(crate) struct Table {
+    pub file: String,
+    pub delimiter: u8,
+    /// Header names, trimmed and lower-cased.
+    pub header: Vec<String>,
+    pub rows: Vec<(u64, csv::StringRecord)>,
+}
+
+impl Table {
+    pub fn read(bytes: &[u8], file: &str) -> Result<Table, DataError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64;
+            DataError::new(ErrorKind::NotUtf8, file).at_line(line)
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        if first_line.is_empty() {
+            return Err(DataError::new(ErrorKind::Empty, file));
+        }
+        let delimiter = detect_delimiter(first_line);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut records = reader.records();
+        let header: Vec<String> = match records.next() {
+            Some(Ok(r)) => r.iter().map(|h| h.trim().to_lowercase()).collect(),
+            Some(Err(e)) => return Err(csv_error(e, text, file)),
+            None => return Err(DataError::new(ErrorKind::Empty, file)),
+        };
+        let mut rows = Vec::new();
+        for record in records {
+            let record = record.map_err(|e| csv_error(e, text, file))?;
+            let line = record.position().map_or(0, |p| line_at(text, p.byte()));
+            if record.len() == 1 && record[0].trim().is_empty() {
+                continue; // a blank line, e.g. at the end of a spreadsheet export
+            }
+            if record.len() != header.len() {
+                return Err(DataError::new(
+                    ErrorKind::RaggedRow { expected: header.len(), found: record.len() },
+                    file,
+                )
+                .at_line(line));
+            }
+            rows.push((line, record));
+        }
+        Ok(Table { file: file.to_string(), delimiter, header, rows })
+    }
+
+    /// The index of a column, or a [`ErrorKind::MissingColumn`] error naming it.
+    pub fn column(&self, name: &str) -> Result<usize, DataError> {
+        self.header.iter().position(|h| h == name).ok_or_else(|| {
+            DataError::new(ErrorKind::MissingColumn, &self.file).at_line(1).in_cell(name, "")
+        })
+    }
+
+    /// Header names that none of `known` claims: ignored, with a notice.
+    pub fn extra_columns(&self, known: &[&str]) -> Vec<String> {
+        self.header.iter().filter(|h| !known.contains(&h.as_str())).cloned().collect()
+    }
+
+    /// An error in one cell of this table.
+    pub fn cell_error(&self, kind: ErrorKind, line: u64, column: &str, value: &str) -> DataError {
+        DataError::new(kind, &self.file).at_line(line).in_cell(column, value)
+    }
+}
+
+/// The 1-based line where a record starts. csv's own line count misses CRLF line ends, and
+/// its byte offset may point at the end of the line before, so line ends there are skipped.
+fn line_at(text: &str, byte: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut start = (byte as usize).min(bytes.len());
+    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+        start += 1;
+    }
+    1 + bytes[..start].iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+fn csv_error(e: csv::Error, text: &str, file: &str) -> DataError {
+    let line = e.position().map(|p| line_at(text, p.byte()));
+    let err = DataError::new(ErrorKind::BadCsv, file);
+    match line {
+        Some(l) => err.at_line(l),
+        None => err,
+    }
+}
+
+/// The delimiter that splits the header: `;` when it has more semicolons than commas outside quotes.
+fn detect_delimiter(header_line: &str) -> u8 {
+    let (mut commas, mut semis, mut quoted) = (0, 0, false);
+    for c in header_line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => commas += 1,
+            ';' if !quoted => semis += 1,
+            _ => {}
+        }
+    }
+    if semis > commas { b';' } else { b',' }
+}
+
+/// Reads a number: an integer, or a decimal with `.`; with `;` as delimiter also with `,`.
+/// Thousands separators are rejected, never guessed.
+pub(crate) fn parse_number(raw: &str, delimiter: u8) -> Result<f64, ErrorKind> {
+    let s = raw.trim();
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let dots = body.matches('.').count();
+    let commas = body.matches(',').count();
+    let grouped = dots + commas > 1
+        || body.contains([' ', '\u{a0}', '\''])
+        || (commas == 1 && delimiter != b';');
+    if grouped {
+        return Err(ErrorKind::ThousandsSeparator);
+    }
+    let normal = body.replace(',', ".");
+    let valid = !normal.is_empty()
+        && !normal.starts_with('.')
+        && !normal.ends_with('.')
+        && normal.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if !valid {
+        return Err(ErrorKind::BadNumber);
+    }
+    let n: f64 = normal.parse().map_err(|_| ErrorKind::BadNumber)?;
+    Ok(if s.starts_with('-') { -n } else { n })
+}
+
+/// Reads a measure cell: a number, empty (not published), `x` (secret) or `~number` (approximate).
+pub(crate) fn parse_cell(raw: &str, delimiter: u8, is_count: bool) -> Result<Cell, ErrorKind> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Ok(Cell::NotPublished);
+    }
+    if s.eq_ignore_ascii_case("x") {
+        return Ok(Cell::Secret);
+    }
+    let (approx, digits) = match s.strip_prefix('~') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let n = parse_number(digits, delimiter)?;
+    if is_count && (n < 0.0 || n.fract() != 0.0) {
+        return Err(ErrorKind::NotACount);
+    }
+    Ok(if approx { Cell::Approx(n) } else { Cell::Exact(n) })
+}
+
+/// A period: `YYYY`, `YYYY-Qn` or `YYYY-Hn`.
+pub(crate) fn valid_period(s: &str) -> bool {
+    let b = s.as_bytes();
+    let year = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
+    match b.len() {
+        4 => year,
+        7 => {
+            year && b[4] == b'-'
+                && match b[5].to_ascii_uppercase() {
+                    b'Q' => (b'1'..=b'4').contains(&b[6]),
+                    b'H' => (b'1'..=b'2').contains(&b[6]),
+                    _ => false,
+                }
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("9722", b','), Ok(9722.0));
+        assert_eq!(parse_number("-12.5", b','), Ok(-12.5));
+        assert_eq!(parse_number("12,5", b';'), Ok(12.5));
+        assert_eq!(parse_number("12,5", b','), Err(ErrorKind::ThousandsSeparator));
+        assert_eq!(parse_number("194.078.629", b','), Err(ErrorKind::ThousandsSeparator));
+        assert_eq!(parse_number("1.234,5", b';'), Err(ErrorKind::ThousandsSeparator));
+        assert_eq!(parse_number("1 234", b';'), Err(ErrorKind::ThousandsSeparator));
+        assert_eq!(parse_number("12a", b','), Err(ErrorKind::BadNumber));
+        assert_eq!(parse_number(".5", b','), Err(ErrorKind::BadNumber));
+        assert_eq!(parse_number("-", b','), Err(ErrorKind::BadNumber));
+    }
+
+    #[test]
+    fn cells() {
+        assert_eq!(parse_cell("", b',', true), Ok(Cell::NotPublished));
+        assert_eq!(parse_cell(" X ", b',', true), Ok(Cell::Secret));
+        assert_eq!(parse_cell("~5576", b',', true), Ok(Cell::Approx(5576.0)));
+        assert_eq!(parse_cell("~1,5", b';', false), Ok(Cell::Approx(1.5)));
+        assert_eq!(parse_cell("9.722", b',', true), Err(ErrorKind::NotACount));
+        assert_eq!(parse_cell("-3", b',', true), Err(ErrorKind::NotACount));
+        assert_eq!(parse_cell("-3", b',', false), Ok(Cell::Exact(-3.0)));
+        assert_eq!(parse_cell("~", b',', false), Err(ErrorKind::BadNumber));
+    }
+
+    #[test]
+    fn periods() {
+        for ok in ["2023", "2023-Q4", "2024-h1", "2021-Q1"] {
+            assert!(valid_period(ok), "{ok}");
+        }
+        for bad in ["23", "2023-Q5", "2023-H3", "2023Q1", "2023-M1", "twee"] {
+            assert!(!valid_period(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn delimiter_is_detected_outside_quotes() {
+        assert_eq!(detect_delimiter("a;b;c"), b';');
+        assert_eq!(detect_delimiter("a,b,c"), b',');
+        assert_eq!(detect_delimiter("\"a;b;c\",d"), b',');
+    }
+
+    #[test]
+    fn bom_crlf_and_quotes() {
+        let t = Table::read("\u{feff}A;\" B \"\r\n1;\"x;y\"\r\n\r\n".as_bytes(), "f.csv").unwrap();
+        assert_eq!(t.delimiter, b';');
+        assert_eq!(t.header, vec!["a", "b"]);
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.rows[0].0, 2);
+        assert_eq!(&t.rows[0].1[1], "x;y");
+    }
+
+    #[test]
+    fn crlf_lines_are_counted() {
+        let e = Table::read(b"a,b\r\n1,2\r\n3\r\n", "f.csv").err().unwrap();
+        assert_eq!(e.position.line, Some(3));
+    }
+
+    #[test]
+    fn ragged_rows_name_their_line() {
+        let e = Table::read(b"a,b\n1,2\n3\n", "f.csv").err().unwrap();
+        assert_eq!(e.kind, ErrorKind::RaggedRow { expected: 2, found: 1 });
+        assert_eq!(e.position.line, Some(3));
+    }
+
+    #[test]
+    fn not_utf8_names_the_line() {
+        let e = Table::read(b"a,b\n1,\xff\n", "f.csv").err().unwrap();
+        assert_eq!(e.kind, ErrorKind::NotUtf8);
+        assert_eq!(e.position.line, Some(2));
+    }
+}

@@ -1,0 +1,305 @@
+//! The cube: one cell per combination of periode, landsdeel, perceel and verwijzer, where `None`
+//! in a dimension is the `TOTAAL` marginal. Unique-youth counts in marginals are stored as
+//! published (or as distinct counts), never re-derived by summing.
+
+use std::collections::HashMap;
+
+use crate::code::{fold, Landsdeel, Verwijzer};
+use crate::csv_text::{parse_cell, valid_period, Table};
+use crate::error::{DataError, ErrorKind};
+use crate::measure::{Measure, Measures};
+
+/// The dimension value that means "all values of this dimension".
+pub const TOTAAL: &str = "TOTAAL";
+
+/// The columns of a cube file.
+pub const CUBE_COLUMNS: [&str; 7] =
+    ["periode", "landsdeel", "perceel", "verwijzer", "trajecten", "jeugdigen", "volume_eur"];
+
+/// The address of one cube cell; `None` means TOTAAL.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Key {
+    /// `YYYY`, `YYYY-Qn` or `YYYY-Hn`.
+    pub periode: Option<String>,
+    /// The landsdeel.
+    pub landsdeel: Option<Landsdeel>,
+    /// The perceel code, as the dataset defines it.
+    pub perceel: Option<String>,
+    /// The referrer category.
+    pub verwijzer: Option<Verwijzer>,
+}
+
+impl Key {
+    /// The national total of one period.
+    pub fn total(periode: &str) -> Key {
+        Key { periode: Some(periode.to_string()), ..Key::default() }
+    }
+    /// The same key, for one landsdeel.
+    pub fn landsdeel(mut self, l: Landsdeel) -> Key {
+        self.landsdeel = Some(l);
+        self
+    }
+    /// The same key, for one perceel.
+    pub fn perceel(mut self, p: &str) -> Key {
+        self.perceel = Some(p.to_string());
+        self
+    }
+    /// The same key, for one referrer.
+    pub fn verwijzer(mut self, v: Verwijzer) -> Key {
+        self.verwijzer = Some(v);
+        self
+    }
+}
+
+/// The perceel codes a dataset defines, with the labels a file may carry instead of a code.
+#[derive(Debug, Clone, Default)]
+pub struct PerceelNames {
+    known: Vec<(String, Vec<String>)>,
+}
+
+impl PerceelNames {
+    /// Codes with their labels; an empty list accepts any perceel (a local file with no manifest).
+    pub fn new(known: Vec<(String, Vec<String>)>) -> Self {
+        PerceelNames { known }
+    }
+
+    /// The code for a code or a label ("GGZ" and "GGz" are the same), or None when unknown.
+    pub fn resolve(&self, raw: &str) -> Option<String> {
+        if self.known.is_empty() {
+            return Some(raw.trim().to_string());
+        }
+        let key = fold(raw);
+        self.known
+            .iter()
+            .find(|(code, labels)| fold(code) == key || labels.iter().any(|l| fold(l) == key))
+            .map(|(code, _)| code.clone())
+    }
+}
+
+/// Something the reader passed over and the user should know about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A column that the format does not know; its values were not read.
+    IgnoredColumn {
+        /// The file.
+        file: String,
+        /// The column's header.
+        column: String,
+    },
+}
+
+/// A value read from a file, with the notices reading it gave.
+#[derive(Debug, Clone)]
+pub struct Parsed<T> {
+    /// What was read.
+    pub value: T,
+    /// What was passed over.
+    pub notices: Vec<Notice>,
+}
+
+/// A validated cube.
+#[derive(Debug, Clone, Default)]
+pub struct Cube {
+    cells: HashMap<Key, Measures>,
+    periods: Vec<String>,
+    percelen: Vec<String>,
+}
+
+impl Cube {
+    /// Reads and validates a cube CSV (data-contract.md, kind 1).
+    ///
+    /// ```
+    /// use lta_core::{cube::{Cube, PerceelNames}, Key, Cell};
+    /// let csv = "periode;landsdeel;perceel;verwijzer;trajecten;jeugdigen;volume_eur\n\
+    ///            2023;TOTAAL;TOTAAL;TOTAAL;15939;9722;194078629\n";
+    /// let cube = Cube::parse(csv.as_bytes(), "cube.csv", &PerceelNames::default()).unwrap().value;
+    /// assert_eq!(cube.get(&Key::total("2023")).jeugdigen, Cell::Exact(9722.0));
+    /// ```
+    pub fn parse(bytes: &[u8], file: &str, percelen: &PerceelNames) -> Result<Parsed<Cube>, DataError> {
+        let table = Table::read(bytes, file)?;
+        let cols: Vec<usize> =
+            CUBE_COLUMNS.iter().map(|c| table.column(c)).collect::<Result<_, _>>()?;
+        let notices = table
+            .extra_columns(&CUBE_COLUMNS)
+            .into_iter()
+            .map(|column| Notice::IgnoredColumn { file: file.to_string(), column })
+            .collect();
+        let mut cube = Cube::default();
+        let mut first_line: HashMap<Key, u64> = HashMap::new();
+        for (line, record) in &table.rows {
+            let field = |i: usize| &record[cols[i]];
+            let err = |kind, i: usize| table.cell_error(kind, *line, CUBE_COLUMNS[i], field(i));
+            let key = Key {
+                periode: dimension(field(0), |s| valid_period(s).then(|| s.to_uppercase()))
+                    .ok_or_else(|| err(ErrorKind::BadPeriod, 0))?,
+                landsdeel: dimension(field(1), Landsdeel::parse)
+                    .ok_or_else(|| err(ErrorKind::UnknownCode, 1))?,
+                perceel: dimension(field(2), |s| percelen.resolve(s))
+                    .ok_or_else(|| err(ErrorKind::UnknownCode, 2))?,
+                verwijzer: dimension(field(3), Verwijzer::parse)
+                    .ok_or_else(|| err(ErrorKind::UnknownCode, 3))?,
+            };
+            let mut measures = Measures::default();
+            for (i, m) in Measure::ALL.into_iter().enumerate() {
+                let cell = parse_cell(field(4 + i), table.delimiter, m.is_count())
+                    .map_err(|kind| err(kind, 4 + i))?;
+                measures.set(m, cell);
+            }
+            if let Some(first) = first_line.insert(key.clone(), *line) {
+                return Err(table.cell_error(
+                    ErrorKind::DuplicateRow { first_line: first },
+                    *line,
+                    "",
+                    &record.iter().collect::<Vec<_>>().join(","),
+                ));
+            }
+            cube.insert(key, measures);
+        }
+        Ok(Parsed { value: cube, notices })
+    }
+
+    /// Adds or replaces a cell (used by builders of cubes from other sources).
+    pub fn insert(&mut self, key: Key, measures: Measures) {
+        if let Some(p) = &key.periode {
+            if !self.periods.contains(p) {
+                self.periods.push(p.clone());
+                self.periods.sort();
+            }
+        }
+        if let Some(p) = &key.perceel {
+            if !self.percelen.contains(p) {
+                self.percelen.push(p.clone());
+            }
+        }
+        self.cells.insert(key, measures);
+    }
+
+    /// The measures of a cell; all "not published" when the cube has no such cell.
+    pub fn get(&self, key: &Key) -> Measures {
+        self.cells.get(key).copied().unwrap_or_default()
+    }
+
+    /// True when the cube has a row for this cell (even an empty one).
+    pub fn has(&self, key: &Key) -> bool {
+        self.cells.contains_key(key)
+    }
+
+    /// The periods, oldest first.
+    pub fn periods(&self) -> &[String] {
+        &self.periods
+    }
+
+    /// The newest period, the one views show first.
+    pub fn latest_period(&self) -> Option<&str> {
+        self.periods.last().map(String::as_str)
+    }
+
+    /// Perceel codes in the order they first appear in the file.
+    pub fn percelen(&self) -> &[String] {
+        &self.percelen
+    }
+
+    /// Number of cells.
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// True when the cube has no cells.
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+}
+
+/// A dimension value: `TOTAAL` → `Some(None)`, a known value → `Some(Some(v))`, unknown → `None`.
+fn dimension<T>(raw: &str, read: impl FnOnce(&str) -> Option<T>) -> Option<Option<T>> {
+    let s = raw.trim();
+    if s.eq_ignore_ascii_case(TOTAAL) {
+        Some(None)
+    } else if s.is_empty() {
+        None
+    } else {
+        read(s).map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measure::Cell;
+
+    const HEADER: &str = "periode,landsdeel,perceel,verwijzer,trajecten,jeugdigen,volume_eur\n";
+
+    fn parse(body: &str) -> Result<Cube, DataError> {
+        let names = PerceelNames::new(vec![(
+            "TKGGZ".into(),
+            vec!["Topklinische GGz".into(), "Topclinical mental health".into()],
+        )]);
+        Cube::parse(format!("{HEADER}{body}").as_bytes(), "cube.csv", &names).map(|p| p.value)
+    }
+
+    #[test]
+    fn reads_all_cell_states() {
+        let cube = parse("2023,TOTAAL,TOTAAL,TOTAAL,15939,9722,194078629\n\
+                          2023,ZW,TOTAAL,TOTAAL,,3305,\n\
+                          2023,TOTAAL,Topklinische GGZ,TOTAAL,~5576,3872,x\n")
+        .unwrap();
+        assert_eq!(cube.get(&Key::total("2023")).trajecten, Cell::Exact(15939.0));
+        let zw = cube.get(&Key::total("2023").landsdeel(Landsdeel::ZW));
+        assert_eq!((zw.trajecten, zw.jeugdigen), (Cell::NotPublished, Cell::Exact(3305.0)));
+        let tk = cube.get(&Key::total("2023").perceel("TKGGZ"));
+        assert_eq!((tk.trajecten, tk.volume_eur), (Cell::Approx(5576.0), Cell::Secret));
+        assert_eq!(cube.percelen(), ["TKGGZ"]);
+        assert!(!cube.has(&Key::total("2022")));
+    }
+
+    #[test]
+    fn labels_and_semicolons_and_dutch_decimals() {
+        let csv = "\u{feff}Periode;Landsdeel;Perceel;Verwijzer;Trajecten;Jeugdigen;Volume_EUR;Opmerking\r\n\
+                   2023;Brabant en Zeeland;TOTAAL;Medisch specialist;;;\"1234,5\";iets\r\n";
+        let parsed = Cube::parse(csv.as_bytes(), "c.csv", &PerceelNames::default()).unwrap();
+        let key = Key::total("2023").landsdeel(Landsdeel::BZ).verwijzer(Verwijzer::MedischSpecialist);
+        assert_eq!(parsed.value.get(&key).volume_eur, Cell::Exact(1234.5));
+        assert_eq!(
+            parsed.notices,
+            vec![Notice::IgnoredColumn { file: "c.csv".into(), column: "opmerking".into() }]
+        );
+    }
+
+    #[test]
+    fn errors_name_line_column_and_value() {
+        let e = parse("2023,TOTAAL,TOTAAL,TOTAAL,1,1,1\n2023,Atlantis,TOTAAL,TOTAAL,1,1,1\n").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::UnknownCode);
+        assert_eq!(e.position.line, Some(3));
+        assert_eq!(e.position.column.as_deref(), Some("landsdeel"));
+        assert_eq!(e.position.value.as_deref(), Some("Atlantis"));
+
+        let e = parse("2023,TOTAAL,TOTAAL,TOTAAL,1,9.722,1\n").unwrap_err();
+        assert_eq!((e.kind, e.position.column.as_deref()), (ErrorKind::NotACount, Some("jeugdigen")));
+
+        let e = parse("2023,TOTAAL,TOTAAL,TOTAAL,1,1,\"194.078.629\"\n").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::ThousandsSeparator);
+        assert_eq!(e.position.value.as_deref(), Some("194.078.629"));
+
+        let e = parse("2023,TOTAAL,Onbekend perceel,TOTAAL,1,1,1\n").unwrap_err();
+        assert_eq!((e.kind, e.position.column.as_deref()), (ErrorKind::UnknownCode, Some("perceel")));
+
+        let e = parse("23,TOTAAL,TOTAAL,TOTAAL,1,1,1\n").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadPeriod);
+
+        let e = parse("2023,TOTAAL,TOTAAL,TOTAAL,1,1,1\n2023,TOTAAL,TOTAAL,TOTAAL,2,2,2\n").unwrap_err();
+        assert_eq!((e.kind, e.position.line), (ErrorKind::DuplicateRow { first_line: 2 }, Some(3)));
+    }
+
+    #[test]
+    fn a_missing_column_is_named() {
+        let e = Cube::parse(b"periode,landsdeel\n2023,ZW\n", "c.csv", &PerceelNames::default()).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::MissingColumn);
+        assert_eq!(e.position.column.as_deref(), Some("perceel"));
+    }
+
+    #[test]
+    fn empty_file() {
+        let e = Cube::parse(b"\n\n", "c.csv", &PerceelNames::default()).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Empty);
+    }
+}

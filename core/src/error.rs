@@ -1,0 +1,103 @@
+//! Errors that say where a data file went wrong: file, line, column and value.
+//! They carry no text of their own; [`crate::i18n`] translates them at the edge.
+
+use std::fmt;
+
+/// Where in a file something happened. Lines are 1-based and count the header as line 1.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Position {
+    /// The file's name (as the user or the manifest calls it).
+    pub file: String,
+    /// 1-based line number, where the problem is on one line.
+    pub line: Option<u64>,
+    /// The column's header name, where the problem is in one cell.
+    pub column: Option<String>,
+    /// The offending value as it stands in the file.
+    pub value: Option<String>,
+}
+
+/// What went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The file could not be fetched (HTTP status, or a network failure when `status` is 0).
+    Fetch {
+        /// HTTP status code, 0 when there was no response.
+        status: u16,
+    },
+    /// The file is not valid UTF-8.
+    NotUtf8,
+    /// The file has no header line, or nothing at all.
+    Empty,
+    /// The header is neither a cube nor a records header.
+    UnknownHeader,
+    /// A column the kind of file needs is missing from the header.
+    MissingColumn,
+    /// A row has a different number of fields than the header.
+    RaggedRow {
+        /// Fields in the header.
+        expected: usize,
+        /// Fields in this row.
+        found: usize,
+    },
+    /// The CSV itself is broken (e.g. an unclosed quote).
+    BadCsv,
+    /// A dimension value that is not a known code or label.
+    UnknownCode,
+    /// A period that is not `YYYY`, `YYYY-Qn` or `YYYY-Hn`.
+    BadPeriod,
+    /// A measure that is not a number, `x`, `~number` or empty.
+    BadNumber,
+    /// A number written with thousands separators, which are ambiguous and never guessed.
+    ThousandsSeparator,
+    /// A count (youth, trajectories) that is not a whole, non-negative number.
+    NotACount,
+    /// The same cell appears twice.
+    DuplicateRow {
+        /// The line where it first appeared.
+        first_line: u64,
+    },
+    /// A JSON file (index or manifest) does not match the documented format.
+    BadJson {
+        /// The parser's own message (not translated: it names JSON paths).
+        detail: String,
+    },
+}
+
+/// A problem with a data file, with where it happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    /// What went wrong.
+    pub kind: ErrorKind,
+    /// Where.
+    pub position: Position,
+}
+
+impl DataError {
+    /// A new error in `file`.
+    pub fn new(kind: ErrorKind, file: &str) -> Self {
+        DataError { kind, position: Position { file: file.to_string(), ..Position::default() } }
+    }
+
+    /// The same error, on a line.
+    pub fn at_line(mut self, line: u64) -> Self {
+        self.position.line = Some(line);
+        self
+    }
+
+    /// The same error, in a column with a value.
+    pub fn in_cell(mut self, column: &str, value: &str) -> Self {
+        self.position.column = Some(column.to_string());
+        self.position.value = Some(value.to_string());
+        self
+    }
+}
+
+impl fmt::Display for DataError {
+    /// English, for logs and test failures; the UI uses [`crate::i18n::error_message`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::error_message(self, crate::Lang::En))
+    }
+}
+
+impl std::error::Error for DataError {}

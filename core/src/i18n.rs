@@ -1,0 +1,212 @@
+//! Every text the user reads, in Dutch (first) and English, and the translation of data errors.
+//! Views never hold literal text: they ask for a [`Text`].
+
+use crate::error::{DataError, ErrorKind};
+use crate::manifest::Status;
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Dutch, the default.
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag, for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads `nl` or `en`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($(#[$doc:meta])* $name:ident => $nl:literal, $en:literal;)*) => {
+        /// A text of the interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Text { $($(#[$doc])* #[allow(missing_docs)] $name,)* }
+
+        impl Text {
+            /// Every text, for tests that check the table.
+            pub const ALL: &'static [Text] = &[$(Text::$name,)*];
+
+            /// The text in one language.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Text::$name, Lang::Nl) => $nl, (Text::$name, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    AppTitle => "LTA-dashboard", "LTA dashboard";
+    AppSubtitle => "Gebruik van het Landelijk Transitiearrangement jeugdhulp", "Use of the national youth-care procurement (Landelijk Transitiearrangement)";
+    SkipToContent => "Naar de inhoud", "Skip to content";
+    MainNav => "Weergaven", "Views";
+    Language => "Taal", "Language";
+    OtherLanguage => "English", "Nederlands";
+    OtherLanguageTag => "en", "nl";
+    Dataset => "Dataset", "Dataset";
+    Period => "Periode", "Period";
+    Loading => "Gegevens laden…", "Loading data…";
+    ViewOverzicht => "Overzicht", "Overview";
+    ViewLandsdelen => "Landsdelen", "Regions";
+    ViewPercelen => "Percelen", "Lots";
+    ViewVerwijzers => "Verwijzers", "Referrers";
+    StatusDefinitief => "definitief", "final";
+    StatusVoorlopig => "voorlopig", "provisional";
+    StatusIllustratief => "illustratief (synthetische gegevens)", "illustrative (synthetic data)";
+    StatusLabel => "Status", "Status";
+    NotPublished => "niet gepubliceerd", "not published";
+    Secret => "geheim", "secret";
+    ApproxLegend => "≈ = benaderd of afgeleid; zie de toelichting.", "≈ = approximate or derived; see the notes.";
+    NotPublishedLegend => "‘niet gepubliceerd’: de bron geeft dit getal niet; het is geen 0.", "‘not published’: the source does not give this figure; it is not 0.";
+    Source => "Bron", "Source";
+    Notes => "Toelichting", "Notes";
+    Disclosure => "Onthulling", "Disclosure";
+    Licence => "Licentie", "Licence";
+    MapCredit => "Grenzen: CBS/Kadaster, CBS Gebiedsindelingen 2025 (PDOK), CC BY 4.0", "Boundaries: CBS/Kadaster, CBS Gebiedsindelingen 2025 (PDOK), CC BY 4.0";
+    Table => "Tabel", "Table";
+    Chart => "Grafiek", "Chart";
+    Landsdeel => "Landsdeel", "Region (landsdeel)";
+    Perceel => "Perceel", "Lot (perceel)";
+    Verwijzer => "Verwijzer", "Referrer";
+    Nederland => "Nederland", "Netherlands";
+    UniqueYouth => "Unieke jeugdigen", "Unique youth";
+    Trajectories => "Trajecten", "Trajectories";
+    Euros => "Volume in euro’s", "Volume in euros";
+    EurosPerYouth => "Euro’s per jeugdige", "Euros per youth";
+    TrajectoriesPerYouth => "Trajecten per jeugdige", "Trajectories per youth";
+    Per1000Youth => "Per 1.000 jeugdigen", "Per 1,000 youth";
+    AllYouth => "Alle jeugdigen (CBS)", "All youth (CBS)";
+    ShareOfYouth => "Aandeel in unieke jeugdigen", "Share of unique youth";
+    ShareOfEuros => "Aandeel in euro’s", "Share of euros";
+    ShareOfTrajectories => "Aandeel in trajecten", "Share of trajectories";
+    KeyFigures => "Kerncijfers", "Key figures";
+    OverzichtIntro => "Hoeveel jeugdigen kregen zorg via het LTA, hoeveel trajecten waren dat en wat kostte het?", "How many young people received care through the LTA, how many trajectories was that, and what did it cost?";
+    LandsdelenIntro => "Unieke jeugdigen met LTA-zorg per landsdeel (woonplaatsbeginsel), ook per 1.000 jeugdigen.", "Unique youth with LTA care per region (by registered residence), also per 1,000 youth.";
+    PercelenIntro => "Jeugdigen, euro’s en trajecten per perceel (onderdeel van het contract).", "Youth, euros and trajectories per lot (part of the contract).";
+    VerwijzersIntro => "Wie verwees de jeugdigen naar LTA-zorg?", "Who referred the young people to LTA care?";
+    VerwijzersNotPublished => "De bron publiceerde de verdeling over verwijzers alleen als grafiek zonder getallen. Alleen de benaderde bedragen hieronder staan in de tekst van de bron.", "The source published the split by referrer only as a chart without numbers. Only the approximate amounts below are in the source’s text.";
+    MapTitle => "Kaart: unieke jeugdigen per 1.000 jeugdigen", "Map: unique youth per 1,000 youth";
+    MapTitleCount => "Kaart: unieke jeugdigen", "Map: unique youth";
+    BarLandsdelenTitle => "Unieke jeugdigen per landsdeel", "Unique youth per region";
+    BarPercelenTitle => "Volume in euro’s per perceel", "Volume in euros per lot";
+    BarVerwijzersTitle => "Volume in euro’s per verwijzer (benaderd)", "Volume in euros per referrer (approximate)";
+    SumNote => "Unieke jeugdigen tellen niet op: een jeugdige kan in meer rijen staan. Het totaal komt uit de bron.", "Unique youth do not add up: one young person can be in several rows. The total is the source’s own.";
+    Total => "Totaal", "Total";
+    ErrorTitle => "De gegevens konden niet worden geladen", "The data could not be loaded";
+    ErrorKept => "De gegevens die al getoond werden, blijven staan.", "The data already shown stays on screen.";
+    ErrorFile => "bestand", "file";
+    ErrorLine => "regel", "line";
+    ErrorColumn => "kolom", "column";
+    ErrorValue => "waarde", "value";
+    ErrFetch => "kon niet worden opgehaald", "could not be fetched";
+    ErrNotUtf8 => "is geen UTF-8-tekst", "is not UTF-8 text";
+    ErrEmpty => "is leeg of heeft geen kopregel", "is empty or has no header line";
+    ErrUnknownHeader => "heeft een kopregel die geen kubus en geen records beschrijft", "has a header that describes neither a cube nor records";
+    ErrMissingColumn => "mist een verplichte kolom", "lacks a required column";
+    ErrRaggedRow => "heeft een ander aantal velden dan de kopregel", "has a different number of fields than the header";
+    ErrBadCsv => "is geen geldige CSV (bijvoorbeeld een aanhalingsteken dat niet sluit)", "is not valid CSV (for example an unclosed quote)";
+    ErrUnknownCode => "is geen bekende code of naam", "is not a known code or name";
+    ErrBadPeriod => "is geen periode (JJJJ, JJJJ-Kn of JJJJ-Hn)", "is not a period (YYYY, YYYY-Qn or YYYY-Hn)";
+    ErrBadNumber => "is geen getal (of leeg, x of ~getal)", "is not a number (nor empty, x or ~number)";
+    ErrThousands => "heeft scheidingstekens voor duizendtallen; schrijf het getal zonder", "has thousands separators; write the number without them";
+    ErrNotACount => "is geen heel, niet-negatief aantal", "is not a whole, non-negative count";
+    ErrDuplicate => "staat dubbel; eerder op regel", "is a duplicate; first on line";
+    ErrBadJson => "is geen geldig JSON-bestand in het afgesproken formaat", "is not a valid JSON file in the agreed format";
+    Ben => "Expertisenetwerk", "Expert network";
+    NotNamed => "niet genoemd in de bron", "not named in the source";
+    Footer => "Alle cijfers komen uit gepubliceerde, geanonimiseerde bestanden en worden in uw browser verwerkt.", "All figures come from published, anonymised files and are processed in your browser.";
+    SourceLink => "Naar de bron", "To the source";
+}
+
+impl Text {
+    /// The text for a dataset status.
+    pub fn status(s: Status) -> Text {
+        match s {
+            Status::Definitief => Text::StatusDefinitief,
+            Status::Voorlopig => Text::StatusVoorlopig,
+            Status::Illustratief => Text::StatusIllustratief,
+        }
+    }
+}
+
+/// A data error as one sentence: where (file, line, column, value), then what.
+///
+/// ```
+/// use lta_core::{DataError, ErrorKind, Lang, i18n::error_message};
+/// let e = DataError::new(ErrorKind::UnknownCode, "cube.csv").at_line(3).in_cell("landsdeel", "Atlantis");
+/// assert_eq!(error_message(&e, Lang::Nl),
+///     "cube.csv, regel 3, kolom ‘landsdeel’, waarde ‘Atlantis’: is geen bekende code of naam");
+/// ```
+pub fn error_message(e: &DataError, lang: Lang) -> String {
+    let p = &e.position;
+    let mut out = p.file.clone();
+    if let Some(line) = p.line {
+        out += &format!(", {} {line}", Text::ErrorLine.get(lang));
+    }
+    if let Some(column) = p.column.as_deref().filter(|c| !c.is_empty()) {
+        out += &format!(", {} ‘{column}’", Text::ErrorColumn.get(lang));
+    }
+    if let Some(value) = p.value.as_deref().filter(|v| !v.is_empty()) {
+        out += &format!(", {} ‘{value}’", Text::ErrorValue.get(lang));
+    }
+    let what = match &e.kind {
+        ErrorKind::Fetch { status } => format!("{} (HTTP {status})", Text::ErrFetch.get(lang)),
+        ErrorKind::NotUtf8 => Text::ErrNotUtf8.get(lang).into(),
+        ErrorKind::Empty => Text::ErrEmpty.get(lang).into(),
+        ErrorKind::UnknownHeader => Text::ErrUnknownHeader.get(lang).into(),
+        ErrorKind::MissingColumn => Text::ErrMissingColumn.get(lang).into(),
+        ErrorKind::RaggedRow { expected, found } => {
+            format!("{} ({found} ≠ {expected})", Text::ErrRaggedRow.get(lang))
+        }
+        ErrorKind::BadCsv => Text::ErrBadCsv.get(lang).into(),
+        ErrorKind::UnknownCode => Text::ErrUnknownCode.get(lang).into(),
+        ErrorKind::BadPeriod => Text::ErrBadPeriod.get(lang).into(),
+        ErrorKind::BadNumber => Text::ErrBadNumber.get(lang).into(),
+        ErrorKind::ThousandsSeparator => Text::ErrThousands.get(lang).into(),
+        ErrorKind::NotACount => Text::ErrNotACount.get(lang).into(),
+        ErrorKind::DuplicateRow { first_line } => format!("{} {first_line}", Text::ErrDuplicate.get(lang)),
+        ErrorKind::BadJson { detail } => format!("{} ({detail})", Text::ErrBadJson.get(lang)),
+    };
+    format!("{out}: {what}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_has_both_languages() {
+        for t in Text::ALL {
+            assert!(!t.get(Lang::Nl).is_empty() && !t.get(Lang::En).is_empty(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn error_in_english() {
+        let e = DataError::new(ErrorKind::ThousandsSeparator, "cube.csv").at_line(5).in_cell("volume_eur", "1.234.567");
+        assert_eq!(
+            error_message(&e, Lang::En),
+            "cube.csv, line 5, column ‘volume_eur’, value ‘1.234.567’: has thousands separators; write the number without them"
+        );
+        let e = DataError::new(ErrorKind::Fetch { status: 404 }, "data/x/cube.csv");
+        assert_eq!(error_message(&e, Lang::Nl), "data/x/cube.csv: kon niet worden opgehaald (HTTP 404)");
+    }
+}

@@ -1,0 +1,27 @@
+//! The LTA dashboard's core: everything the dashboard knows about its data, with no web dependency.
+//!
+//! The app only asks this crate questions: it hands it the text of a data file and gets a
+//! validated [`Cube`] or a [`DataError`] that says where the file went wrong; it asks the
+//! [`view`] functions for the rows a view shows; it formats numbers and texts with [`format`]
+//! and [`i18n`]. Everything here is tested natively with `cargo test`.
+#![deny(missing_docs)]
+
+pub mod code;
+mod csv_text;
+pub mod cube;
+pub mod error;
+pub mod format;
+pub mod i18n;
+pub mod manifest;
+pub mod measure;
+pub mod metrics;
+pub mod population;
+pub mod view;
+
+pub use code::{Landsdeel, Verwijzer};
+pub use cube::{Cube, Key};
+pub use error::{DataError, ErrorKind, Position};
+pub use i18n::{Lang, Text};
+pub use manifest::{DatasetIndex, Manifest, Status};
+pub use measure::{Cell, Measure, Measures};
+pub use population::Population;

@@ -1,0 +1,204 @@
+//! The JSON files that describe published datasets: `index.json` (which datasets a site hosts)
+//! and each dataset's `manifest.json` (title, source, status, files, labels and notes).
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::cube::PerceelNames;
+use crate::error::{DataError, ErrorKind};
+use crate::i18n::Lang;
+
+/// A text in both languages.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, Default)]
+pub struct Localized {
+    /// Dutch.
+    pub nl: String,
+    /// English.
+    pub en: String,
+}
+
+impl Localized {
+    /// The text in one language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Nl => &self.nl,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// How final a dataset is. Illustrative (synthetic) data is labelled as such wherever it appears.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Final published figures.
+    Definitief,
+    /// Provisional figures.
+    Voorlopig,
+    /// Synthetic, for illustration only.
+    Illustratief,
+}
+
+/// `data/index.json`: the datasets a site hosts.
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatasetIndex {
+    /// The datasets, the default one first.
+    pub datasets: Vec<IndexEntry>,
+}
+
+/// One dataset in the index.
+#[derive(Debug, Clone, Deserialize)]
+pub struct IndexEntry {
+    /// Stable id, used in URLs.
+    pub id: String,
+    /// Folder of the dataset, relative to the index.
+    pub path: String,
+    /// Title.
+    pub title: Localized,
+    /// Status.
+    pub status: Status,
+}
+
+/// The source a dataset cites.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Source {
+    /// The citation, as a reader would write it in a reference list.
+    pub citation: Localized,
+    /// Where to read the source, if it is online.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// The files of a dataset, relative to its folder.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Files {
+    /// The cube CSV.
+    pub cube: String,
+    /// The population CSV, when per-1,000 rates are possible.
+    #[serde(default)]
+    pub population: Option<String>,
+}
+
+/// A note the source attaches to its figures, shown beside the views it names.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Note {
+    /// Stable id.
+    pub id: String,
+    /// The views it applies to (`overzicht`, `landsdelen`, `percelen`, `verwijzers`); empty: all.
+    #[serde(default)]
+    pub views: Vec<String>,
+    /// The text.
+    #[serde(flatten)]
+    pub text: Localized,
+}
+
+/// `manifest.json` of one dataset.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Manifest {
+    /// Stable id.
+    pub id: String,
+    /// Title.
+    pub title: Localized,
+    /// Who publishes the dataset.
+    pub publisher: String,
+    /// What it cites.
+    pub source: Source,
+    /// Licence of the data.
+    pub licence: String,
+    /// Periods covered.
+    pub periods: Vec<String>,
+    /// Status.
+    pub status: Status,
+    /// Its files.
+    pub files: Files,
+    /// Which disclosure rules the publisher applied.
+    pub disclosure: Localized,
+    /// Labels per dimension (`perceel`, `landsdeel`, `verwijzer`) per code.
+    #[serde(default)]
+    pub labels: BTreeMap<String, BTreeMap<String, Localized>>,
+    /// Notes to show beside the views.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+/// Reads a JSON file, naming line and column of a problem.
+fn from_json<T: for<'de> Deserialize<'de>>(bytes: &[u8], file: &str) -> Result<T, DataError> {
+    serde_json::from_slice(bytes).map_err(|e| {
+        DataError::new(ErrorKind::BadJson { detail: e.to_string() }, file)
+            .at_line(e.line() as u64)
+            .in_cell(&e.column().to_string(), "")
+    })
+}
+
+impl DatasetIndex {
+    /// Reads `index.json`.
+    pub fn parse(bytes: &[u8], file: &str) -> Result<DatasetIndex, DataError> {
+        let index: DatasetIndex = from_json(bytes, file)?;
+        if index.datasets.is_empty() {
+            return Err(DataError::new(ErrorKind::BadJson { detail: "no datasets".into() }, file));
+        }
+        Ok(index)
+    }
+}
+
+impl Manifest {
+    /// Reads `manifest.json`.
+    pub fn parse(bytes: &[u8], file: &str) -> Result<Manifest, DataError> {
+        from_json(bytes, file)
+    }
+
+    /// The label of a code in a dimension, if the manifest has one.
+    pub fn label(&self, dimension: &str, code: &str, lang: Lang) -> Option<&str> {
+        self.labels.get(dimension)?.get(code).map(|l| l.get(lang))
+    }
+
+    /// The perceel codes and labels, for reading a cube that may carry labels instead of codes.
+    pub fn perceel_names(&self) -> PerceelNames {
+        let known = self.labels.get("perceel").map_or_else(Vec::new, |codes| {
+            codes
+                .iter()
+                .map(|(code, l)| (code.clone(), vec![l.nl.clone(), l.en.clone()]))
+                .collect()
+        });
+        PerceelNames::new(known)
+    }
+
+    /// The notes that apply to a view, in manifest order.
+    pub fn notes_for<'a>(&'a self, view: &'a str) -> impl Iterator<Item = &'a Note> + 'a {
+        self.notes.iter().filter(move |n| n.views.is_empty() || n.views.iter().any(|v| v == view))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MANIFEST: &str = r#"{
+      "id": "t", "title": {"nl": "T", "en": "T"}, "publisher": "VNG",
+      "source": {"citation": {"nl": "KPMG", "en": "KPMG"}},
+      "licence": "CC BY 4.0", "periods": ["2023"], "status": "definitief",
+      "files": {"cube": "cube.csv"},
+      "disclosure": {"nl": "zoals gepubliceerd", "en": "as published"},
+      "labels": {"perceel": {"TKGGZ": {"nl": "Topklinische GGz", "en": "Top clinical mental health care"}}},
+      "notes": [{"id": "a", "views": ["landsdelen"], "nl": "A", "en": "A"}, {"id": "b", "nl": "B", "en": "B"}]
+    }"#;
+
+    #[test]
+    fn reads_labels_and_notes() {
+        let m = Manifest::parse(MANIFEST.as_bytes(), "manifest.json").unwrap();
+        assert_eq!(m.status, Status::Definitief);
+        assert_eq!(m.label("perceel", "TKGGZ", Lang::En), Some("Top clinical mental health care"));
+        assert_eq!(m.perceel_names().resolve("topklinische ggz").as_deref(), Some("TKGGZ"));
+        let ids = |v| m.notes_for(v).map(|n| n.id.as_str()).collect::<Vec<_>>();
+        assert_eq!(ids("landsdelen"), ["a", "b"]);
+        assert_eq!(ids("percelen"), ["b"]);
+    }
+
+    #[test]
+    fn bad_json_names_line_and_column() {
+        let e = Manifest::parse(b"{\n  \"id\": 3\n}", "manifest.json").unwrap_err();
+        assert!(matches!(e.kind, ErrorKind::BadJson { .. }));
+        assert_eq!(e.position.line, Some(2));
+    }
+}
