@@ -1,1 +1,15 @@
-fn main(){}
+//! The LTA dashboard in the browser: a thin Leptos layer over `lta-core`.
+//! The core reads, validates and computes; this crate fetches files, renders and binds ECharts.
+
+mod app;
+mod chart;
+mod chart_options;
+mod load;
+mod notes;
+mod table;
+mod views;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

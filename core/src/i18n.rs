@@ -1,6 +1,7 @@
 //! Every text the user reads, in Dutch (first) and English, and the translation of data errors.
 //! Views never hold literal text: they ask for a [`Text`].
 
+use crate::cube::Notice;
 use crate::error::{DataError, ErrorKind};
 use crate::manifest::Status;
 
@@ -134,6 +135,12 @@ texts! {
     NotNamed => "niet genoemd in de bron", "not named in the source";
     Footer => "Alle cijfers komen uit gepubliceerde, geanonimiseerde bestanden en worden in uw browser verwerkt.", "All figures come from published, anonymised files and are processed in your browser.";
     SourceLink => "Naar de bron", "To the source";
+    NoticeIgnoredColumn => "kolom is onbekend in het formaat en is niet gelezen", "column is unknown to the format and was not read";
+    NoticeIgnoredParam => "Deze instelling in het webadres is onbekend of ongeldig en is genegeerd", "This setting in the web address is unknown or invalid and was ignored";
+    NoticeUnknownDataset => "Deze dataset bestaat niet; de standaarddataset wordt getoond", "This dataset does not exist; the default dataset is shown";
+    ChartUnavailable => "De grafiek kon niet worden getekend; de tabel hieronder bevat dezelfde cijfers.", "The chart could not be drawn; the table below holds the same figures.";
+    NotPublishedColumns => "Niet gepubliceerd in deze bron", "Not published in this source";
+    NationalRow => "Landelijk totaal (uit de bron)", "National total (from the source)";
 }
 
 impl Text {
@@ -186,6 +193,23 @@ pub fn error_message(e: &DataError, lang: Lang) -> String {
         ErrorKind::BadJson { detail } => format!("{} ({detail})", Text::ErrBadJson.get(lang)),
     };
     format!("{out}: {what}")
+}
+
+/// A notice as one sentence, in the same shape as an error.
+///
+/// ```
+/// use lta_core::{cube::Notice, Lang, i18n::notice_message};
+/// let n = Notice::IgnoredColumn { file: "cube.csv".into(), column: "opmerking".into() };
+/// assert_eq!(notice_message(&n, Lang::En), "cube.csv, column ‘opmerking’: column is unknown to the format and was not read");
+/// ```
+pub fn notice_message(n: &Notice, lang: Lang) -> String {
+    match n {
+        Notice::IgnoredColumn { file, column } => format!(
+            "{file}, {} ‘{column}’: {}",
+            Text::ErrorColumn.get(lang),
+            Text::NoticeIgnoredColumn.get(lang)
+        ),
+    }
 }
 
 #[cfg(test)]

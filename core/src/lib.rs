@@ -16,6 +16,7 @@ pub mod manifest;
 pub mod measure;
 pub mod metrics;
 pub mod population;
+pub mod url_state;
 pub mod view;
 
 pub use code::{Landsdeel, Verwijzer};

@@ -2,7 +2,8 @@
 //! do no arithmetic of their own. Charts are drawn from the same tables, so chart and table agree.
 
 use crate::code::{Landsdeel, Verwijzer};
-use crate::cube::{Cube, Key};
+use crate::cube::{Cube, Key, Parsed};
+use crate::error::DataError;
 use crate::format::{self, Unit};
 use crate::i18n::{Lang, Text};
 use crate::manifest::Manifest;
@@ -117,6 +118,30 @@ pub struct KeyFigure {
 }
 
 impl Dataset {
+    /// Reads a dataset from its manifest and the bytes of the files it names, each with the name
+    /// errors should give (e.g. `data/lta-2023/cube.csv`).
+    pub fn read(
+        manifest: Manifest,
+        cube: (&[u8], &str),
+        population: Option<(&[u8], &str)>,
+    ) -> Result<Parsed<Dataset>, DataError> {
+        let Parsed { value: cube, mut notices } = Cube::parse(cube.0, cube.1, &manifest.perceel_names())?;
+        let population = match population {
+            Some((bytes, file)) => {
+                let parsed = Population::parse(bytes, file)?;
+                notices.extend(parsed.notices);
+                Some(parsed.value)
+            }
+            None => None,
+        };
+        Ok(Parsed { value: Dataset { manifest, cube, population }, notices })
+    }
+
+    /// The period a view shows first: the latest in the cube.
+    pub fn default_period(&self) -> String {
+        self.cube.latest_period().unwrap_or_default().to_string()
+    }
+
     /// The label of a code in a dimension: the manifest's, else the code's own name.
     pub fn label(&self, dimension: &str, code: &str, lang: Lang) -> String {
         self.manifest.label(dimension, code, lang).map_or_else(|| code.to_string(), str::to_string)

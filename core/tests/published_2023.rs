@@ -3,16 +3,16 @@
 
 use lta_core::format::{cell, Unit};
 use lta_core::view::Dataset;
-use lta_core::{Cell, Cube, Key, Landsdeel, Lang, Manifest, Population, Text, Verwijzer};
+use lta_core::{Cell, Key, Landsdeel, Lang, Manifest, Text, Verwijzer};
 
 fn dataset() -> Dataset {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/lta-2023/");
     let read = |f: &str| std::fs::read(format!("{dir}{f}")).unwrap();
     let manifest = Manifest::parse(&read("manifest.json"), "manifest.json").unwrap();
-    let cube = Cube::parse(&read("cube.csv"), "cube.csv", &manifest.perceel_names()).unwrap();
-    assert!(cube.notices.is_empty());
-    let population = Population::parse(&read("population.csv"), "population.csv").unwrap().value;
-    Dataset { manifest, cube: cube.value, population: Some(population) }
+    let (cube, population) = (read("cube.csv"), read("population.csv"));
+    let parsed = Dataset::read(manifest, (&cube, "cube.csv"), Some((&population, "population.csv"))).unwrap();
+    assert!(parsed.notices.is_empty());
+    parsed.value
 }
 
 #[test]

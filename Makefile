@@ -1,0 +1,26 @@
+# make serve | make test | make dist — each installs what is missing first (scripts/setup.sh).
+SHELL := bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: setup serve test dist test-native test-browser screenshots
+
+setup:
+	@scripts/setup.sh
+
+## The static site, release build with wasm-opt, into dist/.
+dist: setup
+	trunk build --release --offline
+
+## The dashboard with its default data on http://127.0.0.1:$(PORT)/
+serve: dist
+	node scripts/serve.mjs dist $(PORT)
+
+## All tests: native (core) and in headless Chromium against the built site.
+test: dist
+	cargo test --offline -p lta-core
+	node --test --test-concurrency=1 tests/e2e/
+
+## Desktop and 360 px phone screenshots of every view into tests/e2e/out/ (to look at).
+screenshots: dist
+	mkdir -p tests/e2e/out && node tests/e2e/shot.mjs tests/e2e/out

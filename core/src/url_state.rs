@@ -1,0 +1,193 @@
+//! The page's state as it stands in the address bar, so a view can be linked, reloaded and
+//! opened by the browser tests: `?view=landsdelen&lang=en&data=lta-2023`. Unknown keys and
+//! invalid values are collected, so the page can say what it ignored instead of failing.
+
+use crate::i18n::{Lang, Text};
+
+/// A view of the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum View {
+    /// Key figures with source.
+    #[default]
+    Overzicht,
+    /// Use per landsdeel: map, bar chart, table.
+    Landsdelen,
+    /// Use per perceel.
+    Percelen,
+    /// Use per referrer.
+    Verwijzers,
+}
+
+impl View {
+    /// Every view, in menu order.
+    pub const ALL: [View; 4] = [View::Overzicht, View::Landsdelen, View::Percelen, View::Verwijzers];
+
+    /// The name in the URL; also the `views` name that manifest notes refer to.
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Overzicht => "overzicht",
+            View::Landsdelen => "landsdelen",
+            View::Percelen => "percelen",
+            View::Verwijzers => "verwijzers",
+        }
+    }
+
+    /// The menu title.
+    pub fn title(self) -> Text {
+        match self {
+            View::Overzicht => Text::ViewOverzicht,
+            View::Landsdelen => Text::ViewLandsdelen,
+            View::Percelen => Text::ViewPercelen,
+            View::Verwijzers => Text::ViewVerwijzers,
+        }
+    }
+
+    /// The sentence under the title.
+    pub fn intro(self) -> Text {
+        match self {
+            View::Overzicht => Text::OverzichtIntro,
+            View::Landsdelen => Text::LandsdelenIntro,
+            View::Percelen => Text::PercelenIntro,
+            View::Verwijzers => Text::VerwijzersIntro,
+        }
+    }
+
+    fn parse(s: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.slug() == s)
+    }
+}
+
+/// What the address bar says.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UrlState {
+    /// The view.
+    pub view: View,
+    /// The language.
+    pub lang: Lang,
+    /// The dataset id; `None` means the first of `index.json`.
+    pub data: Option<String>,
+}
+
+/// A query parameter the page did not use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    /// The key.
+    pub key: String,
+    /// The value.
+    pub value: String,
+}
+
+impl UrlState {
+    /// Reads a query string (with or without the leading `?`).
+    ///
+    /// ```
+    /// use lta_core::url_state::{UrlState, View};
+    /// use lta_core::Lang;
+    /// let (s, ignored) = UrlState::parse("?view=landsdelen&lang=en&zoom=3");
+    /// assert_eq!((s.view, s.lang), (View::Landsdelen, Lang::En));
+    /// assert_eq!(ignored[0].key, "zoom");
+    /// ```
+    pub fn parse(query: &str) -> (UrlState, Vec<Ignored>) {
+        let mut state = UrlState::default();
+        let mut ignored = Vec::new();
+        for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let (key, value) = (decode(key), decode(value));
+            let used = match key.as_str() {
+                "view" => View::parse(&value).map(|v| state.view = v).is_some(),
+                "lang" => Lang::parse(&value).map(|l| state.lang = l).is_some(),
+                "data" if valid_id(&value) => {
+                    state.data = Some(value.clone());
+                    true
+                }
+                _ => false,
+            };
+            if !used {
+                ignored.push(Ignored { key, value });
+            }
+        }
+        (state, ignored)
+    }
+
+    /// The query string for this state, leaving out defaults so links stay short.
+    ///
+    /// ```
+    /// use lta_core::url_state::{UrlState, View};
+    /// use lta_core::Lang;
+    /// let s = UrlState { view: View::Percelen, lang: Lang::En, data: None };
+    /// assert_eq!(s.to_query(), "?view=percelen&lang=en");
+    /// assert_eq!(UrlState::default().to_query(), "");
+    /// ```
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if self.view != View::default() {
+            parts.push(format!("view={}", self.view.slug()));
+        }
+        if self.lang != Lang::default() {
+            parts.push(format!("lang={}", self.lang.tag()));
+        }
+        if let Some(d) = &self.data {
+            parts.push(format!("data={d}"));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+/// Dataset ids are folder-like names; anything else could point outside `data/`.
+fn valid_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Percent-decoding (and `+` as space), lossy on invalid UTF-8.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let s = UrlState { view: View::Verwijzers, lang: Lang::En, data: Some("lta-2023".into()) };
+        assert_eq!(UrlState::parse(&s.to_query()), (s, vec![]));
+    }
+
+    #[test]
+    fn invalid_values_are_ignored_and_reported() {
+        let (s, ignored) = UrlState::parse("view=kaart&lang=fr&data=..%2Fetc&view");
+        assert_eq!(s, UrlState::default());
+        let keys: Vec<_> = ignored.iter().map(|i| (i.key.as_str(), i.value.as_str())).collect();
+        assert_eq!(keys, [("view", "kaart"), ("lang", "fr"), ("data", "../etc"), ("view", "")]);
+    }
+
+    #[test]
+    fn decodes_percent_and_plus() {
+        assert_eq!(decode("a%20b+c%zz%4"), "a b c%zz%4");
+    }
+}

@@ -1,0 +1,200 @@
+//! The page: header with language switch and view menu, the dataset line, notices, the current
+//! view, and the footer. The address bar holds the state (`lta_core::url_state`).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use lta_core::i18n::{error_message, notice_message};
+use lta_core::url_state::{Ignored, UrlState, View};
+use lta_core::view::Dataset;
+use lta_core::{DataError, Lang, Text};
+
+use crate::load::{load, Loaded};
+use crate::views::ViewPage;
+
+/// What the page knows about its data.
+#[derive(Clone, Default)]
+struct Data {
+    dataset: Option<Arc<Dataset>>,
+    notices: Vec<String>,
+    error: Option<DataError>,
+}
+
+fn location_search() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// Puts the state in the address bar, as a new history entry.
+fn push(state: &UrlState) {
+    let Some(window) = web_sys::window() else { return };
+    let path = window.location().pathname().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{}", state.to_query())));
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (initial, ignored) = UrlState::parse(&location_search());
+    let state = RwSignal::new(initial);
+    let ignored = RwSignal::new(ignored);
+    let lang = Signal::derive(move || state.with(|s| s.lang));
+    provide_context(lang);
+    let data = RwSignal::new(Data::default());
+
+    let data_id = state.with_untracked(|s| s.data.clone());
+    spawn_local(async move {
+        match load(data_id.as_deref()).await {
+            Ok(Loaded { dataset, notices, unknown_id, .. }) => data.update(|d| {
+                d.dataset = Some(Arc::new(dataset));
+                d.error = None;
+                d.notices = notices.iter().map(|n| notice_message(n, lang.get_untracked())).collect();
+                if let Some(id) = unknown_id {
+                    d.notices.push(format!("{}: data={id}", Text::NoticeUnknownDataset.get(lang.get_untracked())));
+                }
+            }),
+            Err(e) => data.update(|d| d.error = Some(e)),
+        }
+    });
+
+    // Back and forward restore the state the address bar holds.
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        let (s, i) = UrlState::parse(&location_search());
+        state.set(s);
+        ignored.set(i);
+    });
+    on_cleanup(move || popstate.remove());
+
+    // <html lang> and the document title follow the language.
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", lang.tag());
+            }
+            doc.set_title(&format!("{} — {}", state.with(|s| s.view.title().get(lang)), Text::AppTitle.get(lang)));
+        }
+    });
+
+    let go = move |change: &dyn Fn(&mut UrlState)| {
+        state.update(|s| change(s));
+        ignored.set(Vec::new());
+        push(&state.get_untracked());
+    };
+
+    view! {
+        <a class="skip" href="#main">{move || Text::SkipToContent.get(lang.get())}</a>
+        <header class="site-header">
+            <div class="header-row">
+                <div>
+                    <h1>{move || Text::AppTitle.get(lang.get())}</h1>
+                    <p class="subtitle">{move || Text::AppSubtitle.get(lang.get())}</p>
+                </div>
+                <button
+                    class="lang-switch"
+                    lang=move || Text::OtherLanguageTag.get(lang.get())
+                    on:click=move |_| go(&|s| s.lang = if s.lang == Lang::Nl { Lang::En } else { Lang::Nl })
+                >
+                    {move || Text::OtherLanguage.get(lang.get())}
+                </button>
+            </div>
+            <nav aria-label=move || Text::MainNav.get(lang.get())>
+                <ul class="tabs">
+                    {View::ALL
+                        .into_iter()
+                        .map(|v| {
+                            let href = move || UrlState { view: v, ..state.get() }.to_query();
+                            let href = move || { let q = href(); if q.is_empty() { "?".to_string() } else { q } };
+                            view! {
+                                <li>
+                                    <a
+                                        href=href
+                                        aria-current=move || (state.with(|s| s.view) == v).then_some("page")
+                                        on:click=move |ev| {
+                                            ev.prevent_default();
+                                            go(&|s| s.view = v);
+                                        }
+                                    >
+                                        {move || v.title().get(lang.get())}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+        <main id="main" tabindex="-1">
+            <DatasetLine data=data lang=lang/>
+            <Notices data=data ignored=ignored lang=lang/>
+            {move || {
+                let lang = lang.get();
+                let view = state.with(|s| s.view);
+                data.with(|d| d.dataset.clone()).map(|ds| view! { <ViewPage dataset=ds view=view lang=lang/> })
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>{move || Text::Footer.get(lang.get())}</p>
+            <p>{move || Text::MapCredit.get(lang.get())}</p>
+        </footer>
+    }
+}
+
+/// The dataset's title and status, always visible; a loading line before.
+#[component]
+fn DatasetLine(data: RwSignal<Data>, lang: Signal<Lang>) -> impl IntoView {
+    move || {
+        let lang = lang.get();
+        data.with(|d| match (&d.dataset, &d.error) {
+            (Some(ds), _) => {
+                let m = &ds.manifest;
+                let status = m.status;
+                view! {
+                    <p class="dataset-line">
+                        <span>{Text::Dataset.get(lang)}": "<strong>{m.title.get(lang).to_string()}</strong></span>
+                        <span class=format!("status status-{status:?}").to_lowercase()>
+                            {Text::StatusLabel.get(lang)}": "{Text::status(status).get(lang)}
+                        </span>
+                    </p>
+                }
+                .into_any()
+            }
+            (None, None) => view! { <p class="loading" role="status">{Text::Loading.get(lang)}</p> }.into_any(),
+            (None, Some(_)) => ().into_any(),
+        })
+    }
+}
+
+/// Errors and notices: what went wrong with the data or the address, in the current language.
+#[component]
+fn Notices(data: RwSignal<Data>, ignored: RwSignal<Vec<Ignored>>, lang: Signal<Lang>) -> impl IntoView {
+    let error = move || {
+        let lang = lang.get();
+        data.with(|d| {
+            d.error.as_ref().map(|e| {
+                let kept = d.dataset.is_some().then(|| view! { <p>{Text::ErrorKept.get(lang)}</p> });
+                view! {
+                    <div class="error" role="alert">
+                        <h2>{Text::ErrorTitle.get(lang)}</h2>
+                        <p class="error-message">{error_message(e, lang)}</p>
+                        {kept}
+                    </div>
+                }
+            })
+        })
+    };
+    let notices = move || {
+        let lang = lang.get();
+        let params = ignored.with(|i| {
+            i.iter()
+                .map(|p| format!("{}: {}={}", Text::NoticeIgnoredParam.get(lang), p.key, p.value))
+                .collect::<Vec<_>>()
+        });
+        let all: Vec<String> = data.with(|d| d.notices.clone()).into_iter().chain(params).collect();
+        (!all.is_empty()).then(|| {
+            view! { <ul class="notices" role="status">{all.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }
+        })
+    };
+    view! { {error} {notices} }
+}

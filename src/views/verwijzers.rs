@@ -1,0 +1,18 @@
+//! Verwijzers: referrer shares where the data has them. The published 2023 report gave only a
+//! few approximate amounts, so this view says plainly what was not published.
+
+use leptos::prelude::*;
+use lta_core::view::Dataset;
+use lta_core::{Cell, Lang, Text};
+
+use super::bar_and_table;
+
+pub fn body(dataset: &Dataset, period: &str, lang: Lang) -> impl IntoView {
+    let table = dataset.verwijzers(period, lang);
+    let incomplete = table.rows.iter().any(|r| r.cells.iter().any(|c| *c == Cell::NotPublished));
+    let incomplete = incomplete.then(|| view! { <p class="notice" role="note">{Text::VerwijzersNotPublished.get(lang)}</p> });
+    view! {
+        {incomplete}
+        {bar_and_table(table, Text::BarVerwijzersTitle, lang)}
+    }
+}

@@ -1,0 +1,73 @@
+// Shared set-up for the browser tests: serve a built site over real HTTP, open pages in
+// headless Chromium, and record what a test must check on every page: console errors, page
+// errors and requests to any host other than the site's own.
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { serve } from '../../scripts/serve.mjs';
+import { launchOptions } from './browser.mjs';
+
+export class Site {
+  /** Serves `root` and starts the browser. */
+  static async start(root = 'dist') {
+    const site = new Site();
+    ({ server: site.server, url: site.url } = await serve(root));
+    site.browser = await chromium.launch(launchOptions);
+    return site;
+  }
+
+  /** A new page with its problems recorded in `page.problems`. */
+  async page(viewport = { width: 1280, height: 900 }) {
+    const page = await this.browser.newPage({ viewport });
+    page.problems = [];
+    const origin = new URL(this.url).origin;
+    page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
+    page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.origin !== origin && u.protocol !== 'data:' && u.protocol !== 'blob:') page.problems.push(`foreign request: ${r.url()}`);
+    });
+    return page;
+  }
+
+  /** Opens a view (query string) and waits until the data is shown or an error is. */
+  async open(page, query = '') {
+    await page.goto(`${this.url}${query}`);
+    await page.waitForSelector('.view, .error', { timeout: 20000 });
+    return page;
+  }
+
+  async stop() {
+    await this.browser?.close();
+    this.server?.close();
+  }
+}
+
+/** Runs axe-core on the page; returns the serious and critical violations. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The text of a table cell: the row whose `data-code` is `code`, the column headed `heading`. */
+export async function cell(page, code, heading) {
+  return page.evaluate(([code, heading]) => {
+    const table = document.querySelector(`tr[data-code="${code}"]`)?.closest('table');
+    if (!table) return null;
+    const headings = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+    const col = headings.indexOf(heading);
+    if (col < 0) return null;
+    return table.querySelector(`tr[data-code="${code}"]`).children[col].textContent.trim();
+  }, [code, heading]);
+}
+
+/** Reads a cube CSV into rows of objects (the test's own reader, independent of the app's). */
+export function readCube(path) {
+  const [header, ...lines] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
+  const delim = header.includes(';') ? ';' : ',';
+  const keys = header.split(delim);
+  return lines.map((l) => Object.fromEntries(l.split(delim).map((v, i) => [keys[i], v])));
+}
