@@ -15,6 +15,45 @@ pub(crate) struct Table {
 
 impl Table {
     pub fn read(bytes: &[u8], file: &str) -> Result<Table, DataError> {
+        let mut rows = Vec::new();
+        let mut reader = Rows::open(bytes, file)?;
+        while let Some((line, record)) = reader.next_row()? {
+            rows.push((line, record.clone()));
+        }
+        Ok(Table { file: file.to_string(), delimiter: reader.delimiter, header: reader.header, rows })
+    }
+
+    /// The index of a column, or a [`ErrorKind::MissingColumn`] error naming it.
+    pub fn column(&self, name: &str) -> Result<usize, DataError> {
+        column(&self.header, name, &self.file)
+    }
+
+    /// Header names that none of `known` claims: ignored, with a notice.
+    pub fn extra_columns(&self, known: &[&str]) -> Vec<String> {
+        self.header.iter().filter(|h| !known.contains(&h.as_str())).cloned().collect()
+    }
+
+    /// An error in one cell of this table.
+    pub fn cell_error(&self, kind: ErrorKind, line: u64, column: &str, value: &str) -> DataError {
+        DataError::new(kind, &self.file).at_line(line).in_cell(column, value)
+    }
+}
+
+/// A CSV file read row by row, reusing one record, so a file of a million rows needs no more
+/// memory than one row. Line numbers are counted incrementally (linear, not quadratic).
+pub(crate) struct Rows<'a> {
+    text: &'a str,
+    file: String,
+    pub delimiter: u8,
+    pub header: Vec<String>,
+    reader: csv::Reader<&'a [u8]>,
+    record: csv::StringRecord,
+    lines: LineCounter,
+}
+
+impl<'a> Rows<'a> {
+    /// Checks the encoding, strips a BOM, detects the delimiter and reads the header.
+    pub fn open(bytes: &'a [u8], file: &str) -> Result<Rows<'a>, DataError> {
         let text = std::str::from_utf8(bytes).map_err(|e| {
             let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64;
             DataError::new(ErrorKind::NotUtf8, file).at_line(line)
@@ -30,58 +69,88 @@ impl Table {
             .has_headers(false)
             .flexible(true)
             .from_reader(text.as_bytes());
-        let mut records = reader.records();
-        let header: Vec<String> = match records.next() {
-            Some(Ok(r)) => r.iter().map(|h| h.trim().to_lowercase()).collect(),
-            Some(Err(e)) => return Err(csv_error(e, text, file)),
-            None => return Err(DataError::new(ErrorKind::Empty, file)),
-        };
-        let mut rows = Vec::new();
-        for record in records {
-            let record = record.map_err(|e| csv_error(e, text, file))?;
-            let line = record.position().map_or(0, |p| line_at(text, p.byte()));
-            if record.len() == 1 && record[0].trim().is_empty() {
+        let mut record = csv::StringRecord::new();
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => return Err(DataError::new(ErrorKind::Empty, file)),
+            Err(e) => return Err(csv_error(e, text, file)),
+        }
+        let header = record.iter().map(|h| h.trim().to_lowercase()).collect();
+        Ok(Rows { text, file: file.to_string(), delimiter, header, reader, record, lines: LineCounter::default() })
+    }
+
+    /// The next row with its line number; blank lines are passed over, ragged rows are errors.
+    pub fn next_row(&mut self) -> Result<Option<(u64, &csv::StringRecord)>, DataError> {
+        loop {
+            match self.reader.read_record(&mut self.record) {
+                Ok(true) => {}
+                Ok(false) => return Ok(None),
+                Err(e) => return Err(csv_error(e, self.text, &self.file)),
+            }
+            let line = self.record.position().map_or(0, |p| self.lines.line_at(self.text, p.byte()));
+            if self.record.len() == 1 && self.record[0].trim().is_empty() {
                 continue; // a blank line, e.g. at the end of a spreadsheet export
             }
-            if record.len() != header.len() {
-                return Err(DataError::new(
-                    ErrorKind::RaggedRow { expected: header.len(), found: record.len() },
-                    file,
-                )
-                .at_line(line));
+            if self.record.len() != self.header.len() {
+                let kind = ErrorKind::RaggedRow { expected: self.header.len(), found: self.record.len() };
+                return Err(DataError::new(kind, &self.file).at_line(line));
             }
-            rows.push((line, record));
+            return Ok(Some((line, &self.record)));
         }
-        Ok(Table { file: file.to_string(), delimiter, header, rows })
+    }
+
+    /// How far through the file the reader is, 0..=1.
+    pub fn progress(&self) -> f64 {
+        self.reader.position().byte() as f64 / self.text.len().max(1) as f64
     }
 
     /// The index of a column, or a [`ErrorKind::MissingColumn`] error naming it.
     pub fn column(&self, name: &str) -> Result<usize, DataError> {
-        self.header.iter().position(|h| h == name).ok_or_else(|| {
-            DataError::new(ErrorKind::MissingColumn, &self.file).at_line(1).in_cell(name, "")
-        })
+        column(&self.header, name, &self.file)
     }
 
-    /// Header names that none of `known` claims: ignored, with a notice.
-    pub fn extra_columns(&self, known: &[&str]) -> Vec<String> {
-        self.header.iter().filter(|h| !known.contains(&h.as_str())).cloned().collect()
-    }
+}
 
-    /// An error in one cell of this table.
-    pub fn cell_error(&self, kind: ErrorKind, line: u64, column: &str, value: &str) -> DataError {
-        DataError::new(kind, &self.file).at_line(line).in_cell(column, value)
+fn column(header: &[String], name: &str, file: &str) -> Result<usize, DataError> {
+    header
+        .iter()
+        .position(|h| h == name)
+        .ok_or_else(|| DataError::new(ErrorKind::MissingColumn, file).at_line(1).in_cell(name, ""))
+}
+
+/// Counts lines up to a byte offset, carrying on from the previous offset.
+#[derive(Default)]
+struct LineCounter {
+    byte: usize,
+    line: u64,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, text: &str, byte: u64) -> u64 {
+        let start = start_of_record(text, byte);
+        if start < self.byte {
+            *self = LineCounter::default();
+        }
+        self.line += text.as_bytes()[self.byte..start].iter().filter(|&&b| b == b'\n').count() as u64;
+        self.byte = start;
+        1 + self.line
     }
 }
 
-/// The 1-based line where a record starts. csv's own line count misses CRLF line ends, and
-/// its byte offset may point at the end of the line before, so line ends there are skipped.
-fn line_at(text: &str, byte: u64) -> u64 {
+/// Where a record really starts: csv's byte offset may point at the end of the line before.
+fn start_of_record(text: &str, byte: u64) -> usize {
     let bytes = text.as_bytes();
     let mut start = (byte as usize).min(bytes.len());
     while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
         start += 1;
     }
-    1 + bytes[..start].iter().filter(|&&b| b == b'\n').count() as u64
+    start
+}
+
+/// The 1-based line where a record starts. csv's own line count misses CRLF line ends, and
+/// its byte offset may point at the end of the line before, so line ends there are skipped.
+fn line_at(text: &str, byte: u64) -> u64 {
+    LineCounter::default().line_at(text, byte)
 }
 
 fn csv_error(e: csv::Error, text: &str, file: &str) -> DataError {

@@ -55,12 +55,20 @@ impl Key {
 #[derive(Debug, Clone, Default)]
 pub struct PerceelNames {
     known: Vec<(String, Vec<String>)>,
+    open: bool,
 }
 
 impl PerceelNames {
     /// Codes with their labels; an empty list accepts any perceel (a local file with no manifest).
     pub fn new(known: Vec<(String, Vec<String>)>) -> Self {
-        PerceelNames { known }
+        PerceelNames { known, open: false }
+    }
+
+    /// The same names, also accepting any other value as a code of its own: for a local file,
+    /// which may define percelen the published manifest does not know.
+    pub fn open(mut self) -> Self {
+        self.open = true;
+        self
     }
 
     /// The code for a code or a label ("GGZ" and "GGz" are the same), or None when unknown.
@@ -69,10 +77,12 @@ impl PerceelNames {
             return Some(raw.trim().to_string());
         }
         let key = fold(raw);
-        self.known
-            .iter()
-            .find(|(code, labels)| fold(code) == key || labels.iter().any(|l| fold(l) == key))
-            .map(|(code, _)| code.clone())
+        let known = self.known.iter().find(|(code, labels)| fold(code) == key || labels.iter().any(|l| fold(l) == key));
+        match known {
+            Some((code, _)) => Some(code.clone()),
+            None if self.open && !raw.trim().is_empty() => Some(raw.trim().to_string()),
+            None => None,
+        }
     }
 }
 
@@ -189,14 +199,52 @@ impl Cube {
         &self.periods
     }
 
-    /// The newest period, the one views show first.
+    /// The period views show first: the newest whole year, else the newest period.
     pub fn latest_period(&self) -> Option<&str> {
-        self.periods.last().map(String::as_str)
+        let years = self.periods.iter().filter(|p| p.len() == 4);
+        years.last().or(self.periods.last()).map(String::as_str)
     }
 
     /// Perceel codes in the order they first appear in the file.
     pub fn percelen(&self) -> &[String] {
         &self.percelen
+    }
+
+    /// The cube as a cube CSV (data-contract kind 1): periods oldest first, `TOTAAL` before the
+    /// values of each dimension, landsdelen and referrers in code order, percelen as they came.
+    ///
+    /// ```
+    /// use lta_core::{cube::{Cube, PerceelNames}, Key, Measures, Cell};
+    /// let mut cube = Cube::default();
+    /// cube.insert(Key::total("2023"), Measures { trajecten: Cell::Approx(3.0), jeugdigen: Cell::Secret, volume_eur: Cell::NotPublished });
+    /// assert_eq!(cube.to_csv(), "periode,landsdeel,perceel,verwijzer,trajecten,jeugdigen,volume_eur\n2023,TOTAAL,TOTAAL,TOTAAL,~3,x,\n");
+    /// ```
+    pub fn to_csv(&self) -> String {
+        let mut out = CUBE_COLUMNS.join(",") + "\n";
+        let total_first = |v: Vec<Option<String>>| std::iter::once(None).chain(v).collect::<Vec<_>>();
+        let landsdelen = total_first(Landsdeel::ALL.iter().map(|l| Some(l.code().to_string())).collect());
+        let percelen = total_first(self.percelen.iter().cloned().map(Some).collect());
+        let verwijzers = total_first(Verwijzer::ALL.iter().map(|v| Some(v.code().to_string())).collect());
+        let name = |v: &Option<String>| v.clone().unwrap_or_else(|| TOTAAL.to_string());
+        for periode in &self.periods {
+            for l in &landsdelen {
+                for p in &percelen {
+                    for v in &verwijzers {
+                        let key = Key {
+                            periode: Some(periode.clone()),
+                            landsdeel: l.as_deref().and_then(Landsdeel::parse),
+                            perceel: p.clone(),
+                            verwijzer: v.as_deref().and_then(Verwijzer::parse),
+                        };
+                        if let Some(m) = self.cells.get(&key) {
+                            let cells: Vec<String> = Measure::ALL.iter().map(|&x| m.get(x).to_csv()).collect();
+                            out += &format!("{periode},{},{},{},{}\n", name(l), name(p), name(v), cells.join(","));
+                        }
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Number of cells.

@@ -52,6 +52,8 @@ pub enum ErrorKind {
     ThousandsSeparator,
     /// A count (youth, trajectories) that is not a whole, non-negative number.
     NotACount,
+    /// A value that must be there is empty (e.g. a record's client).
+    MissingValue,
     /// The same cell appears twice.
     DuplicateRow {
         /// The line where it first appeared.

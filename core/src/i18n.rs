@@ -129,6 +129,7 @@ texts! {
     ErrBadNumber => "is geen getal (of leeg, x of ~getal)", "is not a number (nor empty, x or ~number)";
     ErrThousands => "heeft scheidingstekens voor duizendtallen; schrijf het getal zonder", "has thousands separators; write the number without them";
     ErrNotACount => "is geen heel, niet-negatief aantal", "is not a whole, non-negative count";
+    ErrMissingValue => "is leeg, maar moet een waarde hebben", "is empty but must have a value";
     ErrDuplicate => "staat dubbel; eerder op regel", "is a duplicate; first on line";
     ErrBadJson => "is geen geldig JSON-bestand in het afgesproken formaat", "is not a valid JSON file in the agreed format";
     Ben => "Expertisenetwerk", "Expert network";
@@ -189,6 +190,7 @@ pub fn error_message(e: &DataError, lang: Lang) -> String {
         ErrorKind::BadNumber => Text::ErrBadNumber.get(lang).into(),
         ErrorKind::ThousandsSeparator => Text::ErrThousands.get(lang).into(),
         ErrorKind::NotACount => Text::ErrNotACount.get(lang).into(),
+        ErrorKind::MissingValue => Text::ErrMissingValue.get(lang).into(),
         ErrorKind::DuplicateRow { first_line } => format!("{} {first_line}", Text::ErrDuplicate.get(lang)),
         ErrorKind::BadJson { detail } => format!("{} ({detail})", Text::ErrBadJson.get(lang)),
     };

@@ -10,12 +10,14 @@ pub mod code;
 mod csv_text;
 pub mod cube;
 pub mod error;
+pub mod file_kind;
 pub mod format;
 pub mod i18n;
 pub mod manifest;
 pub mod measure;
 pub mod metrics;
 pub mod population;
+pub mod records;
 pub mod url_state;
 pub mod view;
 

@@ -53,6 +53,16 @@ impl Cell {
         }
     }
 
+    /// The cell as a cube CSV writes it: `12`, `~12`, `x` or empty.
+    pub fn to_csv(self) -> String {
+        match self {
+            Cell::Exact(n) => format!("{n}"),
+            Cell::Approx(n) => format!("~{n}"),
+            Cell::Secret => "x".into(),
+            Cell::NotPublished => String::new(),
+        }
+    }
+
     /// True for `~` cells.
     pub fn is_approx(self) -> bool {
         matches!(self, Cell::Approx(_))

@@ -1,0 +1,377 @@
+//! Pseudonymised trajectory records (data-contract kind 2) into the same [`Cube`] a published
+//! dataset has: every marginal over landsdeel, perceel and verwijzer, for each period and for
+//! the year a half-year or quarter belongs to, with exact distinct counts of youth.
+//!
+//! Reading is split into steps of a number of rows, so a page can show progress and stay
+//! responsive between steps. Counting is linear: records are ordered by client with a counting
+//! sort, and a cell counts a client when it has not seen that client last.
+
+use std::collections::HashMap;
+
+use crate::code::{Landsdeel, Verwijzer};
+use crate::csv_text::{parse_number, valid_period, Rows};
+use crate::cube::{Cube, Key, Notice, Parsed, PerceelNames};
+use crate::error::{DataError, ErrorKind};
+use crate::measure::{Cell, Measures};
+
+/// The columns of a records file; `aanbieder` may follow and is not needed for the cube.
+pub const RECORD_COLUMNS: [&str; 6] = ["client", "periode", "landsdeel", "perceel", "verwijzer", "volume_eur"];
+const OPTIONAL_COLUMNS: [&str; 1] = ["aanbieder"];
+
+/// One record, with every dimension as a small index.
+#[derive(Clone, Copy)]
+struct Record {
+    client: u32,
+    period: u16,
+    landsdeel: u8,
+    perceel: u16,
+    verwijzer: u8,
+    cents: i64,
+}
+
+/// Raw texts of one dimension resolved once each: a million rows hold only a handful of names.
+#[derive(Default)]
+struct Cached(HashMap<String, Option<u32>>);
+
+impl Cached {
+    fn get(&mut self, raw: &str, resolve: impl FnOnce(&str) -> Option<u32>) -> Option<u32> {
+        if let Some(&i) = self.0.get(raw) {
+            return i;
+        }
+        let i = resolve(raw.trim());
+        self.0.insert(raw.to_string(), i);
+        i
+    }
+}
+
+/// Values of a dimension the file defines (periods, percelen), numbered in order of appearance.
+#[derive(Default)]
+struct Interner {
+    values: Vec<String>,
+    cache: Cached,
+}
+
+impl Interner {
+    fn index(&mut self, raw: &str, resolve: impl FnOnce(&str) -> Option<String>) -> Option<u32> {
+        let values = &mut self.values;
+        self.cache.get(raw, |s| {
+            let v = resolve(s)?;
+            Some(values.iter().position(|x| *x == v).unwrap_or_else(|| {
+                values.push(v);
+                values.len() - 1
+            }) as u32)
+        })
+    }
+}
+
+fn position<T: PartialEq>(all: &[T], v: Option<T>) -> Option<u32> {
+    all.iter().position(|x| Some(x) == v.as_ref()).map(|i| i as u32)
+}
+
+/// Reads a records file step by step.
+pub struct RecordsReader<'a> {
+    rows: Rows<'a>,
+    file: String,
+    cols: [usize; 6],
+    percelen: &'a PerceelNames,
+    notices: Vec<Notice>,
+    clients: HashMap<String, u32>,
+    periods: Interner,
+    perceel_codes: Interner,
+    landsdelen: Cached,
+    verwijzers: Cached,
+    records: Vec<Record>,
+}
+
+impl<'a> RecordsReader<'a> {
+    /// Checks the file's encoding and header.
+    pub fn open(bytes: &'a [u8], file: &str, percelen: &'a PerceelNames) -> Result<Self, DataError> {
+        let rows = Rows::open(bytes, file)?;
+        let mut cols = [0; 6];
+        for (i, c) in RECORD_COLUMNS.iter().enumerate() {
+            cols[i] = rows.column(c)?;
+        }
+        let known: Vec<&str> = RECORD_COLUMNS.iter().chain(&OPTIONAL_COLUMNS).copied().collect();
+        let notices = rows
+            .header
+            .iter()
+            .filter(|h| !known.contains(&h.as_str()))
+            .map(|column| Notice::IgnoredColumn { file: file.to_string(), column: column.clone() })
+            .collect();
+        Ok(RecordsReader {
+            rows,
+            file: file.to_string(),
+            cols,
+            percelen,
+            notices,
+            clients: HashMap::new(),
+            periods: Interner::default(),
+            perceel_codes: Interner::default(),
+            landsdelen: Cached::default(),
+            verwijzers: Cached::default(),
+            records: Vec::new(),
+        })
+    }
+
+    /// Reads up to `max_rows` rows; `Ok(true)` when the file is done.
+    pub fn step(&mut self, max_rows: usize) -> Result<bool, DataError> {
+        let delimiter = self.rows.delimiter;
+        for _ in 0..max_rows {
+            let Some((line, row)) = self.rows.next_row()? else { return Ok(true) };
+            let field = |i: usize| &row[self.cols[i]];
+            let file = &self.file;
+            let err = |kind, i: usize| DataError::new(kind, file).at_line(line).in_cell(RECORD_COLUMNS[i], field(i));
+            let client_raw = field(0).trim();
+            if client_raw.is_empty() {
+                return Err(err(ErrorKind::MissingValue, 0));
+            }
+            let next = self.clients.len() as u32;
+            let client = match self.clients.get(client_raw) {
+                Some(&c) => c,
+                None => {
+                    self.clients.insert(client_raw.to_string(), next);
+                    next
+                }
+            };
+            let period = self
+                .periods
+                .index(field(1), |s| valid_period(s).then(|| s.to_uppercase()))
+                .ok_or_else(|| err(ErrorKind::BadPeriod, 1));
+            let landsdeel = self
+                .landsdelen
+                .get(field(2), |s| position(&Landsdeel::ALL, Landsdeel::parse(s)))
+                .ok_or_else(|| err(ErrorKind::UnknownCode, 2));
+            let percelen = self.percelen;
+            let perceel =
+                self.perceel_codes.index(field(3), |s| percelen.resolve(s)).ok_or_else(|| err(ErrorKind::UnknownCode, 3));
+            let verwijzer = self
+                .verwijzers
+                .get(field(4), |s| position(&Verwijzer::ALL, Verwijzer::parse(s)))
+                .ok_or_else(|| err(ErrorKind::UnknownCode, 4));
+            let euros = parse_number(field(5), delimiter).map_err(|kind| err(kind, 5));
+            self.records.push(Record {
+                client,
+                period: period? as u16,
+                landsdeel: landsdeel? as u8,
+                perceel: perceel? as u16,
+                verwijzer: verwijzer? as u8,
+                cents: (euros? * 100.0).round() as i64,
+            });
+        }
+        Ok(false)
+    }
+
+    /// How far through the file the reader is, 0..=1.
+    pub fn progress(&self) -> f64 {
+        self.rows.progress()
+    }
+
+    /// The cube of everything read.
+    pub fn finish(self) -> Parsed<Cube> {
+        let cube = build(&self.records, self.clients.len(), &self.periods.values, &self.perceel_codes.values);
+        Parsed { value: cube, notices: self.notices }
+    }
+}
+
+/// Reads a whole records file into a cube.
+///
+/// ```
+/// use lta_core::{records::cube_from_records, cube::PerceelNames, Key, Cell, Landsdeel};
+/// let csv = "client,periode,landsdeel,perceel,verwijzer,volume_eur\n\
+///            a,2023-H1,ZW,P1,huisarts,100.50\n\
+///            a,2023-H2,ZW,P2,huisarts,200\n\
+///            b,2023-H2,NN,P1,gemeente,50\n";
+/// let names = PerceelNames::new(vec![("P1".into(), vec![]), ("P2".into(), vec![])]);
+/// let cube = cube_from_records(csv.as_bytes(), "r.csv", &names).unwrap().value;
+/// let year = cube.get(&Key::total("2023"));
+/// assert_eq!((year.trajecten, year.jeugdigen, year.volume_eur), (Cell::Exact(3.0), Cell::Exact(2.0), Cell::Exact(351.0)));
+/// assert_eq!(cube.get(&Key::total("2023-H2").landsdeel(Landsdeel::ZW)).jeugdigen, Cell::Exact(1.0));
+/// ```
+pub fn cube_from_records(bytes: &[u8], file: &str, percelen: &PerceelNames) -> Result<Parsed<Cube>, DataError> {
+    let mut reader = RecordsReader::open(bytes, file, percelen)?;
+    while !reader.step(usize::MAX)? {}
+    Ok(reader.finish())
+}
+
+/// The dense cell layout: period × (8 landsdelen + TOTAAL) × (percelen + TOTAAL) × (8 referrers + TOTAAL).
+struct Layout {
+    landsdelen: usize,
+    percelen: usize,
+    verwijzers: usize,
+}
+
+impl Layout {
+    fn index(&self, period: usize, l: usize, p: usize, v: usize) -> usize {
+        ((period * self.landsdelen + l) * self.percelen + p) * self.verwijzers + v
+    }
+}
+
+fn build(records: &[Record], clients: usize, periods: &[String], percelen: &[String]) -> Cube {
+    // Sub-year periods also count towards their year, which becomes a period of its own.
+    let mut all_periods: Vec<String> = periods.to_vec();
+    for p in periods {
+        if p.len() > 4 && !all_periods.iter().any(|q| q == &p[..4]) {
+            all_periods.push(p[..4].to_string());
+        }
+    }
+    let year_of: Vec<Option<usize>> = periods
+        .iter()
+        .map(|p| (p.len() > 4).then(|| all_periods.iter().position(|q| q == &p[..4]).unwrap_or(0)))
+        .collect();
+    let layout = Layout { landsdelen: Landsdeel::ALL.len() + 1, percelen: percelen.len() + 1, verwijzers: Verwijzer::ALL.len() + 1 };
+    let cells = all_periods.len() * layout.landsdelen * layout.percelen * layout.verwijzers;
+    let (mut trajecten, mut youth, mut cents) = (vec![0u64; cells], vec![0u64; cells], vec![0i64; cells]);
+    let mut last_client = vec![u32::MAX; cells];
+
+    for r in by_client(records, clients) {
+        let own = [Some(r.period as usize), year_of[r.period as usize]];
+        let (lt, pt, vt) = (Landsdeel::ALL.len(), percelen.len(), Verwijzer::ALL.len());
+        for period in own.into_iter().flatten() {
+            for l in [r.landsdeel as usize, lt] {
+                for p in [r.perceel as usize, pt] {
+                    for v in [r.verwijzer as usize, vt] {
+                        let i = layout.index(period, l, p, v);
+                        trajecten[i] += 1;
+                        cents[i] += r.cents;
+                        if last_client[i] != r.client {
+                            last_client[i] = r.client;
+                            youth[i] += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    let mut cube = Cube::default();
+    for (period, name) in all_periods.iter().enumerate() {
+        for l in 0..layout.landsdelen {
+            for p in 0..layout.percelen {
+                for v in 0..layout.verwijzers {
+                    let i = layout.index(period, l, p, v);
+                    let key = Key {
+                        periode: Some(name.clone()),
+                        landsdeel: Landsdeel::ALL.get(l).copied(),
+                        perceel: percelen.get(p).cloned(),
+                        verwijzer: Verwijzer::ALL.get(v).copied(),
+                    };
+                    let n = |x: u64| Cell::Exact(x as f64);
+                    cube.insert(key, Measures { trajecten: n(trajecten[i]), jeugdigen: n(youth[i]), volume_eur: Cell::Exact(euros(cents[i]) as f64) });
+                }
+            }
+        }
+    }
+    cube
+}
+
+/// Records ordered by client (a counting sort: clients are already numbered 0..n).
+fn by_client(records: &[Record], clients: usize) -> impl Iterator<Item = &Record> {
+    let mut start = vec![0usize; clients + 1];
+    for r in records {
+        start[r.client as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut order = vec![0u32; records.len()];
+    for (i, r) in records.iter().enumerate() {
+        let slot = &mut start[r.client as usize];
+        order[*slot] = i as u32;
+        *slot += 1;
+    }
+    order.into_iter().map(move |i| &records[i as usize])
+}
+
+/// Cents to whole euros, rounding half away from zero, as a cube cell holds them.
+fn euros(cents: i64) -> i64 {
+    if cents >= 0 { (cents + 50) / 100 } else { -((-cents + 50) / 100) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "client;periode;landsdeel;perceel;verwijzer;volume_eur;aanbieder\r\n";
+
+    fn names() -> PerceelNames {
+        PerceelNames::new(vec![("TKGGZ".into(), vec!["Topklinische GGz".into()]), ("UMC".into(), vec![])])
+    }
+
+    fn cube(body: &str) -> Result<Cube, DataError> {
+        cube_from_records(format!("{HEADER}{body}").as_bytes(), "records.csv", &names()).map(|p| p.value)
+    }
+
+    #[test]
+    fn labels_semicolons_decimal_commas_and_negative_corrections() {
+        let c = cube("a;2023-H1;Zuid-Holland;Topklinische GGz;Medisch specialist;1000,25;X\r\na;2023-H1;ZW;TKGGZ;medisch-specialist;-200,25;X\r\n").unwrap();
+        let m = c.get(&Key::total("2023-H1").landsdeel(Landsdeel::ZW).perceel("TKGGZ"));
+        assert_eq!((m.trajecten, m.jeugdigen, m.volume_eur), (Cell::Exact(2.0), Cell::Exact(1.0), Cell::Exact(800.0)));
+    }
+
+    #[test]
+    fn errors_name_line_column_and_value() {
+        let e = cube("a;2023-H1;ZW;TKGGZ;huisarts;10;\r\nb;2023-H1;Atlantis;TKGGZ;huisarts;10;\r\n").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::UnknownCode);
+        assert_eq!((e.position.file.as_str(), e.position.line), ("records.csv", Some(3)));
+        assert_eq!((e.position.column.as_deref(), e.position.value.as_deref()), (Some("landsdeel"), Some("Atlantis")));
+        let e = cube("a;2023-H1;ZW;TKGGZ;huisarts;1.234,50;\r\n").unwrap_err();
+        assert_eq!((e.kind, e.position.line), (ErrorKind::ThousandsSeparator, Some(2)));
+        let e = cube("a;2023-H9;ZW;TKGGZ;huisarts;1;\r\n").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadPeriod);
+    }
+
+    #[test]
+    fn the_cube_written_as_csv_reads_back_the_same() {
+        let c = cube("a;2023-H1;ZW;TKGGZ;huisarts;10.5;\r\nb;2023-H2;NN;UMC;gi;7;\r\n").unwrap();
+        let back = Cube::parse(c.to_csv().as_bytes(), "cube.csv", &names()).unwrap().value;
+        assert_eq!(back.to_csv(), c.to_csv());
+        assert_eq!(back.get(&Key::total("2023")).volume_eur, Cell::Exact(18.0));
+        assert_eq!(back.len(), c.len());
+    }
+
+    #[test]
+    fn rounding_is_per_cell_half_away_from_zero() {
+        assert_eq!((euros(150), euros(149), euros(-150), euros(-149)), (2, 1, -2, -1));
+    }
+
+    /// A small pseudo-random file: the cube against counts made directly from the rows.
+    #[test]
+    fn cube_equals_direct_counts_and_distinct_never_exceeds_the_sum_of_cells() {
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let mut rows = Vec::new();
+        for _ in 0..3000 {
+            let l = Landsdeel::ALL[next(8) as usize];
+            let p = ["TKGGZ", "UMC"][next(2) as usize];
+            let v = Verwijzer::ALL[next(8) as usize];
+            rows.push((format!("c{}", next(900)), format!("2022-H{}", 1 + next(2)), l, p, v, next(100_000) as i64));
+        }
+        let body: String = rows
+            .iter()
+            .map(|(c, per, l, p, v, e)| format!("{c};{per};{};{p};{};{e};\r\n", l.code(), v.code()))
+            .collect();
+        let cube = cube(&body).unwrap();
+        let distinct = |f: &dyn Fn(&&(String, String, Landsdeel, &str, Verwijzer, i64)) -> bool| {
+            rows.iter().filter(f).map(|r| &r.0).collect::<std::collections::HashSet<_>>().len() as f64
+        };
+        for l in Landsdeel::ALL {
+            let key = Key::total("2022").landsdeel(l);
+            assert_eq!(cube.get(&key).jeugdigen, Cell::Exact(distinct(&|r| r.2 == l)));
+            assert_eq!(cube.get(&key).trajecten, Cell::Exact(rows.iter().filter(|r| r.2 == l).count() as f64));
+            let eur: i64 = rows.iter().filter(|r| r.2 == l).map(|r| r.5).sum();
+            assert_eq!(cube.get(&key).volume_eur, Cell::Exact(eur as f64));
+            // A marginal's distinct count is at most the sum of its cells' counts.
+            let cells: f64 = ["TKGGZ", "UMC"].iter().map(|p| cube.get(&key.clone().perceel(p)).jeugdigen.number().unwrap()).sum();
+            assert!(cube.get(&key).jeugdigen.number().unwrap() <= cells);
+        }
+        assert_eq!(cube.get(&Key::total("2022")).jeugdigen, Cell::Exact(distinct(&|_| true)));
+        let h1 = cube.get(&Key::total("2022-H1")).jeugdigen.number().unwrap();
+        let h2 = cube.get(&Key::total("2022-H2")).jeugdigen.number().unwrap();
+        let year = cube.get(&Key::total("2022")).jeugdigen.number().unwrap();
+        assert!(year <= h1 + h2 && year >= h1.max(h2));
+        assert_eq!(cube.latest_period(), Some("2022"));
+    }
+}
