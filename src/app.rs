@@ -5,20 +5,30 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use lta_core::cube::Notice;
 use lta_core::i18n::{error_message, notice_message};
 use lta_core::url_state::{Ignored, UrlState, View};
 use lta_core::view::Dataset;
-use lta_core::{DataError, Lang, Text};
+use lta_core::{DataError, DatasetIndex, Lang, Text};
 
+use crate::data_bar::{Actions, DataBar};
 use crate::load::{load, Loaded};
+use crate::local_file;
 use crate::views::ViewPage;
 
 /// What the page knows about its data.
 #[derive(Clone, Default)]
-struct Data {
-    dataset: Option<Arc<Dataset>>,
-    notices: Vec<String>,
-    error: Option<DataError>,
+pub struct Data {
+    /// The published datasets.
+    pub index: Option<DatasetIndex>,
+    /// What is shown.
+    pub dataset: Option<Arc<Dataset>>,
+    /// The published dataset last shown: a local file borrows its labels and population.
+    pub base: Option<Arc<Dataset>>,
+    pub notices: Vec<Notice>,
+    pub error: Option<DataError>,
+    /// Reading a local file: how far, 0..=1.
+    pub progress: Option<f64>,
 }
 
 fn location_search() -> String {
@@ -43,24 +53,56 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     let data = RwSignal::new(Data::default());
 
-    let data_id = state.with_untracked(|s| s.data.clone());
-    spawn_local(async move {
-        match load(data_id.as_deref()).await {
-            Ok(Loaded { dataset, notices, unknown_id, .. }) => data.update(|d| {
-                d.dataset = Some(Arc::new(dataset));
-                d.error = None;
-                d.notices = notices.iter().map(|n| notice_message(n, lang.get_untracked())).collect();
-                if let Some(id) = unknown_id {
-                    d.notices.push(format!("{}: data={id}", Text::NoticeUnknownDataset.get(lang.get_untracked())));
+    let open_published = move |id: Option<String>| {
+        spawn_local(async move {
+            match load(id.as_deref()).await {
+                Ok(Loaded { index, dataset, notices, unknown_id }) => {
+                    let dataset = Arc::new(dataset);
+                    data.update(|d| {
+                        *d = Data { index: Some(index), dataset: Some(dataset.clone()), base: Some(dataset), notices, ..Data::default() };
+                    });
+                    if let Some(id) = unknown_id {
+                        ignored.update(|i| i.push(Ignored { key: "data".into(), value: id }));
+                    }
                 }
-            }),
-            Err(e) => data.update(|d| d.error = Some(e)),
-        }
-    });
+                Err(e) => data.update(|d| d.error = Some(e)),
+            }
+        });
+    };
+    open_published(state.with_untracked(|s| s.data.clone()));
+
+    let open_file = move |file: web_sys::File| {
+        let Some(base) = data.with_untracked(|d| d.base.clone()) else { return };
+        data.update(|d| {
+            d.progress = Some(0.0);
+            d.error = None;
+        });
+        spawn_local(async move {
+            let name = file.name();
+            let read = match local_file::bytes(&file).await {
+                Ok(bytes) => local_file::read(&bytes, &name, base, |p| data.update(|d| d.progress = Some(p))).await,
+                Err(e) => Err(e),
+            };
+            data.update(|d| {
+                d.progress = None;
+                match read {
+                    Ok(parsed) => {
+                        d.dataset = Some(Arc::new(parsed.value));
+                        d.notices = parsed.notices;
+                    }
+                    // The data already shown stays.
+                    Err(e) => d.error = Some(e),
+                }
+            });
+        });
+    };
 
     // Back and forward restore the state the address bar holds.
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
         let (s, i) = UrlState::parse(&location_search());
+        if s.data != state.with_untracked(|now| now.data.clone()) {
+            open_published(s.data.clone());
+        }
         state.set(s);
         ignored.set(i);
     });
@@ -81,6 +123,19 @@ pub fn App() -> impl IntoView {
         state.update(|s| change(s));
         ignored.set(Vec::new());
         push(&state.get_untracked());
+    };
+
+    let period = Signal::derive(move || {
+        let asked = state.with(|s| s.periode.clone());
+        data.with(|d| d.dataset.as_ref().map(|ds| ds.period(asked.as_deref())).unwrap_or_default())
+    });
+    let actions = Actions {
+        open_published: Callback::new(move |id: String| {
+            go(&|s| s.data = Some(id.clone()));
+            open_published(Some(id));
+        }),
+        open_file: Callback::new(open_file),
+        set_period: Callback::new(move |p: String| go(&|s| s.periode = Some(p.clone()))),
     };
 
     view! {
@@ -126,43 +181,19 @@ pub fn App() -> impl IntoView {
             </nav>
         </header>
         <main id="main" tabindex="-1">
-            <DatasetLine data=data lang=lang/>
+            <DataBar data=data period=period lang=lang actions=actions/>
             <Notices data=data ignored=ignored lang=lang/>
             {move || {
                 let lang = lang.get();
                 let view = state.with(|s| s.view);
-                data.with(|d| d.dataset.clone()).map(|ds| view! { <ViewPage dataset=ds view=view lang=lang/> })
+                let period = period.get();
+                data.with(|d| d.dataset.clone()).map(|ds| view! { <ViewPage dataset=ds view=view period=period lang=lang/> })
             }}
         </main>
         <footer class="site-footer">
             <p>{move || Text::Footer.get(lang.get())}</p>
             <p>{move || Text::MapCredit.get(lang.get())}</p>
         </footer>
-    }
-}
-
-/// The dataset's title and status, always visible; a loading line before.
-#[component]
-fn DatasetLine(data: RwSignal<Data>, lang: Signal<Lang>) -> impl IntoView {
-    move || {
-        let lang = lang.get();
-        data.with(|d| match (&d.dataset, &d.error) {
-            (Some(ds), _) => {
-                let m = &ds.manifest;
-                let status = m.status;
-                view! {
-                    <p class="dataset-line">
-                        <span>{Text::Dataset.get(lang)}": "<strong>{m.title.get(lang).to_string()}</strong></span>
-                        <span class=format!("status status-{status:?}").to_lowercase()>
-                            {Text::StatusLabel.get(lang)}": "{Text::status(status).get(lang)}
-                        </span>
-                    </p>
-                }
-                .into_any()
-            }
-            (None, None) => view! { <p class="loading" role="status">{Text::Loading.get(lang)}</p> }.into_any(),
-            (None, Some(_)) => ().into_any(),
-        })
     }
 }
 
@@ -191,10 +222,14 @@ fn Notices(data: RwSignal<Data>, ignored: RwSignal<Vec<Ignored>>, lang: Signal<L
                 .map(|p| format!("{}: {}={}", Text::NoticeIgnoredParam.get(lang), p.key, p.value))
                 .collect::<Vec<_>>()
         });
-        let all: Vec<String> = data.with(|d| d.notices.clone()).into_iter().chain(params).collect();
-        (!all.is_empty()).then(|| {
+        let loading = data.with(|d| d.dataset.is_none() && d.error.is_none() && d.progress.is_none());
+        let files = data.with(|d| d.notices.iter().map(|n| notice_message(n, lang)).collect::<Vec<_>>());
+        let all: Vec<String> = files.into_iter().chain(params).collect();
+        let loading = loading.then(|| view! { <p class="loading" role="status">{Text::Loading.get(lang)}</p> });
+        let list = (!all.is_empty()).then(|| {
             view! { <ul class="notices" role="status">{all.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }
-        })
+        });
+        view! { {loading} {list} }
     };
     view! { {error} {notices} }
 }

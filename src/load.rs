@@ -11,6 +11,7 @@ const INDEX: &str = "data/index.json";
 
 /// A dataset as loaded, with the notices reading it gave.
 pub struct Loaded {
+    pub index: DatasetIndex,
     pub dataset: Dataset,
     pub notices: Vec<Notice>,
     /// The `data` id asked for did not exist, so the first dataset is shown.
@@ -44,7 +45,7 @@ pub async fn load(id: Option<&str>) -> Result<Loaded, DataError> {
     };
     let population = population.as_ref().map(|(bytes, path)| (bytes.as_slice(), *path));
     let Parsed { value: dataset, notices } = Dataset::read(manifest, (&cube, &cube_path), population)?;
-    Ok(Loaded { dataset, notices, unknown_id })
+    Ok(Loaded { index, dataset, notices, unknown_id })
 }
 
 /// The boundaries of the landsdelen, as GeoJSON text.

@@ -4,7 +4,9 @@
 mod app;
 mod chart;
 mod chart_options;
+mod data_bar;
 mod load;
+mod local_file;
 mod notes;
 mod table;
 mod views;

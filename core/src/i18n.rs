@@ -72,6 +72,13 @@ texts! {
     StatusDefinitief => "definitief", "final";
     StatusVoorlopig => "voorlopig", "provisional";
     StatusIllustratief => "illustratief (synthetische gegevens)", "illustrative (synthetic data)";
+    StatusLokaal => "lokaal bestand, alleen in uw browser", "local file, only in your browser";
+    SyntheticBanner => "Illustratieve, synthetische gegevens: gemaakt om de weergaven te tonen, geen echte cijfers. Alleen de totalen van 2023 zijn gelijk aan de bron.", "Illustrative, synthetic data: made to show the views, not real figures. Only the 2023 totals equal the source.";
+    OpenFile => "Eigen bestand openen (CSV)", "Open your own file (CSV)";
+    OpenFileHelp => "Een kubus- of recordbestand. Het blijft in uw browser: er wordt niets verstuurd. U kunt het bestand ook hierheen slepen.", "A cube or records file. It stays in your browser: nothing is sent. You can also drag the file here.";
+    Reading => "Bestand lezen…", "Reading file…";
+    Published => "Gepubliceerde datasets", "Published datasets";
+    BackToPublished => "Terug naar gepubliceerde gegevens", "Back to published data";
     StatusLabel => "Status", "Status";
     NotPublished => "niet gepubliceerd", "not published";
     Secret => "geheim", "secret";
@@ -151,6 +158,7 @@ impl Text {
             Status::Definitief => Text::StatusDefinitief,
             Status::Voorlopig => Text::StatusVoorlopig,
             Status::Illustratief => Text::StatusIllustratief,
+            Status::Lokaal => Text::StatusLokaal,
         }
     }
 }

@@ -38,6 +38,8 @@ pub enum Status {
     Voorlopig,
     /// Synthetic, for illustration only.
     Illustratief,
+    /// A file the user opened in the browser; nothing of it left the browser.
+    Lokaal,
 }
 
 /// `data/index.json`: the datasets a site hosts.
@@ -88,6 +90,10 @@ pub struct Note {
     /// The views it applies to (`overzicht`, `landsdelen`, `percelen`, `verwijzers`); empty: all.
     #[serde(default)]
     pub views: Vec<String>,
+    /// True for the source's notes on the domain itself (woonplaatsbeginsel, referrer
+    /// registration…), which apply to any data of this kind, also a user's own file.
+    #[serde(default)]
+    pub general: bool,
     /// The text.
     #[serde(flatten)]
     pub text: Localized,
@@ -162,6 +168,28 @@ impl Manifest {
                 .collect()
         });
         PerceelNames::new(known)
+    }
+
+    /// The manifest of a file the user opened: named after the file, with the codes' labels
+    /// and the notes of the published dataset it is shown beside (`base`).
+    pub fn local(file_name: &str, base: &Manifest) -> Manifest {
+        let named = Localized { nl: file_name.to_string(), en: file_name.to_string() };
+        Manifest {
+            id: String::new(),
+            title: named.clone(),
+            publisher: String::new(),
+            source: Source { citation: named, url: None },
+            licence: String::new(),
+            periods: Vec::new(),
+            status: Status::Lokaal,
+            files: Files { cube: file_name.to_string(), population: None },
+            disclosure: Localized {
+                nl: "Cijfers uit uw eigen bestand, zonder onthullingsregels; het bestand is niet verstuurd.".into(),
+                en: "Figures from your own file, without disclosure rules; the file was not sent anywhere.".into(),
+            },
+            labels: base.labels.clone(),
+            notes: base.notes.iter().filter(|n| n.general).cloned().collect(),
+        }
     }
 
     /// The notes that apply to a view, in manifest order.

@@ -2,6 +2,7 @@
 //! opened by the browser tests: `?view=landsdelen&lang=en&data=lta-2023`. Unknown keys and
 //! invalid values are collected, so the page can say what it ignored instead of failing.
 
+use crate::csv_text::valid_period;
 use crate::i18n::{Lang, Text};
 
 /// A view of the dashboard.
@@ -66,6 +67,8 @@ pub struct UrlState {
     pub lang: Lang,
     /// The dataset id; `None` means the first of `index.json`.
     pub data: Option<String>,
+    /// The period; `None` means the dataset's latest year.
+    pub periode: Option<String>,
 }
 
 /// A query parameter the page did not use.
@@ -100,6 +103,10 @@ impl UrlState {
                     state.data = Some(value.clone());
                     true
                 }
+                "periode" if valid_period(&value) => {
+                    state.periode = Some(value.to_uppercase());
+                    true
+                }
                 _ => false,
             };
             if !used {
@@ -114,7 +121,7 @@ impl UrlState {
     /// ```
     /// use lta_core::url_state::{UrlState, View};
     /// use lta_core::Lang;
-    /// let s = UrlState { view: View::Percelen, lang: Lang::En, data: None };
+    /// let s = UrlState { view: View::Percelen, lang: Lang::En, ..UrlState::default() };
     /// assert_eq!(s.to_query(), "?view=percelen&lang=en");
     /// assert_eq!(UrlState::default().to_query(), "");
     /// ```
@@ -128,6 +135,9 @@ impl UrlState {
         }
         if let Some(d) = &self.data {
             parts.push(format!("data={d}"));
+        }
+        if let Some(p) = &self.periode {
+            parts.push(format!("periode={p}"));
         }
         if parts.is_empty() {
             String::new()
@@ -174,16 +184,16 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let s = UrlState { view: View::Verwijzers, lang: Lang::En, data: Some("lta-2023".into()) };
+        let s = UrlState { view: View::Verwijzers, lang: Lang::En, data: Some("lta-2023".into()), periode: Some("2024-H1".into()) };
         assert_eq!(UrlState::parse(&s.to_query()), (s, vec![]));
     }
 
     #[test]
     fn invalid_values_are_ignored_and_reported() {
-        let (s, ignored) = UrlState::parse("view=kaart&lang=fr&data=..%2Fetc&view");
+        let (s, ignored) = UrlState::parse("view=kaart&lang=fr&data=..%2Fetc&view&periode=2023-H3");
         assert_eq!(s, UrlState::default());
         let keys: Vec<_> = ignored.iter().map(|i| (i.key.as_str(), i.value.as_str())).collect();
-        assert_eq!(keys, [("view", "kaart"), ("lang", "fr"), ("data", "../etc"), ("view", "")]);
+        assert_eq!(keys, [("view", "kaart"), ("lang", "fr"), ("data", "../etc"), ("view", ""), ("periode", "2023-H3")]);
     }
 
     #[test]

@@ -137,9 +137,19 @@ impl Dataset {
         Ok(Parsed { value: Dataset { manifest, cube, population }, notices })
     }
 
-    /// The period a view shows first: the latest in the cube.
-    pub fn default_period(&self) -> String {
-        self.cube.latest_period().unwrap_or_default().to_string()
+    /// A file the user opened, shown with the labels and population of the published dataset
+    /// beside it (`base`).
+    pub fn local(file_name: &str, cube: Cube, base: &Dataset) -> Dataset {
+        Dataset { manifest: Manifest::local(file_name, &base.manifest), cube, population: base.population.clone() }
+    }
+
+    /// The period to show: the one asked for when the cube has it, else its latest year.
+    pub fn period(&self, asked: Option<&str>) -> String {
+        asked
+            .filter(|p| self.cube.periods().iter().any(|q| q == p))
+            .or(self.cube.latest_period())
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// The label of a code in a dimension: the manifest's, else the code's own name.

@@ -19,8 +19,7 @@ use crate::table::DataTable;
 
 /// The page of one view.
 #[component]
-pub fn ViewPage(dataset: Arc<Dataset>, view: View, lang: Lang) -> impl IntoView {
-    let period = dataset.default_period();
+pub fn ViewPage(dataset: Arc<Dataset>, view: View, period: String, lang: Lang) -> impl IntoView {
     let body = match view {
         View::Overzicht => overzicht::figures(&dataset, &period, lang).into_any(),
         View::Landsdelen => landsdelen::body(&dataset, &period, lang).into_any(),

@@ -1,0 +1,141 @@
+//! The bar above every view: which data is shown (published dataset or local file, with its
+//! status always visible), which period, and the way to open a file of one's own.
+
+use leptos::prelude::*;
+use lta_core::manifest::Status;
+use lta_core::{Lang, Text};
+use wasm_bindgen::JsCast;
+
+use crate::app::Data;
+
+/// What the bar asks the page to do.
+#[derive(Clone, Copy)]
+pub struct Actions {
+    pub open_published: Callback<String>,
+    pub open_file: Callback<web_sys::File>,
+    pub set_period: Callback<String>,
+}
+
+#[component]
+pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, lang: Signal<Lang>, actions: Actions) -> impl IntoView {
+    let datasets = move || {
+        let lang = lang.get();
+        data.with(|d| {
+            let current = d.dataset.as_ref().filter(|ds| ds.manifest.status != Status::Lokaal).map(|ds| ds.manifest.id.clone());
+            let index = d.index.as_ref()?;
+            let options = index
+                .datasets
+                .iter()
+                .map(|e| {
+                    let selected = current.as_deref() == Some(e.id.as_str());
+                    view! { <option value=e.id.clone() selected=selected>{e.title.get(lang).to_string()}</option> }
+                })
+                .collect_view();
+            let placeholder = current.is_none().then(|| view! { <option value="" selected=true>{Text::BackToPublished.get(lang)}</option> });
+            Some(view! {
+                <label class="field">
+                    <span>{Text::Dataset.get(lang)}</span>
+                    <select on:change=move |ev| {
+                        let id = event_target_value(&ev);
+                        if !id.is_empty() { actions.open_published.run(id) }
+                    }>{placeholder}{options}</select>
+                </label>
+            })
+        })
+    };
+    let periods = move || {
+        let lang = lang.get();
+        let shown = period.get();
+        data.with(|d| {
+            let ds = d.dataset.as_ref()?;
+            let options = ds
+                .cube
+                .periods()
+                .iter()
+                .rev()
+                .map(|p| view! { <option value=p.clone() selected=*p == shown>{p.clone()}</option> })
+                .collect_view();
+            Some(view! {
+                <label class="field">
+                    <span>{Text::Period.get(lang)}</span>
+                    <select on:change=move |ev| actions.set_period.run(event_target_value(&ev))>{options}</select>
+                </label>
+            })
+        })
+    };
+    let status = move || {
+        let lang = lang.get();
+        data.with(|d| {
+            d.dataset.as_ref().map(|ds| {
+                let s = ds.manifest.status;
+                let file = (s == Status::Lokaal).then(|| format!(": {}", ds.manifest.title.get(lang)));
+                view! {
+                    <p class=format!("status status-{s:?}").to_lowercase() data-status=format!("{s:?}").to_lowercase()>
+                        {Text::StatusLabel.get(lang)}": "<strong>{Text::status(s).get(lang)}</strong>{file}
+                    </p>
+                }
+            })
+        })
+    };
+    let synthetic = move || {
+        let lang = lang.get();
+        data.with(|d| d.dataset.as_ref().is_some_and(|ds| ds.manifest.status == Status::Illustratief))
+            .then(|| view! { <p class="synthetic" role="note">{Text::SyntheticBanner.get(lang)}</p> })
+    };
+    view! {
+        <div class="data-bar">
+            {datasets}
+            {periods}
+            <FileOpener data=data lang=lang open=actions.open_file/>
+        </div>
+        {status}
+        {synthetic}
+    }
+}
+
+/// A file input and a drop zone; the progress of reading shows beneath.
+#[component]
+fn FileOpener(data: RwSignal<Data>, lang: Signal<Lang>, open: Callback<web_sys::File>) -> impl IntoView {
+    let dragging = RwSignal::new(false);
+    let on_input = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            open.run(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            open.run(file);
+        }
+    };
+    let progress = move || {
+        data.with(|d| d.progress).map(|p| {
+            let pct = (p * 100.0).round();
+            view! {
+                <label class="progress">
+                    <span>{Text::Reading.get(lang.get())}" "{pct}"%"</span>
+                    <progress max="100" value=pct></progress>
+                </label>
+            }
+        })
+    };
+    view! {
+        <div
+            class="file-open"
+            class:dragging=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <label class="field">
+                <span>{move || Text::OpenFile.get(lang.get())}</span>
+                <input type="file" accept=".csv,text/csv" on:change=on_input aria-describedby="file-help"/>
+            </label>
+            <p id="file-help" class="help">{move || Text::OpenFileHelp.get(lang.get())}</p>
+            {progress}
+        </div>
+    }
+}

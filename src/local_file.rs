@@ -1,0 +1,51 @@
+//! Opening a user's own file: read in the browser, never sent anywhere. A records file is read in
+//! steps with a pause for the browser between them, so the page stays responsive and shows progress.
+
+use std::sync::Arc;
+
+use lta_core::cube::{Cube, Parsed};
+use lta_core::file_kind::FileKind;
+use lta_core::records::RecordsReader;
+use lta_core::view::Dataset;
+use lta_core::{DataError, ErrorKind};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Rows per step: about 30 ms of work, so the page can repaint the progress bar in between.
+const ROWS_PER_STEP: usize = 50_000;
+
+/// The bytes of a file the user chose or dropped.
+pub async fn bytes(file: &web_sys::File) -> Result<Vec<u8>, DataError> {
+    let failed = || DataError::new(ErrorKind::Fetch { status: 0 }, &file.name());
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| failed())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Lets the browser handle events and repaint before the next step.
+async fn pause() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(resolve.unchecked_ref());
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Reads a cube or records file (told by its header) into a dataset shown beside `base`.
+pub async fn read(bytes: &[u8], name: &str, base: Arc<Dataset>, progress: impl Fn(f64)) -> Result<Parsed<Dataset>, DataError> {
+    let names = base.manifest.perceel_names().open();
+    let Parsed { value: cube, notices } = match FileKind::detect(bytes, name)? {
+        FileKind::Cube => Cube::parse(bytes, name, &names)?,
+        FileKind::Records => {
+            let mut reader = RecordsReader::open(bytes, name, &names)?;
+            while !reader.step(ROWS_PER_STEP)? {
+                progress(reader.progress());
+                pause().await;
+            }
+            progress(1.0);
+            pause().await;
+            reader.finish()
+        }
+    };
+    Ok(Parsed { value: Dataset::local(name, cube, &base), notices })
+}

@@ -1,0 +1,56 @@
+// Opening one's own file: read in the browser, numbers as in the file, errors keep the data shown,
+// and no request carries (or follows) the file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Site } from './harness.mjs';
+
+let site;
+before(async () => { site = await Site.start('dist'); });
+after(async () => { await site.stop(); });
+
+const figure = (page, title) =>
+  page.locator('.figure').filter({ has: page.getByText(title, { exact: true }) }).locator('dd').innerText();
+
+test('A records file opened through the file input is counted in the browser, without a request', async () => {
+  const page = await site.open(await site.page());
+  await page.waitForLoadState('networkidle');
+  const requests = [];
+  page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+  await page.setInputFiles('input[type=file]', 'tests/e2e/fixtures/records-small.csv');
+  await page.waitForSelector('[data-status=lokaal]');
+  assert.match(await page.locator('[data-status=lokaal]').innerText(), /lokaal bestand.*records-small\.csv/);
+  // p1 has two trajectories in 2023 (two halves) and counts once: 3 youth, 4 trajectories.
+  assert.equal(await figure(page, 'Unieke jeugdigen'), '3');
+  assert.equal(await figure(page, 'Trajecten'), '4');
+  assert.equal(await figure(page, 'Volume in euro’s'), '€ 4.000');
+  // The period list is the file's: the years and their halves.
+  const periods = await page.locator('select').nth(1).locator('option').allInnerTexts();
+  assert.deepEqual(periods, ['2023-H2', '2023-H1', '2023', '2022-H2', '2022']);
+  await page.locator('select').nth(1).selectOption('2023-H1');
+  await page.waitForFunction(() => location.search.includes('periode=2023-H1'));
+  assert.equal(await figure(page, 'Unieke jeugdigen'), '2');
+  // Chromium fetches the favicon again when the address changes (the period is in the URL);
+  // nothing else may be requested.
+  assert.deepEqual(requests.filter((r) => r !== `GET ${site.url}favicon.svg`), [], 'opening a local file made requests');
+  assert.deepEqual(page.problems, []);
+});
+
+test('A bad file names file, line, column and value, and the data shown stays', async () => {
+  const page = await site.open(await site.page());
+  await page.setInputFiles('input[type=file]', 'tests/e2e/fixtures/records-bad.csv');
+  const alert = page.locator('[role=alert] .error-message');
+  await alert.waitFor();
+  assert.equal(await alert.innerText(), 'records-bad.csv, regel 3, kolom ‘landsdeel’, waarde ‘Atlantis’: is geen bekende code of naam');
+  assert.match(await page.locator('[role=alert]').innerText(), /blijven staan/);
+  assert.equal(await figure(page, 'Unieke jeugdigen'), '9.722');
+  assert.match(await page.locator('[data-status]').innerText(), /definitief/);
+});
+
+test('The switcher returns from a local file to the published data', async () => {
+  const page = await site.open(await site.page());
+  await page.setInputFiles('input[type=file]', 'tests/e2e/fixtures/records-small.csv');
+  await page.waitForSelector('[data-status=lokaal]');
+  await page.locator('select').first().selectOption('lta-2023');
+  await page.waitForSelector('[data-status=definitief]');
+  assert.equal(await figure(page, 'Unieke jeugdigen'), '9.722');
+});
