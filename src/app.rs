@@ -137,6 +137,7 @@ pub fn App() -> impl IntoView {
         open_file: Callback::new(open_file),
         set_period: Callback::new(move |p: String| go(&|s| s.periode = Some(p.clone()))),
     };
+    let choose_landsdeel = Callback::new(move |l| go(&|s| s.landsdeel = Some(l)));
 
     view! {
         <a class="skip" href="#main">{move || Text::SkipToContent.get(lang.get())}</a>
@@ -185,9 +186,11 @@ pub fn App() -> impl IntoView {
             <Notices data=data ignored=ignored lang=lang/>
             {move || {
                 let lang = lang.get();
-                let view = state.with(|s| s.view);
+                let (view, landsdeel) = state.with(|s| (s.view, s.landsdeel));
                 let period = period.get();
-                data.with(|d| d.dataset.clone()).map(|ds| view! { <ViewPage dataset=ds view=view period=period lang=lang/> })
+                data.with(|d| d.dataset.clone()).map(|ds| {
+                    view! { <ViewPage dataset=ds view=view period=period lang=lang landsdeel=landsdeel choose_landsdeel=choose_landsdeel/> }
+                })
             }}
         </main>
         <footer class="site-footer">

@@ -2,7 +2,7 @@
 //! the table under it. Numbers are formatted by the core and written on the bars and areas:
 //! nothing depends on hovering, and nothing on colour alone.
 
-use charming::component::{Axis, Grid};
+use charming::component::{Axis, Grid, Legend};
 use charming::datatype::DataPointItem;
 use charming::element::{AxisLabel, AxisType, ItemStyle, Label, LabelPosition, SplitLine};
 use charming::series::Bar;
@@ -15,54 +15,65 @@ use serde_json::{json, Value};
 /// The name under which the landsdelen boundaries are registered with ECharts.
 pub const LANDSDELEN_MAP: &str = "landsdelen";
 
-const BAR_COLOUR: &str = "#01689b"; // Rijkshuisstijl hemelblauw: 5.9:1 on white.
+/// Rijkshuisstijl hemelblauw (5.9:1 on white), then a dark orange: a landsdeel and the nation
+/// side by side stay apart for colour-blind readers, and the legend names them.
+const SERIES_COLOURS: [&str; 2] = ["#01689b", "#a64b00"];
 const ROW_HEIGHT: u32 = 34;
 
-/// The height a bar chart of a table needs.
-pub fn bar_height(table: &Table) -> u32 {
-    table.rows.len() as u32 * ROW_HEIGHT + 24
-}
-
-/// A horizontal bar chart of one column: one bar per row, largest first, the value written at
-/// the end of each bar ("niet gepubliceerd" where there is no value). `label_width` is the room
-/// for the row names, in pixels; longer names are cut short here and given in full in the table.
-pub fn bar(table: &Table, col: usize, lang: Lang, label_width: u32) -> Value {
+/// A horizontal bar chart of some columns: one bar per row and column (grouped, with a legend
+/// when there are several), rows in the table's order, each value written at the end of its bar
+/// ("niet gepubliceerd" bars stay empty). `label_width` is the room for the row names, in pixels;
+/// longer names are cut short here and given in full in the table.
+pub fn bar(table: &Table, cols: &[usize], lang: Lang, label_width: u32) -> Value {
     let names: Vec<String> = table.rows.iter().map(|r| r.label.clone()).collect();
-    let data: Vec<DataPointItem> = table
-        .rows
-        .iter()
-        .map(|r| {
-            let shown = table.text(r, col, lang);
-            // ECharts reads "-" as "no value": an empty bar with its label, never a 0.
-            let item = match r.cells[col].number() {
-                Some(n) => DataPointItem::new(n),
-                None => DataPointItem::new("-"),
-            };
-            item.name(shown)
-        })
-        .collect();
-    let chart = Chart::new()
+    let series = cols.iter().enumerate().map(|(i, &col)| {
+        let data: Vec<DataPointItem> = table
+            .rows
+            .iter()
+            .map(|r| {
+                // ECharts reads "-" as "no value": an empty bar, never a 0.
+                let item = match r.cells[col].number() {
+                    Some(n) => DataPointItem::new(n),
+                    None => DataPointItem::new("-"),
+                };
+                // The item's name is its formatted value, which the label shows.
+                item.name(table.text(r, col, lang))
+            })
+            .collect();
+        Bar::new()
+            .name(table.columns[col].of.clone().unwrap_or_else(|| table.columns[col].heading(lang)))
+            .item_style(ItemStyle::new().color(SERIES_COLOURS[i % SERIES_COLOURS.len()]))
+            .label(Label::new().show(true).position(LabelPosition::Right).formatter("{b}").color("#1a1a1a"))
+            .data(data)
+    });
+    let legend_room = if cols.len() > 1 { 28 } else { 4 };
+    let mut chart = Chart::new()
         .animation(false)
-        .grid(Grid::new().left(label_width as f64 + 8.0).right(110).top(4).bottom(4))
+        .grid(Grid::new().left(label_width as f64 + 8.0).right(110).top(legend_room).bottom(4))
         .x_axis(
             Axis::new()
                 .type_(AxisType::Value)
                 .axis_label(AxisLabel::new().show(false))
                 .split_line(SplitLine::new().show(false)),
         )
-        .y_axis(Axis::new().type_(AxisType::Category).inverse(true).data(names))
-        .series(
-            Bar::new()
-                .bar_width("60%")
-                .item_style(ItemStyle::new().color(BAR_COLOUR))
-                .label(Label::new().show(true).position(LabelPosition::Right).formatter("{b}").color("#1a1a1a"))
-                .data(data),
-        );
+        .y_axis(Axis::new().type_(AxisType::Category).inverse(true).data(names));
+    for s in series {
+        chart = chart.series(s);
+    }
+    if cols.len() > 1 {
+        chart = chart.legend(Legend::new().top(0).left(label_width as f64 + 8.0));
+    }
     let mut option = serde_json::to_value(&chart).unwrap_or(Value::Null);
     // What charming cannot say: cut long row names to the room they have.
     option["yAxis"]["axisLabel"] =
         json!({ "width": label_width, "overflow": "truncate", "color": "#1a1a1a", "fontSize": 13 });
     option
+}
+
+/// The height a bar chart of some columns of a table needs.
+pub fn bar_height(table: &Table, cols: usize) -> u32 {
+    let legend = if cols > 1 { 24 } else { 0 };
+    table.rows.len() as u32 * (ROW_HEIGHT + 14 * (cols as u32 - 1)) + 24 + legend
 }
 
 /// A choropleth of the landsdelen for one column, each area labelled with its name and value.

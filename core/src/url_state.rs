@@ -2,6 +2,7 @@
 //! opened by the browser tests: `?view=landsdelen&lang=en&data=lta-2023`. Unknown keys and
 //! invalid values are collected, so the page can say what it ignored instead of failing.
 
+use crate::code::Landsdeel;
 use crate::csv_text::valid_period;
 use crate::i18n::{Lang, Text};
 
@@ -17,11 +18,15 @@ pub enum View {
     Percelen,
     /// Use per referrer.
     Verwijzers,
+    /// One landsdeel beside the nation.
+    Profiel,
+    /// Use over the years.
+    Trend,
 }
 
 impl View {
     /// Every view, in menu order.
-    pub const ALL: [View; 4] = [View::Overzicht, View::Landsdelen, View::Percelen, View::Verwijzers];
+    pub const ALL: [View; 6] = [View::Overzicht, View::Landsdelen, View::Percelen, View::Verwijzers, View::Profiel, View::Trend];
 
     /// The name in the URL; also the `views` name that manifest notes refer to.
     pub fn slug(self) -> &'static str {
@@ -30,6 +35,8 @@ impl View {
             View::Landsdelen => "landsdelen",
             View::Percelen => "percelen",
             View::Verwijzers => "verwijzers",
+            View::Profiel => "profiel",
+            View::Trend => "trend",
         }
     }
 
@@ -40,6 +47,8 @@ impl View {
             View::Landsdelen => Text::ViewLandsdelen,
             View::Percelen => Text::ViewPercelen,
             View::Verwijzers => Text::ViewVerwijzers,
+            View::Profiel => Text::ViewProfiel,
+            View::Trend => Text::ViewTrend,
         }
     }
 
@@ -50,6 +59,8 @@ impl View {
             View::Landsdelen => Text::LandsdelenIntro,
             View::Percelen => Text::PercelenIntro,
             View::Verwijzers => Text::VerwijzersIntro,
+            View::Profiel => Text::ProfielIntro,
+            View::Trend => Text::TrendIntro,
         }
     }
 
@@ -69,6 +80,8 @@ pub struct UrlState {
     pub data: Option<String>,
     /// The period; `None` means the dataset's latest year.
     pub periode: Option<String>,
+    /// The landsdeel of the profile.
+    pub landsdeel: Option<Landsdeel>,
 }
 
 /// A query parameter the page did not use.
@@ -103,6 +116,7 @@ impl UrlState {
                     state.data = Some(value.clone());
                     true
                 }
+                "landsdeel" => Landsdeel::parse(&value).map(|l| state.landsdeel = Some(l)).is_some(),
                 "periode" if valid_period(&value) => {
                     state.periode = Some(value.to_uppercase());
                     true
@@ -138,6 +152,9 @@ impl UrlState {
         }
         if let Some(p) = &self.periode {
             parts.push(format!("periode={p}"));
+        }
+        if let Some(l) = self.landsdeel {
+            parts.push(format!("landsdeel={}", l.code()));
         }
         if parts.is_empty() {
             String::new()
@@ -184,7 +201,7 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let s = UrlState { view: View::Verwijzers, lang: Lang::En, data: Some("lta-2023".into()), periode: Some("2024-H1".into()) };
+        let s = UrlState { view: View::Verwijzers, lang: Lang::En, data: Some("lta-2023".into()), periode: Some("2024-H1".into()), landsdeel: Some(Landsdeel::UF) };
         assert_eq!(UrlState::parse(&s.to_query()), (s, vec![]));
     }
 

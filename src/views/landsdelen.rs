@@ -7,7 +7,7 @@ use lta_core::i18n::error_message;
 use lta_core::view::Dataset;
 use lta_core::{Lang, Text};
 
-use super::bar_and_table;
+use super::{bar_and_table, charts_of};
 use crate::chart::{register_map, Chart};
 use crate::chart_options::{self, LANDSDELEN_MAP};
 use crate::load::landsdelen_geojson;
@@ -33,12 +33,18 @@ pub fn body(dataset: &Dataset, period: &str, lang: Lang) -> impl IntoView {
         Some(Ok(())) => view! { <Chart option=option.clone() label=title.clone() height=440/> }.into_any(),
         Some(Err(e)) => view! { <p class="notice">{Text::ChartUnavailable.get(lang)}" ("{e}")"</p> }.into_any(),
     };
+    let euros = charts_of(
+        &table,
+        &[(Text::Euros, Text::BarEurosLandsdelen), (Text::EurosPerYouth, Text::BarEurosPerYouthLandsdelen)],
+        lang,
+    );
     view! {
         <figure class="chart-figure map">
             <figcaption>{map_title.get(lang)}</figcaption>
             {map}
             <p class="credit">{Text::MapCredit.get(lang)}</p>
         </figure>
+        {euros}
         {bar_and_table(table, Text::BarLandsdelenTitle, lang)}
     }
 }

@@ -9,12 +9,14 @@ const browser = await chromium.launch(launchOptions);
 for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]]) {
   const page = await browser.newPage({ viewport });
   page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
-  for (const view of ['overzicht', 'landsdelen', 'percelen', 'verwijzers']) {
-    for (const lang of ['nl', 'en']) {
-      await page.goto(`${url}?view=${view}&lang=${lang}`);
-      await page.waitForSelector('.view');
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: `${out}/${name}-${view}-${lang}.png`, fullPage: true });
+  for (const data of ['lta-2023', 'illustratief']) {
+    for (const view of ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend']) {
+      for (const lang of ['nl', 'en']) {
+        await page.goto(`${url}?view=${view}&lang=${lang}&data=${data}`);
+        await page.waitForSelector('.view');
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: `${out}/${name}-${data}-${view}-${lang}.png`, fullPage: true });
+      }
     }
   }
   await page.close();

@@ -1,10 +1,18 @@
 //! What each view shows, as tables the app renders as they are: the views ask these functions and
 //! do no arithmetic of their own. Charts are drawn from the same tables, so chart and table agree.
 
+mod profile;
+mod shares;
+mod table;
+mod trend;
+
+pub use profile::Profile;
+pub use table::{Column, Order, Row, Table};
+
 use crate::code::{Landsdeel, Verwijzer};
 use crate::cube::{Cube, Key, Parsed};
 use crate::error::DataError;
-use crate::format::{self, Unit};
+use crate::format::Unit;
 use crate::i18n::{Lang, Text};
 use crate::manifest::Manifest;
 use crate::measure::{Cell, Measures};
@@ -20,90 +28,6 @@ pub struct Dataset {
     pub cube: Cube,
     /// All youth per landsdeel, for per-1,000 rates.
     pub population: Option<Population>,
-}
-
-/// A column of a view table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Column {
-    /// Its heading.
-    pub title: Text,
-    /// How its numbers are shown.
-    pub unit: Unit,
-}
-
-/// A row of a view table: a dimension value and one cell per column.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    /// The code (landsdeel, perceel or referrer code; empty for the national row).
-    pub code: String,
-    /// The label in the current language.
-    pub label: String,
-    /// One cell per column.
-    pub cells: Vec<Cell>,
-}
-
-/// A table as a view shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Table {
-    /// The heading of the first column (the dimension).
-    pub dimension: Text,
-    /// The measure columns that have at least one published value.
-    pub columns: Vec<Column>,
-    /// The rows, largest first.
-    pub rows: Vec<Row>,
-    /// The national row, as the data gives it (never a sum of the rows).
-    pub total: Option<Row>,
-    /// Columns left out because the data publishes none of their values.
-    pub not_published: Vec<Text>,
-}
-
-impl Table {
-    /// The index of a column.
-    pub fn column(&self, title: Text) -> Option<usize> {
-        self.columns.iter().position(|c| c.title == title)
-    }
-
-    /// A cell as text.
-    pub fn text(&self, row: &Row, col: usize, lang: Lang) -> String {
-        format::cell(row.cells[col], self.columns[col].unit, lang)
-    }
-
-    /// True when any shown cell is approximate (the view then explains ≈).
-    pub fn has_approx(&self) -> bool {
-        self.rows.iter().chain(&self.total).any(|r| r.cells.iter().any(|c| c.is_approx()))
-    }
-
-    /// Builds a table from all candidate columns, dropping those whose rows publish nothing (a
-    /// national total alone does not make a column worth showing) and sorting rows by the first
-    /// column that has numbers.
-    fn build(dimension: Text, candidates: Vec<(Column, Vec<Cell>, Cell)>, keys: Vec<(String, String)>) -> Table {
-        let (shown, hidden): (Vec<_>, Vec<_>) = candidates
-            .into_iter()
-            .partition(|(_, cells, _)| cells.iter().any(|c| c.number().is_some()));
-        let columns: Vec<Column> = shown.iter().map(|(c, _, _)| *c).collect();
-        let mut rows: Vec<Row> = keys
-            .into_iter()
-            .enumerate()
-            .map(|(i, (code, label))| Row { code, label, cells: shown.iter().map(|(_, c, _)| c[i]).collect() })
-            .collect();
-        let sort_col = (0..columns.len()).find(|&c| rows.iter().any(|r| r.cells[c].number().is_some()));
-        if let Some(c) = sort_col {
-            let key = |r: &Row| r.cells[c].number().unwrap_or(f64::NEG_INFINITY);
-            rows.sort_by(|a, b| key(b).total_cmp(&key(a)));
-        }
-        let total = Row {
-            code: String::new(),
-            label: String::new(),
-            cells: shown.iter().map(|(_, _, t)| *t).collect(),
-        };
-        Table {
-            dimension,
-            columns,
-            rows,
-            total: Some(total),
-            not_published: hidden.iter().map(|(c, _, _)| c.title).collect(),
-        }
-    }
 }
 
 /// A key figure of the overview.
@@ -157,7 +81,7 @@ impl Dataset {
         self.manifest.label(dimension, code, lang).map_or_else(|| code.to_string(), str::to_string)
     }
 
-    fn total(&self, periode: &str) -> Measures {
+    pub(crate) fn total(&self, periode: &str) -> Measures {
         self.cube.get(&Key::total(periode))
     }
 
@@ -191,7 +115,7 @@ impl Dataset {
             None => t,
         };
         let column = |title, unit, f: &dyn Fn(Option<Landsdeel>) -> Cell| {
-            (Column { title, unit }, areas.iter().map(|&l| f(l)).collect(), f(None))
+            (Column::new(title, unit), areas.iter().map(|&l| f(l)).collect(), f(None))
         };
         let pop_cell = |l| pop(l).map_or(Cell::NotPublished, Cell::Exact);
         let candidates = vec![
@@ -207,7 +131,7 @@ impl Dataset {
             .iter()
             .map(|l| (l.code().to_string(), self.label("landsdeel", l.code(), lang)))
             .collect();
-        self.with_total_label(Table::build(Text::Landsdeel, candidates, keys), lang)
+        self.with_total_label(Table::build(Text::Landsdeel, candidates, keys, Order::Largest), lang)
     }
 
     /// Per perceel: youth, euros, euros per youth, trajectories, trajectories per youth.
@@ -224,7 +148,7 @@ impl Dataset {
             None => t,
         };
         let column = |title, unit, f: &dyn Fn(Measures) -> Cell| {
-            (Column { title, unit }, codes.iter().map(|p| f(measures(Some(p)))).collect(), f(t))
+            (Column::new(title, unit), codes.iter().map(|p| f(measures(Some(p)))).collect(), f(t))
         };
         let candidates = vec![
             column(Text::Euros, Unit::Euro, &|m| m.volume_eur),
@@ -235,7 +159,7 @@ impl Dataset {
             column(Text::ShareOfEuros, Unit::Percent, &|m| ratio(m.volume_eur, t.volume_eur)),
         ];
         let keys = codes.iter().map(|p| (p.to_string(), self.label("perceel", p, lang))).collect();
-        self.with_total_label(Table::build(Text::Perceel, candidates, keys), lang)
+        self.with_total_label(Table::build(Text::Perceel, candidates, keys, Order::Largest), lang)
     }
 
     /// Per referrer: trajectories, youth and euros with their shares of the national total.
@@ -243,7 +167,7 @@ impl Dataset {
         let t = self.total(periode);
         let m = |v: Verwijzer| self.cube.get(&Key::total(periode).verwijzer(v));
         let column = |title, unit, f: &dyn Fn(Measures) -> Cell| {
-            (Column { title, unit }, Verwijzer::ALL.iter().map(|&v| f(m(v))).collect(), f(t))
+            (Column::new(title, unit), Verwijzer::ALL.iter().map(|&v| f(m(v))).collect(), f(t))
         };
         let candidates = vec![
             column(Text::Euros, Unit::Euro, &|m| m.volume_eur),
@@ -252,16 +176,17 @@ impl Dataset {
             column(Text::ShareOfTrajectories, Unit::Percent, &|m| ratio(m.trajecten, t.trajecten)),
             column(Text::UniqueYouth, Unit::Count, &|m| m.jeugdigen),
             column(Text::ShareOfYouth, Unit::Percent, &|m| ratio(m.jeugdigen, t.jeugdigen)),
+            column(Text::EurosPerTrajectory, Unit::Euro, &|m| ratio(m.volume_eur, m.trajecten)),
             column(Text::EurosPerYouth, Unit::Euro, &|m| ratio(m.volume_eur, m.jeugdigen)),
         ];
         let keys = Verwijzer::ALL
             .iter()
             .map(|v| (v.code().to_string(), self.label("verwijzer", v.code(), lang)))
             .collect();
-        self.with_total_label(Table::build(Text::Verwijzer, candidates, keys), lang)
+        self.with_total_label(Table::build(Text::Verwijzer, candidates, keys, Order::Largest), lang)
     }
 
-    fn with_total_label(&self, mut table: Table, lang: Lang) -> Table {
+    pub(crate) fn with_total_label(&self, mut table: Table, lang: Lang) -> Table {
         if let Some(total) = &mut table.total {
             total.label = Text::Nederland.get(lang).to_string();
         }
