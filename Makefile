@@ -3,7 +3,7 @@ SHELL := bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup serve test dist test-native test-browser screenshots
+.PHONY: setup serve test dist screenshots data
 
 setup:
 	@scripts/setup.sh
@@ -18,9 +18,14 @@ serve: dist
 
 ## All tests: native (core) and in headless Chromium against the built site.
 test: dist
-	cargo test --offline -p lta-core
+	cargo test --offline -p lta-core -p lta-generate
 	node --test --test-concurrency=1 tests/e2e/
 
 ## Desktop and 360 px phone screenshots of every view into tests/e2e/out/ (to look at).
 screenshots: dist
 	mkdir -p tests/e2e/out && node tests/e2e/shot.mjs tests/e2e/out
+
+## Regenerate the illustrative dataset (records, then the cube the engine builds from them).
+data:
+	cargo run --release -p lta-generate
+	cargo run --release -p lta-core --bin records_to_cube -- public/data/illustratief

@@ -33,6 +33,10 @@ async fn pause() {
 
 /// Reads a cube or records file (told by its header) into a dataset shown beside `base`.
 pub async fn read(bytes: &[u8], name: &str, base: Arc<Dataset>, progress: impl Fn(f64)) -> Result<Parsed<Dataset>, DataError> {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &performance {
+        let _ = p.mark(READ_START);
+    }
     let names = base.manifest.perceel_names().open();
     let Parsed { value: cube, notices } = match FileKind::detect(bytes, name)? {
         FileKind::Cube => Cube::parse(bytes, name, &names)?,
@@ -47,5 +51,13 @@ pub async fn read(bytes: &[u8], name: &str, base: Arc<Dataset>, progress: impl F
             reader.finish()
         }
     };
+    // The benchmark (bench/) reads this measure: parse + cube, without reading the file from disk.
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(PARSE_AND_CUBE, READ_START);
+    }
     Ok(Parsed { value: Dataset::local(name, cube, &base), notices })
 }
+
+const READ_START: &str = "lta-read-start";
+/// The name of the performance measure of parsing a file and building its cube.
+const PARSE_AND_CUBE: &str = "lta-parse-cube";

@@ -1,0 +1,125 @@
+//! What the generator invents to fill in what the source does not publish. Every value here is
+//! an illustrative assumption, chosen so that the source's statements hold with a margin; none
+//! of it is a fact about real LTA use.
+
+use crate::codes::{Landsdeel as L, Perceel as P};
+
+/// How much more or less than average a landsdeel uses a perceel, relative to its youth
+/// (a prior for fitting the youth matrix to the published margins). 0 = not used at all.
+pub fn affinity(l: L, p: P) -> f64 {
+    match (l, p) {
+        // Noord-Nederland uses 10 of the 14 percelen (the source says so; which 4 is invented).
+        (L::NN, P::IBA | P::ZIKOS | P::OVERB | P::CGS) => 0.0,
+        // SUEG must be in the top 5 percelen by euros in NN and OV (the source).
+        (L::NN, P::SUEG) => 4.0,
+        (L::OV, P::SUEG) => 5.0,
+        (L::NN, P::TKGGZ) => 1.2,
+        // Topklinische GGz is NOT among Limburg's two largest percelen (the source): little
+        // TKGGZ, more of the costly clinical percelen.
+        (L::LI, P::TKGGZ) => 0.2,
+        (L::LI, P::JSGLVB) => 2.0,
+        (L::LI, P::DOE) => 2.5,
+        (L::BZ, P::JSGLVB) => 1.4,
+        (L::BZ, P::DOE) => 1.3,
+        (L::ZW, P::HIC) => 1.3,
+        (L::UF, P::UMC) => 1.4,
+        (L::UF, P::JSGLVB) => 0.7,
+        _ => 1.0,
+    }
+}
+
+/// Design euros per unique youth per landsdeel in 2023 (NH UF BZ LI ZW GE OV NN), rescaled to
+/// the national total. ZW and BZ highest, and BZ (1,751 youth) ~EUR 19 M above UF (1,751 youth):
+/// the source says the gap is over EUR 17 million.
+pub const LANDSDEEL_EUR_PER_YOUTH: [f64; 8] = [
+    14_500.0, 14_500.0, 25_500.0, 16_500.0, 24_500.0, 15_000.0, 15_000.0, 13_000.0,
+];
+
+/// Share of each perceel's children per referrer (gemeente, huisarts, jeugdarts, gi,
+/// medisch-specialist, rechter-ovj, geen, onbekend). Medisch specialisten dominate the UMC's,
+/// huisartsen (incl. crisis teams) the clinical GGz, justice referrals the closed/secure care.
+pub const VERWIJZER_MIX: [[f64; 8]; 14] = [
+    [0.225, 0.34, 0.04, 0.06, 0.28, 0.01, 0.015, 0.03], // TKGGZ
+    [0.395, 0.05, 0.03, 0.30, 0.08, 0.10, 0.01, 0.035], // JSGLVB
+    [0.35, 0.10, 0.05, 0.15, 0.26, 0.04, 0.01, 0.04],   // DOE
+    [0.09, 0.25, 0.06, 0.01, 0.56, 0.00, 0.01, 0.02],   // UMC
+    [0.13, 0.28, 0.08, 0.01, 0.47, 0.00, 0.01, 0.02],   // ARFID
+    [0.33, 0.26, 0.06, 0.06, 0.25, 0.005, 0.01, 0.025], // ABC
+    [0.36, 0.04, 0.03, 0.26, 0.06, 0.20, 0.02, 0.03],   // SUEG
+    [0.44, 0.05, 0.05, 0.10, 0.32, 0.00, 0.00, 0.04],   // IBA
+    [0.29, 0.10, 0.05, 0.05, 0.48, 0.00, 0.01, 0.02],   // ZIKOS
+    [0.39, 0.10, 0.15, 0.02, 0.31, 0.00, 0.01, 0.02],   // ZINT
+    [0.39, 0.03, 0.02, 0.32, 0.10, 0.12, 0.00, 0.02],   // HIC
+    [0.34, 0.30, 0.05, 0.05, 0.22, 0.00, 0.015, 0.025], // GEZPS
+    [0.44, 0.05, 0.00, 0.26, 0.10, 0.12, 0.00, 0.03],   // OVERB
+    [0.22, 0.15, 0.10, 0.00, 0.50, 0.00, 0.00, 0.03],   // CGS
+];
+
+/// Share of the euros that the referrers other than rechter-ovj, geen and onbekend (whose euros
+/// the source states) get, in the order of `VERWIJZER_MIX` (those three are 0 here).
+pub const VERWIJZER_EUR_SHARE_OF_REST: [f64; 8] = [0.28, 0.27, 0.05, 0.07, 0.33, 0.0, 0.0, 0.0];
+
+/// The shape of each generated year relative to 2023: trajectories and euros per trajectory.
+pub struct YearShape {
+    pub year: u16,
+    pub rows_vs_2023: f64,
+    pub price_vs_2023: f64,
+}
+
+pub const YEARS: [YearShape; 4] = [
+    YearShape {
+        year: 2021,
+        rows_vs_2023: 0.90,
+        price_vs_2023: 0.92,
+    },
+    YearShape {
+        year: 2022,
+        rows_vs_2023: 0.95,
+        price_vs_2023: 0.96,
+    },
+    YearShape {
+        year: 2023,
+        rows_vs_2023: 1.00,
+        price_vs_2023: 1.00,
+    },
+    YearShape {
+        year: 2024,
+        rows_vs_2023: 1.04,
+        price_vs_2023: 1.05,
+    },
+];
+
+/// Random spread (±) of a derived year's size and of each perceel within it.
+pub const YEAR_JITTER: f64 = 0.02;
+pub const PERCEEL_JITTER: f64 = 0.04;
+
+/// Share of a year's children in a (landsdeel, perceel) cell that were in that cell the year
+/// before (long trajectories continue; the rest are new children).
+pub const CONTINUING_SHARE: f64 = 0.35;
+
+/// At most this many rows (trajectory-halves) per child per perceel per year.
+pub const MAX_ROWS_PER_CHILD: u32 = 4;
+
+/// Derived years get one mover (a child registered in two landsdelen) per this many youth.
+pub const YOUTH_PER_MOVER: u32 = 5_000;
+
+/// ZIKOS left the LTA on 1 July 2024: from 2024 on it has no second half-year.
+pub fn has_second_half(year: u16, p: P) -> bool {
+    !(p == P::ZIKOS && year >= 2024)
+}
+
+/// A child's cost level relative to others in its perceel: skewed (a few long, costly stays),
+/// between 0.4 and 2.6, made from uniforms only so that no platform maths library is involved.
+pub fn child_cost_factor(u1: f64, u2: f64) -> f64 {
+    0.4 + 1.2 * u1 + u2 * u2 * u2
+}
+
+/// A trajectory-half's cost relative to the child's others: 0.7 to 1.3.
+pub fn row_cost_factor(u: f64) -> f64 {
+    0.7 + 0.6 * u
+}
+
+/// The one child who moved in 2023 (the source's landsdelen sum to 9,723, one more than the
+/// national 9,722): first half in one landsdeel, second half in another. A J-SGLVB placement,
+/// since long stays elsewhere can move a child's registration (the source's note 1).
+pub const MOVER_2023: (P, L, L) = (P::JSGLVB, L::UF, L::GE);

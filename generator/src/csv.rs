@@ -1,0 +1,53 @@
+//! Writing records as data-contract kind 2: comma-delimited, LF line endings, euros with two
+//! decimals and a `.`. No field ever needs quoting (codes, hex ids, numbers).
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use crate::record::Record;
+
+pub const HEADER: &str = "client,periode,landsdeel,perceel,verwijzer,volume_eur\n";
+
+/// Appends one record as a CSV line.
+pub fn push_line(out: &mut String, r: &Record) {
+    let (sign, abs) = if r.cents < 0 {
+        ("-", -r.cents)
+    } else {
+        ("", r.cents)
+    };
+    let _ = writeln!(
+        out,
+        "{},{},{},{},{},{sign}{}.{:02}",
+        r.client,
+        r.periode,
+        r.landsdeel.code(),
+        r.perceel.code(),
+        r.verwijzer.code(),
+        abs / 100,
+        abs % 100
+    );
+}
+
+/// The whole file as one string.
+pub fn to_csv(records: &[Record]) -> String {
+    let mut out = String::with_capacity(HEADER.len() + records.len() * 48);
+    out.push_str(HEADER);
+    for r in records {
+        push_line(&mut out, r);
+    }
+    out
+}
+
+/// Streams the file to a writer in chunks (for the million-row benchmark files).
+pub fn write_csv(w: &mut impl Write, records: &[Record]) -> io::Result<()> {
+    w.write_all(HEADER.as_bytes())?;
+    let mut chunk = String::with_capacity(1 << 20);
+    for r in records {
+        push_line(&mut chunk, r);
+        if chunk.len() > (1 << 20) - 128 {
+            w.write_all(chunk.as_bytes())?;
+            chunk.clear();
+        }
+    }
+    w.write_all(chunk.as_bytes())
+}

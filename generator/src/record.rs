@@ -1,0 +1,16 @@
+//! One generated record: one trajectory of one child in one half-year.
+
+use crate::codes::{Landsdeel, Perceel, Periode, Verwijzer};
+use crate::pseudonym::ClientId;
+
+/// Field order is the sort order of the output: periode, client, perceel, then the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Record {
+    pub periode: Periode,
+    pub client: ClientId,
+    pub perceel: Perceel,
+    pub landsdeel: Landsdeel,
+    pub verwijzer: Verwijzer,
+    /// The volume in euro cents (integers, so sums are exact; written as euros with 2 decimals).
+    pub cents: i64,
+}
