@@ -72,6 +72,29 @@ pub fn cell(c: Cell, unit: Unit, lang: Lang) -> String {
 }
 
 /// Digits with thousands grouping and a fixed number of decimals.
+/// A number for a spreadsheet: the precision shown on screen, no thousands separators, the
+/// language's decimal mark; percentages as percent numbers.
+///
+/// ```
+/// use lta_core::{format::{plain, Unit}, Lang};
+/// assert_eq!(plain(194078629.0, Unit::Euro, Lang::Nl), "194078629");
+/// assert_eq!(plain(0.3404, Unit::Percent, Lang::Nl), "34,0");
+/// assert_eq!(plain(4.3878, Unit::Decimal1, Lang::En), "4.4");
+/// ```
+pub fn plain(n: f64, unit: Unit, lang: Lang) -> String {
+    let (n, decimals) = match unit {
+        Unit::Count | Unit::Euro => (n, 0),
+        Unit::Decimal1 => (n, 1),
+        Unit::Decimal2 => (n, 2),
+        Unit::Percent => (n * 100.0, 1),
+    };
+    let text = format!("{n:.decimals$}");
+    match lang {
+        Lang::Nl => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
 fn grouped(n: f64, decimals: usize, lang: Lang) -> String {
     let (group, point) = match lang {
         Lang::Nl => ('.', ','),

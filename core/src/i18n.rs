@@ -92,6 +92,9 @@ texts! {
     StatusIllustratief => "illustratief (synthetische gegevens)", "illustrative (synthetic data)";
     StatusLokaal => "lokaal bestand, alleen in uw browser", "local file, only in your browser";
     SyntheticBanner => "Illustratieve, synthetische gegevens: gemaakt om de weergaven te tonen, geen echte cijfers. Alleen de totalen van 2023 zijn gelijk aan de bron.", "Illustrative, synthetic data: made to show the views, not real figures. Only the 2023 totals equal the source.";
+    SyntheticExport => "ILLUSTRATIEF – synthetische gegevens, geen echte cijfers", "ILLUSTRATIVE – synthetic data, not real figures";
+    Selection => "Selectie", "Selection";
+    SentenceNoData => "Voor deze keuze zijn geen cijfers gepubliceerd.", "No figures were published for this choice.";
     OpenFile => "Eigen bestand openen (CSV)", "Open your own file (CSV)";
     OpenFileHelp => "Een kubus- of recordbestand. Het blijft in uw browser: er wordt niets verstuurd. U kunt het bestand ook hierheen slepen.", "A cube or records file. It stays in your browser: nothing is sent. You can also drag the file here.";
     Reading => "Bestand lezen…", "Reading file…";
@@ -113,6 +116,7 @@ texts! {
     Perceel => "Perceel", "Lot (perceel)";
     Verwijzer => "Verwijzer", "Referrer";
     Nederland => "Nederland", "Netherlands";
+    SelectionTotal => "Totaal van de selectie", "Total of the selection";
     UniqueYouth => "Unieke jeugdigen", "Unique youth";
     Trajectories => "Trajecten", "Trajectories";
     Euros => "Volume in euro’s", "Volume in euros";

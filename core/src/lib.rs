@@ -10,6 +10,7 @@ pub mod code;
 mod csv_text;
 pub mod cube;
 pub mod error;
+pub mod export;
 pub mod file_kind;
 pub mod format;
 pub mod i18n;
@@ -18,6 +19,8 @@ pub mod measure;
 pub mod metrics;
 pub mod population;
 pub mod records;
+pub mod selection;
+pub mod sentence;
 pub mod url_state;
 pub mod view;
 

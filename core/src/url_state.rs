@@ -2,9 +2,10 @@
 //! opened by the browser tests: `?view=landsdelen&lang=en&data=lta-2023`. Unknown keys and
 //! invalid values are collected, so the page can say what it ignored instead of failing.
 
-use crate::code::Landsdeel;
+use crate::code::{Landsdeel, Verwijzer};
 use crate::csv_text::valid_period;
 use crate::i18n::{Lang, Text};
+use crate::selection::Selection;
 
 /// A view of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -69,6 +70,48 @@ impl View {
     }
 }
 
+/// The measure a view's chart shows (`measure=`); the table always shows all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartMeasure {
+    /// Unique youth.
+    Jeugdigen,
+    /// Trajectories.
+    Trajecten,
+    /// Euros.
+    Euros,
+    /// Unique youth per 1,000 youth.
+    Per1000,
+}
+
+impl ChartMeasure {
+    /// Every measure, in menu order.
+    pub const ALL: [ChartMeasure; 4] = [ChartMeasure::Jeugdigen, ChartMeasure::Trajecten, ChartMeasure::Euros, ChartMeasure::Per1000];
+
+    /// The name in the URL.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ChartMeasure::Jeugdigen => "jeugdigen",
+            ChartMeasure::Trajecten => "trajecten",
+            ChartMeasure::Euros => "euros",
+            ChartMeasure::Per1000 => "per1000",
+        }
+    }
+
+    /// The table column it charts.
+    pub fn column(self) -> Text {
+        match self {
+            ChartMeasure::Jeugdigen => Text::UniqueYouth,
+            ChartMeasure::Trajecten => Text::Trajectories,
+            ChartMeasure::Euros => Text::Euros,
+            ChartMeasure::Per1000 => Text::Per1000Youth,
+        }
+    }
+
+    fn parse(s: &str) -> Option<ChartMeasure> {
+        ChartMeasure::ALL.into_iter().find(|m| m.slug() == s)
+    }
+}
+
 /// What the address bar says.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UrlState {
@@ -80,8 +123,16 @@ pub struct UrlState {
     pub data: Option<String>,
     /// The period; `None` means the dataset's latest year.
     pub periode: Option<String>,
-    /// The landsdeel of the profile.
+    /// The chosen landsdeel (a filter on every view; the profile's landsdeel).
     pub landsdeel: Option<Landsdeel>,
+    /// The chosen perceel code (checked against the dataset when it is loaded).
+    pub perceel: Option<String>,
+    /// The chosen referrer.
+    pub verwijzer: Option<Verwijzer>,
+    /// The measure the charts show; `None`: each view's own first measure.
+    pub measure: Option<ChartMeasure>,
+    /// One view without navigation, for an iframe on another site.
+    pub embed: bool,
 }
 
 /// A query parameter the page did not use.
@@ -117,6 +168,16 @@ impl UrlState {
                     true
                 }
                 "landsdeel" => Landsdeel::parse(&value).map(|l| state.landsdeel = Some(l)).is_some(),
+                "verwijzer" => Verwijzer::parse(&value).map(|v| state.verwijzer = Some(v)).is_some(),
+                "measure" => ChartMeasure::parse(&value).map(|m| state.measure = Some(m)).is_some(),
+                "embed" if value == "1" || value == "0" => {
+                    state.embed = value == "1";
+                    true
+                }
+                "perceel" if valid_id(&value) => {
+                    state.perceel = Some(value.clone());
+                    true
+                }
                 "periode" if valid_period(&value) => {
                     state.periode = Some(value.to_uppercase());
                     true
@@ -128,6 +189,16 @@ impl UrlState {
             }
         }
         (state, ignored)
+    }
+
+    /// The selection of a dataset's period this state asks for.
+    pub fn selection(&self, periode: String) -> Selection {
+        Selection { periode, landsdeel: self.landsdeel, perceel: self.perceel.clone(), verwijzer: self.verwijzer }
+    }
+
+    /// True when any dimension is chosen (the page then shows removable chips).
+    pub fn has_filters(&self) -> bool {
+        self.landsdeel.is_some() || self.perceel.is_some() || self.verwijzer.is_some()
     }
 
     /// The query string for this state, leaving out defaults so links stay short.
@@ -155,6 +226,18 @@ impl UrlState {
         }
         if let Some(l) = self.landsdeel {
             parts.push(format!("landsdeel={}", l.code()));
+        }
+        if let Some(p) = &self.perceel {
+            parts.push(format!("perceel={p}"));
+        }
+        if let Some(v) = self.verwijzer {
+            parts.push(format!("verwijzer={}", v.code()));
+        }
+        if let Some(m) = self.measure {
+            parts.push(format!("measure={}", m.slug()));
+        }
+        if self.embed {
+            parts.push("embed=1".into());
         }
         if parts.is_empty() {
             String::new()
@@ -201,16 +284,17 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let s = UrlState { view: View::Verwijzers, lang: Lang::En, data: Some("lta-2023".into()), periode: Some("2024-H1".into()), landsdeel: Some(Landsdeel::UF) };
+        let s = UrlState { view: View::Verwijzers, lang: Lang::En, data: Some("lta-2023".into()), periode: Some("2024-H1".into()), landsdeel: Some(Landsdeel::UF),
+            perceel: Some("TKGGZ".into()), verwijzer: Some(Verwijzer::RechterOvj), measure: Some(ChartMeasure::Per1000), embed: true };
         assert_eq!(UrlState::parse(&s.to_query()), (s, vec![]));
     }
 
     #[test]
     fn invalid_values_are_ignored_and_reported() {
-        let (s, ignored) = UrlState::parse("view=kaart&lang=fr&data=..%2Fetc&view&periode=2023-H3");
+        let (s, ignored) = UrlState::parse("view=kaart&lang=fr&data=..%2Fetc&view&periode=2023-H3&measure=x&embed=2");
         assert_eq!(s, UrlState::default());
         let keys: Vec<_> = ignored.iter().map(|i| (i.key.as_str(), i.value.as_str())).collect();
-        assert_eq!(keys, [("view", "kaart"), ("lang", "fr"), ("data", "../etc"), ("view", ""), ("periode", "2023-H3")]);
+        assert_eq!(keys, [("view", "kaart"), ("lang", "fr"), ("data", "../etc"), ("view", ""), ("periode", "2023-H3"), ("measure", "x"), ("embed", "2")]);
     }
 
     #[test]

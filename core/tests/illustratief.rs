@@ -57,10 +57,10 @@ fn approximate_referrer_facts_hold() {
     let share = euros(Verwijzer::RechterOvj) / t.volume_eur.number().unwrap();
     assert!((0.025..=0.035).contains(&share), "{share}");
     // The views that the publication lost exist for this dataset.
-    assert!(d.landsdelen("2023", Lang::Nl).column(Text::Euros).is_some());
+    assert!(d.landsdelen(&"2023".into(), Lang::Nl).column(Text::Euros).is_some());
     assert!(!d.perceel_shares("2023", Lang::Nl).is_empty());
-    assert!(d.verwijzers("2023", Lang::Nl).column(Text::ShareOfTrajectories).is_some());
-    assert_eq!(d.trend().rows.len(), 4);
+    assert!(d.verwijzers(&"2023".into(), Lang::Nl).column(Text::ShareOfTrajectories).is_some());
+    assert_eq!(d.trend(&"2023".into()).rows.len(), 4);
 }
 
 /// Every cell of a parsed cube, through its CSV (the cube keeps its cells private).

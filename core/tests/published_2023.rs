@@ -22,7 +22,7 @@ fn national_totals() {
     assert_eq!(t.jeugdigen, Cell::Exact(9722.0));
     assert_eq!(t.trajecten, Cell::Exact(15939.0));
     assert_eq!(t.volume_eur, Cell::Exact(194_078_629.0));
-    let figures = d.key_figures("2023");
+    let figures = d.key_figures(&"2023".into());
     let per_youth = figures.iter().find(|f| f.title == Text::EurosPerYouth).unwrap();
     assert_eq!(cell(per_youth.cell, Unit::Euro, Lang::Nl), "€ 19.963");
 }
@@ -46,7 +46,7 @@ fn tabel_1_per_perceel() {
         ("Jeugd GGZ voor chromosomale gebonden genetische syndromen", 33, 45449, "1,39"),
     ];
     let d = dataset();
-    let table = d.percelen("2023", Lang::Nl);
+    let table = d.percelen(&"2023".into(), Lang::Nl);
     assert_eq!(table.rows.len(), 14);
     let col = |t| table.column(t).unwrap();
     for (label, youth, euros, ratio) in published {
@@ -70,7 +70,7 @@ fn youth_per_landsdeel_and_rates() {
     for (l, youth) in published {
         assert_eq!(d.cube.get(&Key::total("2023").landsdeel(l)).jeugdigen, Cell::Exact(youth as f64));
     }
-    let table = d.landsdelen("2023", Lang::Nl);
+    let table = d.landsdelen(&"2023".into(), Lang::Nl);
     let uf = table.rows.iter().find(|r| r.code == "UF").unwrap();
     assert_eq!(table.text(uf, table.column(Text::Per1000Youth).unwrap(), Lang::Nl), "4,4");
     assert_eq!(table.rows[0].code, "ZW");
@@ -89,7 +89,7 @@ fn referrers_are_approximate_or_not_published() {
     assert_eq!(euros(Verwijzer::Geen), Cell::Approx(1_500_000.0));
     assert_eq!(euros(Verwijzer::Onbekend), Cell::Approx(3_700_000.0));
     assert_eq!(euros(Verwijzer::MedischSpecialist), Cell::NotPublished);
-    let table = d.verwijzers("2023", Lang::Nl);
+    let table = d.verwijzers(&"2023".into(), Lang::Nl);
     let share = table.column(Text::ShareOfEuros).unwrap();
     let rechter = table.rows.iter().find(|r| r.code == "rechter-ovj").unwrap();
     assert_eq!(table.text(rechter, share, Lang::Nl), "≈ 3,0%");

@@ -27,7 +27,7 @@ fn dataset() -> Dataset {
 
 #[test]
 fn euros_per_landsdeel_appear_when_the_data_has_them() {
-    let t = dataset().landsdelen("2023", Lang::Nl);
+    let t = dataset().landsdelen(&"2023".into(), Lang::Nl);
     let euros = t.column(Text::Euros).expect("euros column");
     let zw = t.rows.iter().find(|r| r.code == "ZW").unwrap();
     assert_eq!(t.text(zw, euros, Lang::Nl), "€ 1.000");
@@ -65,7 +65,7 @@ fn profile_sets_a_landsdeel_beside_the_nation() {
 
 #[test]
 fn trend_is_per_year_in_time_order() {
-    let t = dataset().trend();
+    let t = dataset().trend(&"2023".into());
     let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
     assert_eq!(labels, ["2022", "2023"]);
     assert_eq!(t.text(&t.rows[1], t.column(Text::UniqueYouth).unwrap(), Lang::Nl), "3");
@@ -79,4 +79,23 @@ fn the_published_2023_data_has_no_perceel_shares_per_landsdeel() {
     let d = Dataset::read(manifest, (&read("cube.csv"), "cube.csv"), None).unwrap().value;
     assert!(d.perceel_shares("2023", Lang::Nl).is_empty());
     assert!(d.profile(Landsdeel::ZW, "2023", Lang::Nl).percelen.is_empty());
+}
+
+#[test]
+fn a_chosen_landsdeel_narrows_the_other_views() {
+    use lta_core::selection::Selection;
+    let d = dataset();
+    let zw = Selection { landsdeel: Some(Landsdeel::ZW), ..Selection::from("2023") };
+    let percelen = d.percelen(&zw, Lang::Nl);
+    let youth = percelen.column(Text::UniqueYouth).unwrap();
+    let umc = percelen.rows.iter().find(|r| r.code == "UMC").unwrap();
+    assert_eq!(percelen.text(umc, youth, Lang::Nl), "2"); // a and b, not c (Noord-Nederland)
+    let total = percelen.total.as_ref().unwrap();
+    assert_eq!((total.label.as_str(), percelen.text(total, youth, Lang::Nl).as_str()), ("Totaal van de selectie", "2"));
+    assert_eq!(percelen.selected, None);
+    let landsdelen = d.landsdelen(&zw, Lang::Nl);
+    assert_eq!(landsdelen.selected.as_deref(), Some("ZW"));
+    assert_eq!(landsdelen.total.as_ref().unwrap().label, "Nederland");
+    let figures = d.key_figures(&zw);
+    assert_eq!(figures[0].cell, lta_core::Cell::Exact(2.0));
 }

@@ -12,6 +12,7 @@ pub use table::{Column, Order, Row, Table};
 use crate::code::{Landsdeel, Verwijzer};
 use crate::cube::{Cube, Key, Parsed};
 use crate::error::DataError;
+use crate::selection::{Dimension, Selection};
 use crate::format::Unit;
 use crate::i18n::{Lang, Text};
 use crate::manifest::Manifest;
@@ -85,10 +86,19 @@ impl Dataset {
         self.cube.get(&Key::total(periode))
     }
 
-    /// The overview's key figures for a period.
-    pub fn key_figures(&self, periode: &str) -> Vec<KeyFigure> {
-        let t = self.total(periode);
-        let national = self.population.as_ref().and_then(|p| p.national(periode));
+    /// All youth in a landsdeel, or in the country (`None`), for per-1,000 rates.
+    pub(crate) fn population(&self, periode: &str, l: Option<Landsdeel>) -> Option<f64> {
+        let p = self.population.as_ref()?;
+        match l {
+            Some(l) => p.landsdeel(periode, l),
+            None => p.national(periode),
+        }
+    }
+
+    /// The key figures of a selection.
+    pub fn key_figures(&self, sel: &Selection) -> Vec<KeyFigure> {
+        let t = self.cube.get(&sel.key());
+        let national = self.population(&sel.periode, sel.landsdeel);
         let fig = |title, cell, unit| KeyFigure { title, cell, unit };
         vec![
             fig(Text::UniqueYouth, t.jeugdigen, Unit::Count),
@@ -100,18 +110,14 @@ impl Dataset {
         ]
     }
 
-    /// Per landsdeel: youth, all youth, per 1,000, euros, euros per youth, share of the national total.
-    pub fn landsdelen(&self, periode: &str, lang: Lang) -> Table {
-        let t = self.total(periode);
-        let pop = |l: Option<Landsdeel>| {
-            self.population.as_ref().and_then(|p| match l {
-                Some(l) => p.landsdeel(periode, l),
-                None => p.national(periode),
-            })
-        };
+    /// Per landsdeel: youth, all youth, per 1,000, euros, euros per youth, share of the total.
+    pub fn landsdelen(&self, sel: &Selection, lang: Lang) -> Table {
+        let base = sel.without(Dimension::Landsdeel);
+        let t = self.cube.get(&base);
+        let pop = |l: Option<Landsdeel>| self.population(&sel.periode, l);
         let areas: Vec<Option<Landsdeel>> = Landsdeel::ALL.iter().copied().map(Some).collect();
         let measures = |l: Option<Landsdeel>| match l {
-            Some(l) => self.cube.get(&Key::total(periode).landsdeel(l)),
+            Some(l) => self.cube.get(&base.clone().landsdeel(l)),
             None => t,
         };
         let column = |title, unit, f: &dyn Fn(Option<Landsdeel>) -> Cell| {
@@ -131,20 +137,21 @@ impl Dataset {
             .iter()
             .map(|l| (l.code().to_string(), self.label("landsdeel", l.code(), lang)))
             .collect();
-        self.with_total_label(Table::build(Text::Landsdeel, candidates, keys, Order::Largest), lang)
+        self.finish(Table::build(Text::Landsdeel, candidates, keys, Order::Largest), sel, Dimension::Landsdeel, lang)
     }
 
     /// Per perceel: youth, euros, euros per youth, trajectories, trajectories per youth.
-    pub fn percelen(&self, periode: &str, lang: Lang) -> Table {
+    pub fn percelen(&self, sel: &Selection, lang: Lang) -> Table {
         let codes: Vec<&String> = self
             .cube
             .percelen()
             .iter()
-            .filter(|p| self.cube.has(&Key::total(periode).perceel(p)))
+            .filter(|p| self.cube.has(&Key::total(&sel.periode).perceel(p)))
             .collect();
-        let t = self.total(periode);
+        let base = sel.without(Dimension::Perceel);
+        let t = self.cube.get(&base);
         let measures = |p: Option<&String>| match p {
-            Some(p) => self.cube.get(&Key::total(periode).perceel(p)),
+            Some(p) => self.cube.get(&base.clone().perceel(p)),
             None => t,
         };
         let column = |title, unit, f: &dyn Fn(Measures) -> Cell| {
@@ -159,13 +166,14 @@ impl Dataset {
             column(Text::ShareOfEuros, Unit::Percent, &|m| ratio(m.volume_eur, t.volume_eur)),
         ];
         let keys = codes.iter().map(|p| (p.to_string(), self.label("perceel", p, lang))).collect();
-        self.with_total_label(Table::build(Text::Perceel, candidates, keys, Order::Largest), lang)
+        self.finish(Table::build(Text::Perceel, candidates, keys, Order::Largest), sel, Dimension::Perceel, lang)
     }
 
-    /// Per referrer: trajectories, youth and euros with their shares of the national total.
-    pub fn verwijzers(&self, periode: &str, lang: Lang) -> Table {
-        let t = self.total(periode);
-        let m = |v: Verwijzer| self.cube.get(&Key::total(periode).verwijzer(v));
+    /// Per referrer: trajectories, youth and euros with their shares of the total.
+    pub fn verwijzers(&self, sel: &Selection, lang: Lang) -> Table {
+        let base = sel.without(Dimension::Verwijzer);
+        let t = self.cube.get(&base);
+        let m = |v: Verwijzer| self.cube.get(&base.clone().verwijzer(v));
         let column = |title, unit, f: &dyn Fn(Measures) -> Cell| {
             (Column::new(title, unit), Verwijzer::ALL.iter().map(|&v| f(m(v))).collect(), f(t))
         };
@@ -183,13 +191,17 @@ impl Dataset {
             .iter()
             .map(|v| (v.code().to_string(), self.label("verwijzer", v.code(), lang)))
             .collect();
-        self.with_total_label(Table::build(Text::Verwijzer, candidates, keys, Order::Largest), lang)
+        self.finish(Table::build(Text::Verwijzer, candidates, keys, Order::Largest), sel, Dimension::Verwijzer, lang)
     }
 
-    pub(crate) fn with_total_label(&self, mut table: Table, lang: Lang) -> Table {
+    /// Names the total row ("Nederland", or "Totaal selectie" when other dimensions are
+    /// narrowed) and marks the chosen row of the table's own dimension.
+    fn finish(&self, mut table: Table, sel: &Selection, own: Dimension, lang: Lang) -> Table {
+        let label = if sel.narrows_besides(own) { Text::SelectionTotal } else { Text::Nederland };
         if let Some(total) = &mut table.total {
-            total.label = Text::Nederland.get(lang).to_string();
+            total.label = label.get(lang).to_string();
         }
+        table.selected = sel.chosen(own);
         table
     }
 }

@@ -68,6 +68,8 @@ pub struct Table {
     pub total: Option<Row>,
     /// Columns left out because the data publishes none of their values.
     pub not_published: Vec<Column>,
+    /// The code of the row the user chose, if any.
+    pub selected: Option<String>,
 }
 
 impl Table {
@@ -132,6 +134,7 @@ impl Table {
             rows,
             total: Some(total),
             not_published: hidden.into_iter().map(|(c, _, _)| c).collect(),
+            selected: None,
         }
     }
 }

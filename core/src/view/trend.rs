@@ -2,17 +2,20 @@
 
 use super::{Column, Dataset, Order, Table};
 use crate::cube::Key;
+use crate::selection::Selection;
 use crate::format::Unit;
 use crate::i18n::Text;
 use crate::measure::Measures;
 use crate::metrics::ratio;
 
 impl Dataset {
-    /// One row per year, oldest first (per period when the data has no whole years).
-    pub fn trend(&self) -> Table {
+    /// One row per year of the selection, oldest first (per period when the data has no whole
+    /// years); the selection's own period is the chosen row.
+    pub fn trend(&self, sel: &Selection) -> Table {
         let years: Vec<&String> = self.cube.periods().iter().filter(|p| p.len() == 4).collect();
         let periods: Vec<&String> = if years.is_empty() { self.cube.periods().iter().collect() } else { years };
-        let measures: Vec<Measures> = periods.iter().map(|p| self.cube.get(&Key::total(p))).collect();
+        let at = |p: &str| Key { periode: Some(p.to_string()), ..sel.key() };
+        let measures: Vec<Measures> = periods.iter().map(|p| self.cube.get(&at(p))).collect();
         let column = |title, unit, f: &dyn Fn(&Measures) -> crate::measure::Cell| {
             (Column::new(title, unit), measures.iter().map(f).collect(), crate::measure::Cell::NotPublished)
         };
@@ -25,6 +28,7 @@ impl Dataset {
         let keys = periods.iter().map(|p| (p.to_string(), p.to_string())).collect();
         let mut table = Table::build(Text::Period, candidates, keys, Order::AsGiven);
         table.total = None;
+        table.selected = Some(sel.periode.clone());
         table
     }
 }

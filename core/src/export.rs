@@ -1,0 +1,91 @@
+//! Downloads of what a view shows: the table as CSV, with the dataset, its status (synthetic data
+//! says so on its first line), the selection, the source and the notes.
+
+use crate::format::plain;
+use crate::i18n::{Lang, Text};
+use crate::manifest::Status;
+use crate::measure::Cell;
+use crate::view::{Dataset, Table};
+
+/// What a download says about itself besides the table.
+pub struct Context<'a> {
+    /// The dataset shown.
+    pub dataset: &'a Dataset,
+    /// The view's title and the table's caption.
+    pub title: &'a str,
+    /// The period and chosen values, as shown in the chips.
+    pub selection: &'a [String],
+    /// The view (for its notes).
+    pub view: &'a str,
+}
+
+/// The table as CSV: `;` and decimal comma in Dutch (as Dutch spreadsheets expect), `,` and
+/// decimal point in English. Approximate values keep their `~`, secret ones are `x`, unpublished
+/// ones are empty: the same conventions as the cube files.
+///
+/// ```
+/// # use lta_core::{export::*, view::*, Lang, Cell, Manifest, Cube, Text, format::Unit};
+/// # let m = Manifest::parse(br#"{"id":"t","title":{"nl":"T","en":"T"},"publisher":"","source":{"citation":{"nl":"Bron X","en":"Source X"}},"licence":"","periods":[],"status":"illustratief","files":{"cube":"c.csv"},"disclosure":{"nl":"","en":""}}"#, "m").unwrap();
+/// # let d = Dataset { manifest: m, cube: Cube::default(), population: None };
+/// let t = Table { dimension: Text::Landsdeel, columns: vec![Column::new(Text::UniqueYouth, Unit::Count)],
+///     rows: vec![Row { code: "ZW".into(), label: "Zuid-West".into(), cells: vec![Cell::Approx(3305.0)] }],
+///     total: None, not_published: vec![], selected: None };
+/// let csv = table_csv(&t, &Context { dataset: &d, title: "Landsdelen", selection: &["2023".into()], view: "landsdelen" }, Lang::Nl);
+/// assert!(csv.starts_with("ILLUSTRATIEF – synthetische gegevens, geen echte cijfers\n"));
+/// assert!(csv.contains("Landsdeel;Unieke jeugdigen\nZuid-West;~3305\n"));
+/// assert!(csv.contains("Bron;Bron X\n"));
+/// ```
+pub fn table_csv(table: &Table, ctx: &Context, lang: Lang) -> String {
+    let delimiter = match lang {
+        Lang::Nl => ';',
+        Lang::En => ',',
+    };
+    let line = |fields: Vec<String>| fields.iter().map(|f| quote(f, delimiter)).collect::<Vec<_>>().join(&delimiter.to_string()) + "\n";
+    let m = &ctx.dataset.manifest;
+    let mut out = String::new();
+    if m.status == Status::Illustratief {
+        out += &line(vec![Text::SyntheticExport.get(lang).into()]);
+    }
+    out += &line(vec![Text::AppTitle.get(lang).into(), ctx.title.into()]);
+    out += &line(vec![Text::Dataset.get(lang).into(), m.title.get(lang).into()]);
+    out += &line(vec![Text::StatusLabel.get(lang).into(), Text::status(m.status).get(lang).into()]);
+    out += &line(std::iter::once(Text::Selection.get(lang).to_string()).chain(ctx.selection.iter().cloned()).collect());
+    out += "\n";
+    let mut head = vec![table.dimension.get(lang).to_string()];
+    head.extend(table.columns.iter().map(|c| c.heading(lang) + if c.unit == crate::format::Unit::Percent { " (%)" } else { "" }));
+    out += &line(head);
+    for row in table.rows.iter().chain(&table.total) {
+        let mut fields = vec![row.label.clone()];
+        fields.extend(row.cells.iter().zip(&table.columns).map(|(c, col)| match c {
+            Cell::Exact(n) => plain(*n, col.unit, lang),
+            Cell::Approx(n) => format!("~{}", plain(*n, col.unit, lang)),
+            Cell::Secret => "x".into(),
+            Cell::NotPublished => String::new(),
+        }));
+        out += &line(fields);
+    }
+    out += "\n";
+    out += &line(vec![Text::Source.get(lang).into(), m.source.citation.get(lang).into()]);
+    for note in m.notes_for(ctx.view) {
+        out += &line(vec![Text::Notes.get(lang).into(), note.text.get(lang).into()]);
+    }
+    out += &line(vec![Text::Disclosure.get(lang).into(), m.disclosure.get(lang).into()]);
+    out
+}
+
+/// RFC 4180 quoting where a field needs it.
+fn quote(field: &str, delimiter: char) -> String {
+    if field.contains(delimiter) || field.contains('"') || field.contains('\n') {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// A file name for a download: the view, the period and the dataset, e.g.
+/// `lta-landsdelen-2023-illustratief.csv`.
+pub fn file_name(view: &str, periode: &str, dataset_id: &str, extension: &str) -> String {
+    let clean = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>().to_lowercase();
+    let id = if dataset_id.is_empty() { "lokaal".to_string() } else { clean(dataset_id) };
+    format!("lta-{}-{}-{id}.{extension}", clean(view), clean(periode))
+}
