@@ -1,5 +1,6 @@
-//! The page: header with language switch and view menu, the dataset line, notices, the current
-//! view, and the footer. The address bar holds the state (`lta_core::url_state`).
+//! The page: header with language switch and view menu, the data bar, notices, the current view,
+//! and the footer. In embed mode (`embed=1`) only the view, its source and a link to the full
+//! dashboard. The address bar holds the state (`ui.rs`).
 
 use std::sync::Arc;
 
@@ -11,9 +12,11 @@ use lta_core::url_state::{Ignored, UrlState, View};
 use lta_core::view::Dataset;
 use lta_core::{DataError, DatasetIndex, Lang, Text};
 
-use crate::data_bar::{Actions, DataBar};
+use crate::data_bar::DataBar;
+use crate::embed::{post_height, EmbedFooter};
 use crate::load::{load, Loaded};
 use crate::local_file;
+use crate::ui::{location_search, Ui};
 use crate::views::ViewPage;
 
 /// What the page knows about its data.
@@ -31,47 +34,39 @@ pub struct Data {
     pub progress: Option<f64>,
 }
 
-fn location_search() -> String {
-    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
-}
-
-/// Puts the state in the address bar, as a new history entry.
-fn push(state: &UrlState) {
-    let Some(window) = web_sys::window() else { return };
-    let path = window.location().pathname().unwrap_or_default();
-    if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{}", state.to_query())));
-    }
+/// How the page loads data; given to the data bar.
+#[derive(Clone, Copy)]
+pub struct Loader {
+    pub open_published: Callback<Option<String>>,
+    pub open_file: Callback<web_sys::File>,
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial, ignored) = UrlState::parse(&location_search());
-    let state = RwSignal::new(initial);
-    let ignored = RwSignal::new(ignored);
+    let ui = Ui::from_location();
+    provide_context(ui);
+    let state = ui.state;
     let lang = Signal::derive(move || state.with(|s| s.lang));
     provide_context(lang);
     let data = RwSignal::new(Data::default());
 
-    let open_published = move |id: Option<String>| {
+    let open_published = Callback::new(move |id: Option<String>| {
         spawn_local(async move {
             match load(id.as_deref()).await {
                 Ok(Loaded { index, dataset, notices, unknown_id }) => {
                     let dataset = Arc::new(dataset);
-                    data.update(|d| {
-                        *d = Data { index: Some(index), dataset: Some(dataset.clone()), base: Some(dataset), notices, ..Data::default() };
-                    });
+                    data.set(Data { index: Some(index), dataset: Some(dataset.clone()), base: Some(dataset), notices, ..Data::default() });
                     if let Some(id) = unknown_id {
-                        ignored.update(|i| i.push(Ignored { key: "data".into(), value: id }));
+                        ui.ignored.update(|i| i.push(Ignored { key: "data".into(), value: id }));
                     }
                 }
                 Err(e) => data.update(|d| d.error = Some(e)),
             }
         });
-    };
-    open_published(state.with_untracked(|s| s.data.clone()));
+    });
+    open_published.run(state.with_untracked(|s| s.data.clone()));
 
-    let open_file = move |file: web_sys::File| {
+    let open_file = Callback::new(move |file: web_sys::File| {
         let Some(base) = data.with_untracked(|d| d.base.clone()) else { return };
         data.update(|d| {
             d.progress = Some(0.0);
@@ -95,20 +90,21 @@ pub fn App() -> impl IntoView {
                 }
             });
         });
-    };
+    });
+    let loader = Loader { open_published, open_file };
 
     // Back and forward restore the state the address bar holds.
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
         let (s, i) = UrlState::parse(&location_search());
         if s.data != state.with_untracked(|now| now.data.clone()) {
-            open_published(s.data.clone());
+            open_published.run(s.data.clone());
         }
         state.set(s);
-        ignored.set(i);
+        ui.ignored.set(i);
     });
     on_cleanup(move || popstate.remove());
 
-    // <html lang> and the document title follow the language.
+    // <html lang> and the document title follow the language and view.
     Effect::new(move |_| {
         let lang = lang.get();
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
@@ -119,28 +115,53 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let go = move |change: &dyn Fn(&mut UrlState)| {
-        state.update(|s| change(s));
-        ignored.set(Vec::new());
-        push(&state.get_untracked());
-    };
-
+    let embed = state.with_untracked(|s| s.embed);
+    if embed {
+        post_height();
+    }
     let period = Signal::derive(move || {
         let asked = state.with(|s| s.periode.clone());
         data.with(|d| d.dataset.as_ref().map(|ds| ds.period(asked.as_deref())).unwrap_or_default())
     });
-    let actions = Actions {
-        open_published: Callback::new(move |id: String| {
-            go(&|s| s.data = Some(id.clone()));
-            open_published(Some(id));
-        }),
-        open_file: Callback::new(open_file),
-        set_period: Callback::new(move |p: String| go(&|s| s.periode = Some(p.clone()))),
+    let content = move || {
+        let lang = lang.get();
+        let s = state.get();
+        let period = period.get();
+        data.with(|d| d.dataset.clone()).map(|ds| {
+            let sel = s.selection(period);
+            view! { <ViewPage dataset=ds view=s.view sel=sel measure=s.measure lang=lang embed=s.embed/> }
+        })
     };
-    let choose_landsdeel = Callback::new(move |l| go(&|s| s.landsdeel = Some(l)));
 
     view! {
-        <a class="skip" href="#main">{move || Text::SkipToContent.get(lang.get())}</a>
+        <Show when=move || !embed>
+            <a class="skip" href="#main">{move || Text::SkipToContent.get(lang.get())}</a>
+            <Header/>
+        </Show>
+        <main id="main" tabindex="-1" class:embed=embed>
+            <DataBar data=data period=period loader=loader embed=embed/>
+            <Notices data=data/>
+            {content}
+            <Show when=move || embed>
+                <EmbedFooter/>
+            </Show>
+        </main>
+        <Show when=move || !embed>
+            <footer class="site-footer">
+                <p>{move || Text::Footer.get(lang.get())}</p>
+                <p>{move || Text::MapCredit.get(lang.get())}</p>
+            </footer>
+        </Show>
+    }
+}
+
+/// Title, language switch and the view menu.
+#[component]
+fn Header() -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let lang = expect_context::<Signal<Lang>>();
+    let state = ui.state;
+    view! {
         <header class="site-header">
             <div class="header-row">
                 <div>
@@ -150,7 +171,7 @@ pub fn App() -> impl IntoView {
                 <button
                     class="lang-switch"
                     lang=move || Text::OtherLanguageTag.get(lang.get())
-                    on:click=move |_| go(&|s| s.lang = if s.lang == Lang::Nl { Lang::En } else { Lang::Nl })
+                    on:click=move |_| ui.go(|s| s.lang = if s.lang == Lang::Nl { Lang::En } else { Lang::Nl })
                 >
                     {move || Text::OtherLanguage.get(lang.get())}
                 </button>
@@ -160,8 +181,10 @@ pub fn App() -> impl IntoView {
                     {View::ALL
                         .into_iter()
                         .map(|v| {
-                            let href = move || UrlState { view: v, ..state.get() }.to_query();
-                            let href = move || { let q = href(); if q.is_empty() { "?".to_string() } else { q } };
+                            let href = move || {
+                                let q = UrlState { view: v, ..state.get() }.to_query();
+                                if q.is_empty() { "?".to_string() } else { q }
+                            };
                             view! {
                                 <li>
                                     <a
@@ -169,7 +192,7 @@ pub fn App() -> impl IntoView {
                                         aria-current=move || (state.with(|s| s.view) == v).then_some("page")
                                         on:click=move |ev| {
                                             ev.prevent_default();
-                                            go(&|s| s.view = v);
+                                            ui.set_view(v);
                                         }
                                     >
                                         {move || v.title().get(lang.get())}
@@ -181,28 +204,14 @@ pub fn App() -> impl IntoView {
                 </ul>
             </nav>
         </header>
-        <main id="main" tabindex="-1">
-            <DataBar data=data period=period lang=lang actions=actions/>
-            <Notices data=data ignored=ignored lang=lang/>
-            {move || {
-                let lang = lang.get();
-                let (view, landsdeel) = state.with(|s| (s.view, s.landsdeel));
-                let period = period.get();
-                data.with(|d| d.dataset.clone()).map(|ds| {
-                    view! { <ViewPage dataset=ds view=view period=period lang=lang landsdeel=landsdeel choose_landsdeel=choose_landsdeel/> }
-                })
-            }}
-        </main>
-        <footer class="site-footer">
-            <p>{move || Text::Footer.get(lang.get())}</p>
-            <p>{move || Text::MapCredit.get(lang.get())}</p>
-        </footer>
     }
 }
 
 /// Errors and notices: what went wrong with the data or the address, in the current language.
 #[component]
-fn Notices(data: RwSignal<Data>, ignored: RwSignal<Vec<Ignored>>, lang: Signal<Lang>) -> impl IntoView {
+fn Notices(data: RwSignal<Data>) -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let lang = expect_context::<Signal<Lang>>();
     let error = move || {
         let lang = lang.get();
         data.with(|d| {
@@ -220,7 +229,7 @@ fn Notices(data: RwSignal<Data>, ignored: RwSignal<Vec<Ignored>>, lang: Signal<L
     };
     let notices = move || {
         let lang = lang.get();
-        let params = ignored.with(|i| {
+        let params = ui.ignored.with(|i| {
             i.iter()
                 .map(|p| format!("{}: {}={}", Text::NoticeIgnoredParam.get(lang), p.key, p.value))
                 .collect::<Vec<_>>()

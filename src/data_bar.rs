@@ -6,18 +6,16 @@ use lta_core::manifest::Status;
 use lta_core::{Lang, Text};
 use wasm_bindgen::JsCast;
 
-use crate::app::Data;
+use lta_core::selection::Dimension;
 
-/// What the bar asks the page to do.
-#[derive(Clone, Copy)]
-pub struct Actions {
-    pub open_published: Callback<String>,
-    pub open_file: Callback<web_sys::File>,
-    pub set_period: Callback<String>,
-}
+use crate::app::{Data, Loader};
+use crate::ui::Ui;
 
+/// In embed mode only the status and the synthetic-data label: an embedded view is one view.
 #[component]
-pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, lang: Signal<Lang>, actions: Actions) -> impl IntoView {
+pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, embed: bool) -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let lang = expect_context::<Signal<Lang>>();
     let datasets = move || {
         let lang = lang.get();
         data.with(|d| {
@@ -37,7 +35,10 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, lang: Signal<Lang>,
                     <span>{Text::Dataset.get(lang)}</span>
                     <select on:change=move |ev| {
                         let id = event_target_value(&ev);
-                        if !id.is_empty() { actions.open_published.run(id) }
+                        if !id.is_empty() {
+                            ui.go(|s| s.data = Some(id.clone()));
+                            loader.open_published.run(Some(id));
+                        }
                     }>{placeholder}{options}</select>
                 </label>
             })
@@ -58,7 +59,7 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, lang: Signal<Lang>,
             Some(view! {
                 <label class="field">
                     <span>{Text::Period.get(lang)}</span>
-                    <select on:change=move |ev| actions.set_period.run(event_target_value(&ev))>{options}</select>
+                    <select on:change=move |ev| ui.set_period(event_target_value(&ev))>{options}</select>
                 </label>
             })
         })
@@ -82,14 +83,59 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, lang: Signal<Lang>,
         data.with(|d| d.dataset.as_ref().is_some_and(|ds| ds.manifest.status == Status::Illustratief))
             .then(|| view! { <p class="synthetic" role="note">{Text::SyntheticBanner.get(lang)}</p> })
     };
+    let controls = (!embed).then(|| {
+        view! {
+            <div class="data-bar">
+                {datasets}
+                {periods}
+                <FileOpener data=data lang=lang open=loader.open_file/>
+            </div>
+        }
+    });
     view! {
-        <div class="data-bar">
-            {datasets}
-            {periods}
-            <FileOpener data=data lang=lang open=actions.open_file/>
-        </div>
+        {controls}
         {status}
+        <Chips data=data/>
         {synthetic}
+    }
+}
+
+/// The chosen landsdeel, perceel and referrer as buttons that remove them.
+#[component]
+fn Chips(data: RwSignal<Data>) -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let lang = expect_context::<Signal<Lang>>();
+    move || {
+        let lang = lang.get();
+        let s = ui.state.get();
+        let chosen = [
+            (Dimension::Landsdeel, "landsdeel", s.landsdeel.map(|l| l.code().to_string())),
+            (Dimension::Perceel, "perceel", s.perceel.clone()),
+            (Dimension::Verwijzer, "verwijzer", s.verwijzer.map(|v| v.code().to_string())),
+        ];
+        let chips: Vec<_> = chosen
+            .into_iter()
+            .filter_map(|(d, dim, code)| code.map(|c| (d, dim, c)))
+            .map(|(d, dim, code)| {
+                let label = data.with(|x| x.dataset.as_ref().map(|ds| ds.label(dim, &code, lang))).unwrap_or(code);
+                let remove = format!("{} {label}", Text::RemoveFilter.get(lang));
+                view! {
+                    <li>
+                        <button class="chip" aria-label=remove on:click=move |_| ui.clear(d)>
+                            {label}<span aria-hidden="true">" ×"</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect();
+        (!chips.is_empty()).then(|| {
+            view! {
+                <div class="chips">
+                    <span id="chips-label">{Text::Filters.get(lang)}": "</span>
+                    <ul aria-labelledby="chips-label">{chips}</ul>
+                </div>
+            }
+        })
     }
 }
 

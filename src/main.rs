@@ -5,10 +5,13 @@ mod app;
 mod chart;
 mod chart_options;
 mod data_bar;
+mod download;
+mod embed;
 mod load;
 mod local_file;
 mod notes;
 mod table;
+mod ui;
 mod views;
 
 fn main() {

@@ -89,3 +89,34 @@ pub fn file_name(view: &str, periode: &str, dataset_id: &str, extension: &str) -
     let id = if dataset_id.is_empty() { "lokaal".to_string() } else { clean(dataset_id) };
     format!("lta-{}-{}-{id}.{extension}", clean(view), clean(periode))
 }
+
+/// A chart's SVG framed for download: its title above, the source line below, and for
+/// synthetic data a watermark across it, so the image says what it is wherever it ends up.
+///
+/// ```
+/// let svg = lta_core::export::framed_svg(r#"<svg width="400" height="200"><rect/></svg>"#, 400, 200, "Titel & co", "Bron: KPMG", Some("ILLUSTRATIEF"));
+/// assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="400" height="290""#));
+/// assert!(svg.contains("Titel &amp; co") && svg.contains("Bron: KPMG") && svg.contains("ILLUSTRATIEF"));
+/// assert!(svg.contains(r#"<g transform="translate(0,48)"><svg width="400" height="200"><rect/></svg></g>"#));
+/// ```
+pub fn framed_svg(chart: &str, width: u32, height: u32, title: &str, source: &str, watermark: Option<&str>) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    let (top, bottom) = (48, 42);
+    let total = height + top + bottom;
+    let chart = chart.strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>").unwrap_or(chart).trim();
+    let mark = watermark.map_or(String::new(), |w| {
+        format!(
+            r##"<text x="{x}" y="{y}" text-anchor="middle" font-size="{size}" font-weight="700" fill="#8a1538" fill-opacity="0.18" transform="rotate(-20 {x} {y})">{}</text>"##,
+            esc(w),
+            x = width / 2,
+            y = top + height / 2,
+            size = (width / 16).clamp(14, 40),
+        )
+    });
+    format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{total}" viewBox="0 0 {width} {total}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="#ffffff"/><text x="8" y="30" font-size="18" font-weight="700" fill="#1a1a1a">{}</text><g transform="translate(0,{top})">{chart}</g><text x="8" y="{src_y}" font-size="12" fill="#4d4d4d">{}</text>{mark}</svg>"##,
+        esc(title),
+        esc(source),
+        src_y = top + height + 26,
+    )
+}

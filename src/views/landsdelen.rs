@@ -1,50 +1,67 @@
-//! Landsdelen: a choropleth (per 1,000 youth where the population is known), a bar chart of
-//! unique youth (the table's first column) and the table with every measure the data has.
+//! Landsdelen: a choropleth of the chosen measure (per 1,000 youth by default where the
+//! population is known), bar charts and the table with every measure the data has.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use lta_core::i18n::error_message;
-use lta_core::view::Dataset;
-use lta_core::{Lang, Text};
+use lta_core::selection::Dimension;
+use lta_core::Text;
 
-use super::{bar_and_table, charts_of};
+use super::{charts_of, main_chart, Ctx};
 use crate::chart::{register_map, Chart};
 use crate::chart_options::{self, LANDSDELEN_MAP};
 use crate::load::landsdelen_geojson;
+use crate::ui::Ui;
 
-pub fn body(dataset: &Dataset, period: &str, lang: Lang) -> impl IntoView {
-    let table = dataset.landsdelen(period, lang);
-    let (map_col, map_title) = match table.column(Text::Per1000Youth) {
-        Some(c) => (c, Text::MapTitle),
-        None => (table.column(Text::UniqueYouth).unwrap_or(0), Text::MapTitleCount),
+pub fn body(ctx: &Ctx) -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let lang = ctx.lang;
+    let table = ctx.dataset.landsdelen(&ctx.sel, lang);
+    let map_col = match ctx.measure {
+        Some(_) => Some(ctx.chart_column(&table)),
+        None => table.column(Text::Per1000Youth).or(table.column(Text::UniqueYouth)),
     };
-    let option = chart_options::choropleth(&table, map_col, lang);
-    let map_ready = RwSignal::new(None::<Result<(), String>>);
-    spawn_local(async move {
-        let registered = match landsdelen_geojson().await {
-            Ok(geo) => register_map(LANDSDELEN_MAP, &geo).map_err(|e| format!("{e:?}")),
-            Err(e) => Err(error_message(&e, lang)),
+    let map = map_col.map(|col| {
+        let option = chart_options::choropleth(&table, col, lang);
+        let codes: Vec<String> = table.rows.iter().map(|r| r.code.clone()).collect();
+        let pick = Callback::new(move |i: usize| {
+            if let Some(code) = codes.get(i) {
+                ui.toggle(Dimension::Landsdeel, code);
+            }
+        });
+        let title = format!("{}: {}", Text::MapOf.get(lang), table.columns[col].heading(lang));
+        let ready = RwSignal::new(None::<Result<(), String>>);
+        spawn_local(async move {
+            let registered = match landsdelen_geojson().await {
+                Ok(geo) => register_map(LANDSDELEN_MAP, &geo).map_err(|e| format!("{e:?}")),
+                Err(e) => Err(error_message(&e, lang)),
+            };
+            ready.set(Some(registered));
+        });
+        let caption = title.clone();
+        let drawn = move || match ready.get() {
+            None => view! { <p class="loading">{Text::Loading.get(lang)}</p> }.into_any(),
+            Some(Ok(())) => view! { <Chart option=option.clone() label=title.clone() height=440 on_pick=Some(pick)/> }.into_any(),
+            Some(Err(e)) => view! { <p class="notice">{Text::ChartUnavailable.get(lang)}" ("{e}")"</p> }.into_any(),
         };
-        map_ready.set(Some(registered));
+        view! {
+            <figure class="chart-figure map">
+                <figcaption>{caption}</figcaption>
+                {drawn}
+                <p class="credit">{Text::MapCredit.get(lang)}</p>
+            </figure>
+        }
     });
-    let title = map_title.get(lang).to_string();
-    let map = move || match map_ready.get() {
-        None => view! { <p class="loading">{Text::Loading.get(lang)}</p> }.into_any(),
-        Some(Ok(())) => view! { <Chart option=option.clone() label=title.clone() height=440/> }.into_any(),
-        Some(Err(e)) => view! { <p class="notice">{Text::ChartUnavailable.get(lang)}" ("{e}")"</p> }.into_any(),
-    };
-    let euros = charts_of(
+    let pick = Some(Dimension::Landsdeel);
+    let more = charts_of(
+        ctx,
         &table,
-        &[(Text::Euros, Text::BarEurosLandsdelen), (Text::EurosPerYouth, Text::BarEurosPerYouthLandsdelen)],
-        lang,
+        &[(Text::EurosPerYouth, Text::BarEurosPerYouthLandsdelen), (Text::ShareOfEuros, Text::BarShareEurosLandsdelen)],
+        pick,
     );
     view! {
-        <figure class="chart-figure map">
-            <figcaption>{map_title.get(lang)}</figcaption>
-            {map}
-            <p class="credit">{Text::MapCredit.get(lang)}</p>
-        </figure>
-        {euros}
-        {bar_and_table(table, Text::BarLandsdelenTitle, lang)}
+        {map}
+        {main_chart(ctx, table, Text::BarLandsdelenTitle, pick)}
+        {more}
     }
 }

@@ -1,5 +1,5 @@
-//! The views. Each asks the core for its tables and shows charts, tables and notes; none
-//! computes a figure itself.
+//! The views. Each asks the core for its tables and shows a sentence, charts, tables and notes;
+//! none computes a figure itself. Clicking a bar, an area or a row name chooses it as a filter.
 
 mod landsdelen;
 mod overzicht;
@@ -9,50 +9,99 @@ mod verwijzers;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use lta_core::url_state::View;
+use lta_core::export::{file_name, table_csv, Context};
+use lta_core::manifest::Status;
+use lta_core::selection::{Dimension, Selection};
+use lta_core::url_state::{ChartMeasure, View};
 use lta_core::view::{Dataset, Table};
-use lta_core::{Landsdeel, Lang, Text};
+use lta_core::{sentence, Landsdeel, Lang, Text};
 
-use crate::chart::Chart;
+use crate::chart::{Chart, Download};
 use crate::chart_options;
+use crate::embed::EmbedDialog;
 use crate::notes::Notes;
 use crate::table::DataTable;
+use crate::ui::Ui;
+
+/// What every part of a view needs to know.
+#[derive(Clone)]
+pub struct Ctx {
+    pub dataset: Arc<Dataset>,
+    pub view: View,
+    pub sel: Selection,
+    pub measure: Option<ChartMeasure>,
+    pub lang: Lang,
+}
+
+impl Ctx {
+    /// The period and the chosen values, as a download describes its selection.
+    fn selection_labels(&self) -> Vec<String> {
+        let d = &self.dataset;
+        let mut out = vec![self.sel.periode.clone()];
+        out.extend(self.sel.landsdeel.map(|l| d.label("landsdeel", l.code(), self.lang)));
+        out.extend(self.sel.perceel.as_ref().map(|p| d.label("perceel", p, self.lang)));
+        out.extend(self.sel.verwijzer.map(|v| d.label("verwijzer", v.code(), self.lang)));
+        out
+    }
+
+    fn file(&self, part: &str, extension: &str) -> String {
+        file_name(&format!("{}-{part}", self.view.slug()), &self.sel.periode, &self.dataset.manifest.id, extension)
+    }
+
+    /// The column a view's main chart shows: the chosen measure where the table has it.
+    fn chart_column(&self, table: &Table) -> usize {
+        self.measure.and_then(|m| table.column(m.column())).unwrap_or(0)
+    }
+}
 
 /// The page of one view.
 #[component]
 pub fn ViewPage(
     dataset: Arc<Dataset>,
     view: View,
-    period: String,
+    sel: Selection,
+    measure: Option<ChartMeasure>,
     lang: Lang,
-    /// The landsdeel of the profile, and how to choose another.
-    landsdeel: Option<Landsdeel>,
-    choose_landsdeel: Callback<Landsdeel>,
+    embed: bool,
 ) -> impl IntoView {
+    let ctx = Ctx { dataset: dataset.clone(), view, sel, measure, lang };
     let body = match view {
-        View::Overzicht => overzicht::figures(&dataset, &period, lang).into_any(),
-        View::Landsdelen => landsdelen::body(&dataset, &period, lang).into_any(),
+        View::Overzicht => overzicht::body(&ctx).into_any(),
+        View::Landsdelen => landsdelen::body(&ctx).into_any(),
         View::Percelen => {
-            let shares = dataset.perceel_shares(&period, lang);
-            let shares = (!shares.is_empty()).then(|| table(shares, Text::PerceelShares, lang, true));
-            view! { {bar_and_table(dataset.percelen(&period, lang), Text::BarPercelenTitle, lang)} {shares} }.into_any()
+            let table = ctx.dataset.percelen(&ctx.sel, lang);
+            let shares = ctx.dataset.perceel_shares(&ctx.sel.periode, lang);
+            let shares = (!shares.is_empty()).then(|| table_block(&ctx, shares, Text::PerceelShares, None, true));
+            view! { {main_chart(&ctx, table, Text::BarPercelenTitle, Some(Dimension::Perceel))} {shares} }.into_any()
         }
-        View::Verwijzers => verwijzers::body(&dataset, &period, lang).into_any(),
-        View::Profiel => profiel::body(&dataset, &period, lang, landsdeel.unwrap_or(Landsdeel::ALL[0]), choose_landsdeel).into_any(),
+        View::Verwijzers => verwijzers::body(&ctx).into_any(),
+        View::Profiel => profiel::body(&ctx, ctx.sel.landsdeel.unwrap_or(Landsdeel::ALL[0])).into_any(),
         View::Trend => {
-            let trend = dataset.trend();
-            let euros = trend.column(Text::Euros).into_iter().collect::<Vec<_>>();
-            view! { {chart(&trend, &euros, Text::BarTrend, lang)} {table(trend, Text::ViewTrend, lang, false)} }.into_any()
+            let trend = ctx.dataset.trend(&ctx.sel);
+            let col = ctx.chart_column(&trend);
+            let said = sentence::trend(&trend, col, lang);
+            view! {
+                <p class="sentence">{said}</p>
+                {measure_picker(&ctx, &trend)}
+                {chart(&ctx, &trend, &[col], Text::BarTrend, None)}
+                {table_block(&ctx, trend, Text::ViewTrend, None, false)}
+            }
+            .into_any()
         }
     };
     // A trend spans all periods; every other view shows one.
-    let period_shown = (view != View::Trend).then(|| view! { " " <span class="period">{period.clone()}</span> });
+    let period_shown = (view != View::Trend).then(|| view! { " " <span class="period">{ctx.sel.periode.clone()}</span> });
+    let title = view.title().get(lang).to_string();
+    let embed_dialog = (!embed).then(|| view! { <EmbedDialog title=title.clone()/> });
     view! {
         <section class="view" aria-labelledby="view-title">
-            <h2 id="view-title">{view.title().get(lang)}{period_shown}</h2>
+            <div class="view-head">
+                <h2 id="view-title">{title.clone()}{period_shown}</h2>
+                {embed_dialog}
+            </div>
             <p class="intro">{view.intro().get(lang)}</p>
             {body}
-            <Notes dataset=dataset.clone() view=view lang=lang/>
+            <Notes dataset=dataset view=view lang=lang/>
         </section>
     }
 }
@@ -66,41 +115,112 @@ fn label_width() -> u32 {
     (width.min(1100.0) * 0.38).clamp(100.0, 330.0) as u32
 }
 
-/// A bar chart of some columns of a table (nothing when there are none), with its title.
-fn chart(table: &Table, cols: &[usize], title: Text, lang: Lang) -> Option<impl IntoView> {
-    if cols.is_empty() || table.rows.is_empty() {
+/// What choosing a row of a table does: filter on it, or (trend) show that period.
+fn picker(table: &Table, pick: Option<Dimension>) -> Option<Callback<String>> {
+    let ui = expect_context::<Ui>();
+    match (pick, table.dimension) {
+        (Some(d), _) => Some(Callback::new(move |code: String| ui.toggle(d, &code))),
+        (None, Text::Period) => Some(Callback::new(move |code: String| ui.set_period(code))),
+        _ => None,
+    }
+}
+
+/// The download frame of a chart: title, source and, for synthetic data, a watermark.
+fn download(ctx: &Ctx, title: &str, part: &str) -> Download {
+    let m = &ctx.dataset.manifest;
+    let lang = ctx.lang;
+    Download {
+        title: format!("{title} — {}", ctx.selection_labels().join(", ")),
+        source: format!("{}: {}", Text::Source.get(lang), m.source.citation.get(lang)),
+        watermark: (m.status == Status::Illustratief).then(|| Text::Watermark.get(lang).to_string()),
+        file_name: ctx.file(part, "x").trim_end_matches(".x").to_string(),
+    }
+}
+
+/// A bar chart of some columns of a table (nothing when there are none), with its title and
+/// downloads; a click on a bar chooses its row.
+fn chart(ctx: &Ctx, table: &Table, cols: &[usize], title: Text, pick: Option<Dimension>) -> Option<impl IntoView> {
+    if cols.is_empty() || table.rows.is_empty() || table.columns.is_empty() {
         return None;
     }
+    let lang = ctx.lang;
     let title = title.get(lang).to_string();
     let option = chart_options::bar(table, cols, lang, label_width());
+    let codes: Vec<String> = table.rows.iter().map(|r| r.code.clone()).collect();
+    let on_pick = picker(table, pick).map(|p| Callback::new(move |i: usize| {
+        if let Some(code) = codes.get(i) {
+            p.run(code.clone());
+        }
+    }));
+    let download = download(ctx, &title, &slug(&title));
     Some(view! {
         <figure class="chart-figure">
             <figcaption>{title.clone()}</figcaption>
-            <Chart option=option label=title height=chart_options::bar_height(table, cols.len())/>
+            <Chart option=option label=title height=chart_options::bar_height(table, cols.len()) on_pick=on_pick download=Some(download)/>
         </figure>
     })
 }
 
-/// A table with a caption, or a plain "not in this dataset" when it has no numbers.
-fn table(table: Table, title: Text, lang: Lang, heat: bool) -> impl IntoView {
-    let caption = format!("{}: {}", Text::Table.get(lang), title.get(lang));
+fn slug(title: &str) -> String {
+    title.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
+}
+
+/// A table with a caption and its CSV, or a plain "not in this dataset" when it has no numbers.
+fn table_block(ctx: &Ctx, table: Table, title: Text, pick: Option<Dimension>, heat: bool) -> impl IntoView {
+    let lang = ctx.lang;
     if table.is_empty() {
         return view! { <h3>{title.get(lang)}</h3> <p class="notice">{Text::NotInData.get(lang)}</p> }.into_any();
     }
-    view! { <DataTable table=table caption=caption lang=lang heat=heat/> }.into_any()
+    let caption = format!("{}: {}", Text::Table.get(lang), title.get(lang));
+    let labels = ctx.selection_labels();
+    let csv_text = table_csv(&table, &Context { dataset: &ctx.dataset, title: title.get(lang), selection: &labels, view: ctx.view.slug() }, lang);
+    let csv = Some((ctx.file(&slug(title.get(lang)), "csv"), csv_text));
+    let pick = picker(&table, pick);
+    view! { <DataTable table=table caption=caption lang=lang heat=heat pick=pick csv=csv/> }.into_any()
 }
 
-/// A bar chart of a table's first column, then the table itself.
-fn bar_and_table(t: Table, title: Text, lang: Lang) -> impl IntoView {
-    let first: Vec<usize> = (!t.columns.is_empty()).then_some(0).into_iter().collect();
-    view! { {chart(&t, &first, title, lang)} {table(t, title, lang, false)} }
+/// The sentence, the measure picker, the chart of the chosen measure and the table of a view's
+/// own dimension.
+fn main_chart(ctx: &Ctx, table: Table, title: Text, pick: Option<Dimension>) -> impl IntoView {
+    let col = ctx.chart_column(&table);
+    let said = sentence::table(&table, col, ctx.lang);
+    let sorted = table.sorted_by(col);
+    view! {
+        <p class="sentence">{said}</p>
+        {measure_picker(ctx, &table)}
+        {chart(ctx, &sorted, &[col], title, pick)}
+        {table_block(ctx, table, title, pick, false)}
+    }
+}
+
+/// Radio buttons for the measures the table has (per 1,000 only where a population is known).
+fn measure_picker(ctx: &Ctx, table: &Table) -> Option<impl IntoView> {
+    let ui = expect_context::<Ui>();
+    let lang = ctx.lang;
+    let shown = table.columns.get(ctx.chart_column(table)).map(|c| c.title);
+    let options: Vec<_> = ChartMeasure::ALL.into_iter().filter(|m| table.column(m.column()).is_some()).collect();
+    (options.len() > 1).then(|| {
+        let name = format!("measure-{}", ctx.view.slug());
+        let radios = options
+            .into_iter()
+            .map(|m| {
+                view! {
+                    <label class="radio">
+                        <input type="radio" name=name.clone() value=m.slug() checked=shown == Some(m.column()) on:change=move |_| ui.set_measure(m)/>
+                        {m.column().get(lang)}
+                    </label>
+                }
+            })
+            .collect_view();
+        view! { <fieldset class="measure"><legend>{Text::ChartShows.get(lang)}</legend>{radios}</fieldset> }
+    })
 }
 
 /// Bar charts of the named columns the table has, each sorted by its own column.
-fn charts_of(t: &Table, columns: &[(Text, Text)], lang: Lang) -> impl IntoView {
+fn charts_of(ctx: &Ctx, t: &Table, columns: &[(Text, Text)], pick: Option<Dimension>) -> impl IntoView {
     columns
         .iter()
         .filter_map(|&(column, title)| t.column(column).map(|c| (c, title)))
-        .map(|(c, title)| chart(&t.sorted_by(c), &[c], title, lang))
+        .map(|(c, title)| chart(ctx, &t.sorted_by(c), &[c], title, pick))
         .collect_view()
 }

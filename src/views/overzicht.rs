@@ -1,13 +1,15 @@
-//! Overzicht: the national key figures, each as the source gives it or as derived from it.
+//! Overzicht: the key figures of the selection, each as the source gives it or derived from it.
 
 use leptos::prelude::*;
-use lta_core::format;
-use lta_core::view::Dataset;
-use lta_core::{Lang, Text};
+use lta_core::{format, sentence, Text};
 
-pub fn figures(dataset: &Dataset, period: &str, lang: Lang) -> impl IntoView {
-    let figures = dataset
-        .key_figures(period)
+use super::Ctx;
+
+pub fn body(ctx: &Ctx) -> impl IntoView {
+    let lang = ctx.lang;
+    let key_figures = ctx.dataset.key_figures(&ctx.sel);
+    let said = sentence::overview(&key_figures, &ctx.sel.periode, lang);
+    let figures = key_figures
         .into_iter()
         .map(|f| {
             view! {
@@ -18,8 +20,14 @@ pub fn figures(dataset: &Dataset, period: &str, lang: Lang) -> impl IntoView {
             }
         })
         .collect_view();
+    let whose = match ctx.selection_labels().as_slice() {
+        [_period] => Text::Nederland.get(lang).to_string(),
+        [_period, chosen @ ..] => chosen.join(", "),
+        [] => String::new(),
+    };
     view! {
-        <h3>{Text::KeyFigures.get(lang)}" — "{Text::Nederland.get(lang)}</h3>
+        <p class="sentence">{said}</p>
+        <h3>{Text::KeyFigures.get(lang)}" — "{whose}</h3>
         <dl class="figures">{figures}</dl>
     }
 }

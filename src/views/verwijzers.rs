@@ -3,27 +3,29 @@
 //! gave only a few approximate amounts, so this view then says plainly what was not published.
 
 use leptos::prelude::*;
-use lta_core::view::Dataset;
-use lta_core::{Cell, Lang, Text};
+use lta_core::selection::Dimension;
+use lta_core::{Cell, Text};
 
-use super::{bar_and_table, charts_of};
+use super::{charts_of, main_chart, Ctx};
 
-pub fn body(dataset: &Dataset, period: &str, lang: Lang) -> impl IntoView {
-    let table = dataset.verwijzers(period, lang);
+pub fn body(ctx: &Ctx) -> impl IntoView {
+    let table = ctx.dataset.verwijzers(&ctx.sel, ctx.lang);
     let incomplete = table.rows.iter().any(|r| r.cells.iter().any(|c| *c == Cell::NotPublished));
-    let incomplete = incomplete.then(|| view! { <p class="notice" role="note">{Text::VerwijzersNotPublished.get(lang)}</p> });
+    let incomplete = incomplete.then(|| view! { <p class="notice" role="note">{Text::VerwijzersNotPublished.get(ctx.lang)}</p> });
+    let pick = Some(Dimension::Verwijzer);
     let more = charts_of(
+        ctx,
         &table,
         &[
             (Text::ShareOfTrajectories, Text::BarShareTrajectories),
             (Text::ShareOfYouth, Text::BarShareYouth),
             (Text::EurosPerTrajectory, Text::BarEurosPerTrajectory),
         ],
-        lang,
+        pick,
     );
     view! {
         {incomplete}
+        {main_chart(ctx, table, Text::BarVerwijzersTitle, pick)}
         {more}
-        {bar_and_table(table, Text::BarVerwijzersTitle, lang)}
     }
 }
