@@ -27,7 +27,18 @@ pub fn save_text(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     let content = if mime.starts_with("text/csv") { format!("\u{feff}{content}") } else { content.to_string() };
     let url = blob_url(&content, mime)?;
     click_link(name, &url)?;
-    web_sys::Url::revoke_object_url(&url)
+    revoke_later(url);
+    Ok(())
+}
+
+/// Frees a blob URL once the browser has started the download (revoking at once cancels it).
+fn revoke_later(url: String) {
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
 }
 
 /// Saves an SVG document as a PNG at twice its size (sharp on high-density screens).
@@ -47,6 +58,6 @@ pub async fn save_png(name: &str, svg: &str, width: u32, height: u32) -> Result<
     let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d context")?.unchecked_into();
     context.scale(2.0, 2.0)?;
     context.draw_image_with_html_image_element(&image, 0.0, 0.0)?;
-    web_sys::Url::revoke_object_url(&url)?;
+    revoke_later(url);
     click_link(name, &canvas.to_data_url_with_type("image/png")?)
 }
