@@ -15,7 +15,7 @@ use lta_core::{DataError, DatasetIndex, Lang, Text};
 use crate::data_bar::DataBar;
 use crate::embed::{post_height, EmbedFooter};
 use crate::load::{load, Loaded};
-use crate::local_file;
+use crate::local_file::{self, LocalFile};
 use crate::ui::{location_search, Ui};
 use crate::views::ViewPage;
 
@@ -32,6 +32,19 @@ pub struct Data {
     pub error: Option<DataError>,
     /// Reading a local file: how far, 0..=1.
     pub progress: Option<f64>,
+    /// The local file shown, as read (before disclosure).
+    pub local: Option<Arc<LocalFile>>,
+    /// The user turned the disclosure rules off for a records file.
+    pub rules_off: bool,
+}
+
+impl Data {
+    /// Shows the local file, with the disclosure rules unless they are turned off.
+    pub fn show_local(&mut self) {
+        let (Some(local), Some(base)) = (&self.local, &self.base) else { return };
+        let disclose = local.records && !self.rules_off;
+        self.dataset = Some(Arc::new(Dataset::local(&local.name, &local.cube, base, disclose)));
+    }
 }
 
 /// How the page loads data; given to the data bar.
@@ -82,7 +95,9 @@ pub fn App() -> impl IntoView {
                 d.progress = None;
                 match read {
                     Ok(parsed) => {
-                        d.dataset = Some(Arc::new(parsed.value));
+                        d.local = Some(Arc::new(parsed.value));
+                        d.rules_off = false;
+                        d.show_local();
                         d.notices = parsed.notices;
                     }
                     // The data already shown stays.

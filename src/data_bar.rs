@@ -78,6 +78,21 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, emb
             })
         })
     };
+    let rules = move || {
+        let lang = lang.get();
+        data.with(|d| d.local.as_ref().is_some_and(|l| l.records) && d.dataset.as_ref().is_some_and(|ds| ds.manifest.status == Status::Lokaal))
+            .then(|| {
+                view! {
+                    <label class="rules">
+                        <input type="checkbox" checked=move || data.with(|d| !d.rules_off) on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            data.update(|d| { d.rules_off = !on; d.show_local(); });
+                        }/>
+                        {Text::DisclosureRules.get(lang)}
+                    </label>
+                }
+            })
+    };
     let synthetic = move || {
         let lang = lang.get();
         data.with(|d| d.dataset.as_ref().is_some_and(|ds| ds.manifest.status == Status::Illustratief))
@@ -95,6 +110,7 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, emb
     view! {
         {controls}
         {status}
+        {rules}
         <Chips data=data/>
         {synthetic}
     }

@@ -31,14 +31,23 @@ async fn pause() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Reads a cube or records file (told by its header) into a dataset shown beside `base`.
-pub async fn read(bytes: &[u8], name: &str, base: Arc<Dataset>, progress: impl Fn(f64)) -> Result<Parsed<Dataset>, DataError> {
+/// A file the user opened, as read.
+pub struct LocalFile {
+    pub name: String,
+    pub cube: Cube,
+    /// Records (kind 2): what is shown from them follows the disclosure rules unless turned off.
+    pub records: bool,
+}
+
+/// Reads a cube or records file (told by its header), with the codes of the dataset `base`.
+pub async fn read(bytes: &[u8], name: &str, base: Arc<Dataset>, progress: impl Fn(f64)) -> Result<Parsed<LocalFile>, DataError> {
     let performance = web_sys::window().and_then(|w| w.performance());
     if let Some(p) = &performance {
         let _ = p.mark(READ_START);
     }
     let names = base.manifest.perceel_names().open();
-    let Parsed { value: cube, notices } = match FileKind::detect(bytes, name)? {
+    let kind = FileKind::detect(bytes, name)?;
+    let Parsed { value: cube, notices } = match kind {
         FileKind::Cube => Cube::parse(bytes, name, &names)?,
         FileKind::Records => {
             let mut reader = RecordsReader::open(bytes, name, &names)?;
@@ -55,7 +64,8 @@ pub async fn read(bytes: &[u8], name: &str, base: Arc<Dataset>, progress: impl F
     if let Some(p) = &performance {
         let _ = p.measure_with_start_mark(PARSE_AND_CUBE, READ_START);
     }
-    Ok(Parsed { value: Dataset::local(name, cube, &base), notices })
+    let file = LocalFile { name: name.to_string(), cube, records: kind == FileKind::Records };
+    Ok(Parsed { value: file, notices })
 }
 
 const READ_START: &str = "lta-read-start";

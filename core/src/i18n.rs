@@ -115,6 +115,7 @@ texts! {
     NotesLink => "Toelichting en bron", "Notes and source";
     Watermark => "ILLUSTRATIEF – SYNTHETISCHE GEGEVENS", "ILLUSTRATIVE – SYNTHETIC DATA";
     SentenceNoData => "Voor deze keuze zijn geen cijfers gepubliceerd.", "No figures were published for this choice.";
+    DisclosureRules => "Onthullingsregels toepassen (afronden op 5, 0–7 geheim); uitzetten alleen voor eigen gebruik", "Apply disclosure rules (round to 5, 0–7 secret); turn off for your own use only";
     OpenFile => "Eigen bestand openen (CSV)", "Open your own file (CSV)";
     OpenFileHelp => "Een kubus- of recordbestand. Het blijft in uw browser: er wordt niets verstuurd. U kunt het bestand ook hierheen slepen.", "A cube or records file. It stays in your browser: nothing is sent. You can also drag the file here.";
     Reading => "Bestand lezen…", "Reading file…";

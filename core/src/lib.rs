@@ -10,6 +10,7 @@ pub mod code;
 mod csv_text;
 pub mod cube;
 pub mod error;
+pub mod disclosure;
 pub mod embed;
 pub mod export;
 pub mod file_kind;

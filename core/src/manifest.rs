@@ -172,7 +172,7 @@ impl Manifest {
 
     /// The manifest of a file the user opened: named after the file, with the codes' labels
     /// and the notes of the published dataset it is shown beside (`base`).
-    pub fn local(file_name: &str, base: &Manifest) -> Manifest {
+    pub fn local(file_name: &str, base: &Manifest, disclosed: bool) -> Manifest {
         let named = Localized { nl: file_name.to_string(), en: file_name.to_string() };
         Manifest {
             id: String::new(),
@@ -183,9 +183,16 @@ impl Manifest {
             periods: Vec::new(),
             status: Status::Lokaal,
             files: Files { cube: file_name.to_string(), population: None },
-            disclosure: Localized {
-                nl: "Cijfers uit uw eigen bestand, zonder onthullingsregels; het bestand is niet verstuurd.".into(),
-                en: "Figures from your own file, without disclosure rules; the file was not sent anywhere.".into(),
+            disclosure: if disclosed {
+                Localized {
+                    nl: "Onthullingsregels toegepast (zoals CBS): aantallen afgerond op veelvouden van 5, 0–7 geheim (x), en cellen die een geheime cel zouden verraden ook geheim. Totalen kunnen daardoor afwijken van de som. Het bestand is niet verstuurd.".into(),
+                    en: "Disclosure rules applied (as CBS does): counts rounded to multiples of 5, 0–7 secret (x), and cells that would give a secret cell away secret too. Totals may therefore differ from the sum. The file was not sent anywhere.".into(),
+                }
+            } else {
+                Localized {
+                    nl: "Cijfers uit uw eigen bestand, zonder onthullingsregels: deel ze niet zonder controle. Het bestand is niet verstuurd.".into(),
+                    en: "Figures from your own file, without disclosure rules: do not share them unchecked. The file was not sent anywhere.".into(),
+                }
             },
             labels: base.labels.clone(),
             notes: base.notes.iter().filter(|n| n.general).cloned().collect(),

@@ -19,6 +19,10 @@ test('A records file opened through the file input is counted in the browser, wi
   await page.setInputFiles('input[type=file]', 'tests/e2e/fixtures/records-small.csv');
   await page.waitForSelector('[data-status=lokaal]');
   assert.match(await page.locator('[data-status=lokaal]').innerText(), /lokaal bestand.*records-small\.csv/);
+  // Records follow the disclosure rules unless the user turns them off: 0–7 is secret.
+  assert.equal(await figure(page, 'Unieke jeugdigen'), 'geheim');
+  assert.equal(await figure(page, 'Trajecten'), 'geheim');
+  await page.getByRole('checkbox', { name: /Onthullingsregels/ }).uncheck();
   // p1 has two trajectories in 2023 (two halves) and counts once: 3 youth, 4 trajectories.
   assert.equal(await figure(page, 'Unieke jeugdigen'), '3');
   assert.equal(await figure(page, 'Trajecten'), '4');

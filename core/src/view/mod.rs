@@ -63,9 +63,11 @@ impl Dataset {
     }
 
     /// A file the user opened, shown with the labels and population of the published dataset
-    /// beside it (`base`).
-    pub fn local(file_name: &str, cube: Cube, base: &Dataset) -> Dataset {
-        Dataset { manifest: Manifest::local(file_name, &base.manifest), cube, population: base.population.clone() }
+    /// beside it (`base`); with the disclosure rules applied when `disclose` (records files,
+    /// unless the user turned the rules off).
+    pub fn local(file_name: &str, cube: &Cube, base: &Dataset, disclose: bool) -> Dataset {
+        let cube = if disclose { crate::disclosure::apply(cube) } else { cube.clone() };
+        Dataset { manifest: Manifest::local(file_name, &base.manifest, disclose), cube, population: base.population.clone() }
     }
 
     /// The period to show: the one asked for when the cube has it, else its latest year.
