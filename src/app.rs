@@ -130,6 +130,19 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // A perceel the dataset does not define is ignored, with the same notice as other values.
+    Effect::new(move |_| {
+        let perceel = state.with(|s| s.perceel.clone());
+        let unknown = data.with(|d| {
+            let known = |p: &String| d.dataset.as_ref().is_none_or(|ds| ds.cube.percelen().contains(p));
+            perceel.filter(|p| !known(p))
+        });
+        if let Some(p) = unknown {
+            state.update(|s| s.perceel = None);
+            ui.ignored.update(|i| i.push(Ignored { key: "perceel".into(), value: p }));
+        }
+    });
+
     let embed = state.with_untracked(|s| s.embed);
     if embed {
         post_height();
