@@ -2,35 +2,8 @@
 
 use std::fmt;
 
-/// One of the 8 landsdelen (supra-regional areas of the BEN's).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Landsdeel {
-    NH,
-    UF,
-    BZ,
-    LI,
-    ZW,
-    GE,
-    OV,
-    NN,
-}
-
-impl Landsdeel {
-    pub const ALL: [Landsdeel; 8] = [
-        Self::NH,
-        Self::UF,
-        Self::BZ,
-        Self::LI,
-        Self::ZW,
-        Self::GE,
-        Self::OV,
-        Self::NN,
-    ];
-
-    pub fn code(self) -> &'static str {
-        ["NH", "UF", "BZ", "LI", "ZW", "GE", "OV", "NN"][self as usize]
-    }
-}
+// Landsdelen and referrers are the dashboard's own codes, in the order of domain.md.
+pub use lta_core::{Landsdeel, Verwijzer};
 
 /// One of the 14 percelen of 2023, in the row order of Tabel 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -87,45 +60,6 @@ impl Perceel {
         [
             "TKGGZ", "JSGLVB", "DOE", "UMC", "ARFID", "ABC", "SUEG", "IBA", "ZIKOS", "ZINT", "HIC",
             "GEZPS", "OVERB", "CGS",
-        ][self as usize]
-    }
-}
-
-/// Who referred the child (categories of CBS Beleidsinformatie Jeugd).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Verwijzer {
-    Gemeente,
-    Huisarts,
-    Jeugdarts,
-    Gi,
-    MedischSpecialist,
-    RechterOvj,
-    Geen,
-    Onbekend,
-}
-
-impl Verwijzer {
-    pub const ALL: [Verwijzer; 8] = [
-        Self::Gemeente,
-        Self::Huisarts,
-        Self::Jeugdarts,
-        Self::Gi,
-        Self::MedischSpecialist,
-        Self::RechterOvj,
-        Self::Geen,
-        Self::Onbekend,
-    ];
-
-    pub fn code(self) -> &'static str {
-        [
-            "gemeente",
-            "huisarts",
-            "jeugdarts",
-            "gi",
-            "medisch-specialist",
-            "rechter-ovj",
-            "geen",
-            "onbekend",
         ][self as usize]
     }
 }
