@@ -1,4 +1,7 @@
-// What a visitor downloads, measured from dist/: raw and gzip (level 9) bytes, as a Markdown table.
+// What a visitor downloads, measured from dist/: raw and gzip (level 9) bytes, as Markdown.
+// The first table is the first visit (app, ECharts, the default dataset); the second is what
+// is fetched only on demand (the map's boundaries on Landsdelen, other datasets, the records
+// file a user may download to try "open your own file").
 // Usage: node scripts/sizes.mjs [dist]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,12 +12,17 @@ const files = (dir) => readdirSync(dir).flatMap((f) => {
   const p = join(dir, f);
   return statSync(p).isDirectory() ? files(p) : [p];
 });
+const defaultDataset = JSON.parse(readFileSync(join(root, 'data/index.json'), 'utf8')).datasets[0].path;
 const rows = files(root).map((p) => {
   const raw = readFileSync(p);
-  return { name: relative(root, p).replace(/-[0-9a-f]{16}(?=[._])/, '-…'), raw: raw.length, gz: gzipSync(raw, { level: 9 }).length };
+  const name = relative(root, p);
+  const first = !name.startsWith('data/') && !name.startsWith('geo/') || name === 'data/index.json' || name.startsWith(`data/${defaultDataset}`);
+  return { name: name.replace(/-[0-9a-f]{16}(?=[._])/, '-…'), raw: raw.length, gz: gzipSync(raw, { level: 9 }).length, first };
 }).sort((a, b) => b.raw - a.raw);
 const fmt = (n) => n.toLocaleString('en-GB');
-console.log('| file | bytes | gzip bytes |\n|---|---:|---:|');
-for (const r of rows) console.log(`| ${r.name} | ${fmt(r.raw)} | ${fmt(r.gz)} |`);
-const sum = (k) => rows.reduce((s, r) => s + r[k], 0);
-console.log(`| **total** | **${fmt(sum('raw'))}** | **${fmt(sum('gz'))}** |`);
+for (const [title, part] of [['First visit', rows.filter((r) => r.first)], ['On demand', rows.filter((r) => !r.first)]]) {
+  console.log(`**${title}**\n\n| file | bytes | gzip bytes |\n|---|---:|---:|`);
+  for (const r of part) console.log(`| ${r.name} | ${fmt(r.raw)} | ${fmt(r.gz)} |`);
+  const sum = (k) => part.reduce((s, r) => s + r[k], 0);
+  console.log(`| **total** | **${fmt(sum('raw'))}** | **${fmt(sum('gz'))}** |\n`);
+}
