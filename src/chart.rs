@@ -73,6 +73,9 @@ fn draw(el: &web_sys::HtmlElement, option: &JsValue) -> Result<EChart, JsValue> 
     Ok(chart)
 }
 
+/// A value the chart's callbacks share; Leptos asks for `Send`, the browser has one thread.
+type Slot<T> = SendWrapper<Rc<RefCell<Option<T>>>>;
+
 /// What a chart's download buttons put around it.
 #[derive(Clone)]
 pub struct Download {
@@ -96,9 +99,9 @@ pub fn Chart(
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let failed = RwSignal::new(false);
-    let handle: SendWrapper<Rc<RefCell<Option<EChart>>>> = SendWrapper::new(Rc::default());
+    let handle: Slot<EChart> = SendWrapper::new(Rc::default());
     let drawn = handle.clone();
-    let click: SendWrapper<Rc<RefCell<Option<Closure<dyn FnMut(JsValue)>>>>> = SendWrapper::new(Rc::default());
+    let click: Slot<Closure<dyn FnMut(JsValue)>> = SendWrapper::new(Rc::default());
     let clicked = click.clone();
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };

@@ -186,7 +186,7 @@ impl Verwijzer {
 
 /// Case, spacing and "GGZ"/"GGz"-style differences do not make a different code.
 pub(crate) fn fold(text: &str) -> String {
-    text.trim().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 #[cfg(test)]

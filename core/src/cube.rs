@@ -213,8 +213,8 @@ impl Cube {
 
     /// The period views show first: the newest whole year, else the newest period.
     pub fn latest_period(&self) -> Option<&str> {
-        let years = self.periods.iter().filter(|p| p.len() == 4);
-        years.last().or(self.periods.last()).map(String::as_str)
+        let latest_year = self.periods.iter().rev().find(|p| p.len() == 4);
+        latest_year.or(self.periods.last()).map(String::as_str)
     }
 
     /// Perceel codes in the order they first appear in the file.

@@ -354,7 +354,8 @@ mod tests {
             .map(|(c, per, l, p, v, e)| format!("{c};{per};{};{p};{};{e};\r\n", l.code(), v.code()))
             .collect();
         let cube = cube(&body).unwrap();
-        let distinct = |f: &dyn Fn(&&(String, String, Landsdeel, &str, Verwijzer, i64)) -> bool| {
+        type Row<'a> = (String, String, Landsdeel, &'a str, Verwijzer, i64);
+        let distinct = |f: &dyn Fn(&&Row) -> bool| {
             rows.iter().filter(f).map(|r| &r.0).collect::<std::collections::HashSet<_>>().len() as f64
         };
         for l in Landsdeel::ALL {

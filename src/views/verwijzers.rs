@@ -10,7 +10,7 @@ use super::{charts_of, main_chart, Ctx};
 
 pub fn body(ctx: &Ctx) -> impl IntoView {
     let table = ctx.dataset.verwijzers(&ctx.sel, ctx.lang);
-    let incomplete = table.rows.iter().any(|r| r.cells.iter().any(|c| *c == Cell::NotPublished));
+    let incomplete = table.rows.iter().any(|r| r.cells.contains(&Cell::NotPublished));
     let incomplete = incomplete.then(|| view! { <p class="notice" role="note">{Text::VerwijzersNotPublished.get(ctx.lang)}</p> });
     let pick = Some(Dimension::Verwijzer);
     let more = charts_of(
