@@ -99,16 +99,19 @@ test('Keyboard: the menu is reachable and opens a view; back returns', async () 
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
 });
 
-test('Every view, desktop and 360 px phone: no horizontal scroll, no serious axe violation', async () => {
+test('Every view of both datasets, desktop and 360 px phone: no horizontal scroll, no serious axe violation', async () => {
   for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
     const page = await site.page(viewport);
-    for (const view of VIEWS) {
-      for (const lang of ['nl', 'en']) {
-        await site.open(page, `?view=${view}&lang=${lang}`);
-        await page.waitForTimeout(200); // let the charts lay out
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(width <= viewport.width, `${view} ${lang} at ${viewport.width}px is ${width}px wide`);
-        assert.deepEqual(await axeViolations(page), [], `${view} ${lang} ${viewport.width}px`);
+    for (const data of ['lta-2023', 'illustratief']) {
+      for (const view of VIEWS) {
+        for (const lang of data === 'lta-2023' ? ['nl', 'en'] : ['nl']) {
+          const where = `${data} ${view} ${lang} ${viewport.width}px`;
+          await site.open(page, `?data=${data}&view=${view}&lang=${lang}`);
+          await page.waitForTimeout(200); // let the charts lay out
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(width <= viewport.width, `${where} is ${width}px wide`);
+          assert.deepEqual(await axeViolations(page), [], where);
+        }
       }
     }
     assert.deepEqual(page.problems, []);
