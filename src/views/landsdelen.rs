@@ -7,7 +7,7 @@ use lta_core::i18n::error_message;
 use lta_core::selection::Dimension;
 use lta_core::Text;
 
-use super::{charts_of, main_chart, Ctx};
+use super::{charts_of, download, main_chart, Ctx};
 use crate::chart::{register_map, Chart};
 use crate::chart_options::{self, LANDSDELEN_MAP};
 use crate::load::landsdelen_geojson;
@@ -30,6 +30,9 @@ pub fn body(ctx: &Ctx) -> impl IntoView {
             }
         });
         let title = format!("{}: {}", Text::MapOf.get(lang), table.columns[col].heading(lang));
+        let mut saved = download(ctx, &title, "kaart");
+        // The boundaries' licence (CC BY) asks for the credit wherever the map goes.
+        saved.source = format!("{} · {}", saved.source, Text::MapCredit.get(lang));
         let ready = RwSignal::new(None::<Result<(), String>>);
         spawn_local(async move {
             let registered = match landsdelen_geojson().await {
@@ -41,7 +44,9 @@ pub fn body(ctx: &Ctx) -> impl IntoView {
         let caption = title.clone();
         let drawn = move || match ready.get() {
             None => view! { <p class="loading">{Text::Loading.get(lang)}</p> }.into_any(),
-            Some(Ok(())) => view! { <Chart option=option.clone() label=title.clone() height=440 on_pick=Some(pick)/> }.into_any(),
+            Some(Ok(())) => {
+                view! { <Chart option=option.clone() label=title.clone() height=440 on_pick=Some(pick) download=Some(saved.clone())/> }.into_any()
+            }
             Some(Err(e)) => view! { <p class="notice">{Text::ChartUnavailable.get(lang)}" ("{e}")"</p> }.into_any(),
         };
         view! {

@@ -111,6 +111,17 @@ test('Downloads: the CSV holds the rows on screen with source and label; SVG and
   assert.deepEqual(page.problems, []);
 });
 
+test('The map downloads as SVG with its title, the source and the boundaries credit', async () => {
+  const page = await site.open(await site.page(), '?data=illustratief&view=landsdelen');
+  await page.waitForSelector('.map svg path');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.map').getByRole('button', { name: /SVG/ }).click()]);
+  const svg = readFileSync(await download.path(), 'utf8');
+  assert.equal(download.suggestedFilename(), 'lta-landsdelen-kaart-2024-illustratief.svg');
+  assert.match(svg, /Kaart: Per 1\.000 jeugdigen/);
+  assert.match(svg, /Grenzen: CBS\/Kadaster/);
+  assert.match(svg, /ILLUSTRATIEF/);
+});
+
 test('Embed: one view without navigation, on another origin, its iframe sized to its content', async () => {
   const page = await site.open(await site.page(), '?data=illustratief&view=landsdelen');
   await page.getByRole('button', { name: 'Insluiten' }).click();
