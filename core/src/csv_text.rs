@@ -1,6 +1,7 @@
 //! The rules every data file shares: UTF-8 with or without BOM, `,` or `;` (detected),
 //! CRLF or LF, RFC 4180 quoting, case-insensitive trimmed headers, and the number syntax.
 
+use crate::cube::Notice;
 use crate::error::{DataError, ErrorKind};
 use crate::measure::Cell;
 
@@ -28,9 +29,9 @@ impl Table {
         column(&self.header, name, &self.file)
     }
 
-    /// Header names that none of `known` claims: ignored, with a notice.
-    pub fn extra_columns(&self, known: &[&str]) -> Vec<String> {
-        self.header.iter().filter(|h| !known.contains(&h.as_str())).cloned().collect()
+    /// A notice for each header name that none of `known` claims: those columns are not read.
+    pub fn ignored_columns(&self, known: &[&str]) -> Vec<Notice> {
+        ignored_columns(&self.header, known, &self.file)
     }
 
     /// An error in one cell of this table.
@@ -109,6 +110,15 @@ impl<'a> Rows<'a> {
         column(&self.header, name, &self.file)
     }
 
+}
+
+/// A notice for each header name that none of `known` claims.
+pub(crate) fn ignored_columns(header: &[String], known: &[&str], file: &str) -> Vec<Notice> {
+    header
+        .iter()
+        .filter(|h| !known.contains(&h.as_str()))
+        .map(|column| Notice::IgnoredColumn { file: file.to_string(), column: column.clone() })
+        .collect()
 }
 
 fn column(header: &[String], name: &str, file: &str) -> Result<usize, DataError> {

@@ -129,11 +129,7 @@ impl Cube {
         let table = Table::read(bytes, file)?;
         let cols: Vec<usize> =
             CUBE_COLUMNS.iter().map(|c| table.column(c)).collect::<Result<_, _>>()?;
-        let notices = table
-            .extra_columns(&CUBE_COLUMNS)
-            .into_iter()
-            .map(|column| Notice::IgnoredColumn { file: file.to_string(), column })
-            .collect();
+        let notices = table.ignored_columns(&CUBE_COLUMNS);
         let mut cube = Cube::default();
         let mut first_line: HashMap<Key, u64> = HashMap::new();
         for (line, record) in &table.rows {

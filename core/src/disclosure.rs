@@ -117,11 +117,7 @@ mod tests {
     /// a shown total has exactly one secret cell.
     #[test]
     fn no_secret_cell_is_recoverable() {
-        let mut seed = 11u64;
-        let mut next = |n: u64| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) % n
-        };
+        let mut next = crate::test_rng(11);
         let mut csv = String::from("client,periode,landsdeel,perceel,verwijzer,volume_eur\n");
         for _ in 0..400 {
             let l = ["ZW", "NN", "LI"][next(3) as usize];

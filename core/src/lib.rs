@@ -26,6 +26,15 @@ pub mod sentence;
 pub mod url_state;
 pub mod view;
 
+/// A tiny seeded generator for tests that need many varied rows.
+#[cfg(test)]
+pub(crate) fn test_rng(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |n| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    }
+}
+
 pub use code::{Landsdeel, Verwijzer};
 pub use cube::{Cube, Key};
 pub use error::{DataError, ErrorKind, Position};

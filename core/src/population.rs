@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::code::Landsdeel;
 use crate::csv_text::{parse_cell, valid_period, Table};
-use crate::cube::{Notice, Parsed};
+use crate::cube::Parsed;
 use crate::error::{DataError, ErrorKind};
 use crate::measure::Cell;
 
@@ -28,11 +28,7 @@ impl Population {
     pub fn parse(bytes: &[u8], file: &str) -> Result<Parsed<Population>, DataError> {
         let table = Table::read(bytes, file)?;
         let cols: Vec<usize> = COLUMNS.iter().map(|c| table.column(c)).collect::<Result<_, _>>()?;
-        let notices = table
-            .extra_columns(&COLUMNS)
-            .into_iter()
-            .map(|column| Notice::IgnoredColumn { file: file.to_string(), column })
-            .collect();
+        let notices = table.ignored_columns(&COLUMNS);
         let mut youth = HashMap::new();
         for (line, record) in &table.rows {
             let field = |i: usize| record[cols[i]].trim();

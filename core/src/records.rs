@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::code::{Landsdeel, Verwijzer};
-use crate::csv_text::{parse_number, valid_period, Rows};
+use crate::csv_text::{ignored_columns, parse_number, valid_period, Rows};
 use crate::cube::{Cube, Key, Notice, Parsed, PerceelNames};
 use crate::error::{DataError, ErrorKind};
 use crate::measure::{Cell, Measures};
@@ -121,12 +121,7 @@ impl<'a> RecordsReader<'a> {
             cols[i] = rows.column(c)?;
         }
         let known: Vec<&str> = RECORD_COLUMNS.iter().chain(&OPTIONAL_COLUMNS).copied().collect();
-        let notices = rows
-            .header
-            .iter()
-            .filter(|h| !known.contains(&h.as_str()))
-            .map(|column| Notice::IgnoredColumn { file: file.to_string(), column: column.clone() })
-            .collect();
+        let notices = ignored_columns(&rows.header, &known, file);
         Ok(RecordsReader {
             rows,
             file: file.to_string(),
@@ -366,11 +361,7 @@ mod tests {
     /// A small pseudo-random file: the cube against counts made directly from the rows.
     #[test]
     fn cube_equals_direct_counts_and_distinct_never_exceeds_the_sum_of_cells() {
-        let mut seed = 7u64;
-        let mut next = |n: u64| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) % n
-        };
+        let mut next = crate::test_rng(7);
         let mut rows = Vec::new();
         for _ in 0..3000 {
             let l = Landsdeel::ALL[next(8) as usize];
