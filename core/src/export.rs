@@ -82,12 +82,16 @@ fn quote(field: &str, delimiter: char) -> String {
     }
 }
 
-/// A file name for a download: the view, the period and the dataset, e.g.
-/// `lta-landsdelen-2023-illustratief.csv`.
-pub fn file_name(view: &str, periode: &str, dataset_id: &str, extension: &str) -> String {
+/// A file name for a download, without extension: the view, the period and the dataset, e.g.
+/// `lta-landsdelen-2023-illustratief` (`lokaal` for a user's own file).
+///
+/// ```
+/// assert_eq!(lta_core::export::file_stem("percelen-per-perceel", "2023-H1", ""), "lta-percelen-per-perceel-2023-h1-lokaal");
+/// ```
+pub fn file_stem(view: &str, periode: &str, dataset_id: &str) -> String {
     let clean = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>().to_lowercase();
     let id = if dataset_id.is_empty() { "lokaal".to_string() } else { clean(dataset_id) };
-    format!("lta-{}-{}-{id}.{extension}", clean(view), clean(periode))
+    format!("lta-{}-{}-{id}", clean(view), clean(periode))
 }
 
 /// A chart's SVG framed for download: its title above, the source line below, and for

@@ -9,7 +9,7 @@ mod verwijzers;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use lta_core::export::{file_name, table_csv, Context};
+use lta_core::export::{file_stem, table_csv, Context};
 use lta_core::manifest::Status;
 use lta_core::selection::{Dimension, Selection};
 use lta_core::url_state::{ChartMeasure, View};
@@ -44,8 +44,9 @@ impl Ctx {
         out
     }
 
-    fn file(&self, part: &str, extension: &str) -> String {
-        file_name(&format!("{}-{part}", self.view.slug()), &self.sel.periode, &self.dataset.manifest.id, extension)
+    /// The name of a download of one part of the view, without extension.
+    fn file(&self, part: &str) -> String {
+        file_stem(&format!("{}-{part}", self.view.slug()), &self.sel.periode, &self.dataset.manifest.id)
     }
 
     /// The column a view's main chart shows: the chosen measure where the table has it.
@@ -133,7 +134,7 @@ fn download(ctx: &Ctx, title: &str, part: &str) -> Download {
         title: format!("{title} — {}", ctx.selection_labels().join(", ")),
         source: format!("{}: {}", Text::Source.get(lang), m.source.citation.get(lang)),
         watermark: (m.status == Status::Illustratief).then(|| Text::Watermark.get(lang).to_string()),
-        file_name: ctx.file(part, "x").trim_end_matches(".x").to_string(),
+        file_name: ctx.file(part),
     }
 }
 
@@ -174,7 +175,7 @@ fn table_block(ctx: &Ctx, table: Table, title: Text, pick: Option<Dimension>, he
     let caption = format!("{}: {}", Text::Table.get(lang), title.get(lang));
     let labels = ctx.selection_labels();
     let csv_text = table_csv(&table, &Context { dataset: &ctx.dataset, title: title.get(lang), selection: &labels, view: ctx.view.slug() }, lang);
-    let csv = Some((ctx.file(&slug(title.get(lang)), "csv"), csv_text));
+    let csv = Some((format!("{}.csv", ctx.file(&slug(title.get(lang)))), csv_text));
     let pick = picker(&table, pick);
     view! { <DataTable table=table caption=caption lang=lang heat=heat pick=pick csv=csv/> }.into_any()
 }
