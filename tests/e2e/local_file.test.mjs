@@ -2,6 +2,7 @@
 // and no request carries (or follows) the file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { Site } from './harness.mjs';
 
 let site;
@@ -57,4 +58,20 @@ test('The switcher returns from a local file to the published data', async () =>
   await page.locator('select').first().selectOption('lta-2023');
   await page.waitForSelector('[data-status=definitief]');
   assert.equal(await figure(page, 'Unieke jeugdigen'), '9.722');
+});
+
+test('A file dropped on the drop zone is read like a chosen one', async () => {
+  const page = await site.open(await site.page());
+  const text = readFileSync('tests/e2e/fixtures/records-small.csv', 'utf8');
+  const transfer = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'gesleept.csv', { type: 'text/csv' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('.file-open', 'dragover', { dataTransfer: transfer });
+  assert.equal(await page.locator('.file-open.dragging').count(), 1);
+  await page.dispatchEvent('.file-open', 'drop', { dataTransfer: transfer });
+  await page.waitForSelector('[data-status=lokaal]');
+  assert.match(await page.locator('[data-status=lokaal]').innerText(), /gesleept\.csv/);
+  assert.equal(await figure(page, 'Volume in euro’s'), '€ 4.000');
 });
