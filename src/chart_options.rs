@@ -19,6 +19,7 @@ pub const LANDSDELEN_MAP: &str = "landsdelen";
 /// side by side stay apart for colour-blind readers, and the legend names them.
 const SERIES_COLOURS: [&str; 2] = ["#01689b", "#a64b00"];
 const ROW_HEIGHT: u32 = 34;
+const LEGEND_ROOM: u32 = 52;
 
 /// A horizontal bar chart of some columns: one bar per row and column (grouped, with a legend
 /// when there are several), rows in the table's order, each value written at the end of its bar
@@ -46,10 +47,11 @@ pub fn bar(table: &Table, cols: &[usize], lang: Lang, label_width: u32) -> Value
             .label(Label::new().show(true).position(LabelPosition::Right).formatter("{b}").color("#1a1a1a"))
             .data(data)
     });
-    let legend_room = if cols.len() > 1 { 28 } else { 4 };
+    // The legend goes under the bars, with room for two lines on a narrow phone.
+    let legend_room = if cols.len() > 1 { LEGEND_ROOM } else { 4 };
     let mut chart = Chart::new()
         .animation(false)
-        .grid(Grid::new().left(label_width as f64 + 8.0).right(110).top(legend_room).bottom(4))
+        .grid(Grid::new().left(label_width as f64 + 8.0).right(110).top(4).bottom(legend_room as f64))
         .x_axis(
             Axis::new()
                 .type_(AxisType::Value)
@@ -61,7 +63,7 @@ pub fn bar(table: &Table, cols: &[usize], lang: Lang, label_width: u32) -> Value
         chart = chart.series(s);
     }
     if cols.len() > 1 {
-        chart = chart.legend(Legend::new().top(0).left(label_width as f64 + 8.0));
+        chart = chart.legend(Legend::new().bottom(0).left(0));
     }
     let mut option = serde_json::to_value(&chart).unwrap_or(Value::Null);
     // What charming cannot say: cut long row names to the room they have.
@@ -72,7 +74,7 @@ pub fn bar(table: &Table, cols: &[usize], lang: Lang, label_width: u32) -> Value
 
 /// The height a bar chart of some columns of a table needs.
 pub fn bar_height(table: &Table, cols: usize) -> u32 {
-    let legend = if cols > 1 { 24 } else { 0 };
+    let legend = if cols > 1 { LEGEND_ROOM } else { 0 };
     table.rows.len() as u32 * (ROW_HEIGHT + 14 * (cols as u32 - 1)) + 24 + legend
 }
 
