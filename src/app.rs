@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                     let dataset = Arc::new(dataset);
                     data.set(Data { index: Some(index), dataset: Some(dataset.clone()), base: Some(dataset), notices, ..Data::default() });
                     if let Some(id) = unknown_id {
+                        state.update(|s| s.data = None);
                         ui.ignored.update(|i| i.push(Ignored { key: "data".into(), value: id }));
                     }
                 }
@@ -147,15 +148,24 @@ pub fn App() -> impl IntoView {
     if embed {
         post_height();
     }
-    let period = Signal::derive(move || {
+    let period = Memo::new(move |_| {
         let asked = state.with(|s| s.periode.clone());
         data.with(|d| d.dataset.as_ref().map(|ds| ds.period(asked.as_deref())).unwrap_or_default())
     });
+    // The view is drawn anew only when the dataset itself changes, not on progress or notices.
+    let shown = Memo::new_with_compare(
+        move |_| data.with(|d| d.dataset.clone()),
+        |a, b| match (a, b) {
+            (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+            (Some(None), Some(None)) => false,
+            _ => true,
+        },
+    );
     let content = move || {
         let lang = lang.get();
         let s = state.get();
         let period = period.get();
-        data.with(|d| d.dataset.clone()).map(|ds| {
+        shown.get().map(|ds| {
             let sel = s.selection(period);
             view! { <ViewPage dataset=ds view=s.view sel=sel measure=s.measure lang=lang embed=s.embed/> }
         })
@@ -167,7 +177,7 @@ pub fn App() -> impl IntoView {
             <Header/>
         </Show>
         <main id="main" tabindex="-1" class:embed=embed>
-            <DataBar data=data period=period loader=loader embed=embed/>
+            <DataBar data=data period=Signal::from(period) loader=loader embed=embed/>
             <Notices data=data/>
             {content}
             <Show when=move || embed>
@@ -218,7 +228,11 @@ fn Header() -> impl IntoView {
                                     <a
                                         href=href
                                         aria-current=move || (state.with(|s| s.view) == v).then_some("page")
-                                        on:click=move |ev| {
+                                        on:click=move |ev: leptos::ev::MouseEvent| {
+                                            // Ctrl, Cmd, Shift or a middle click: the browser opens the link itself.
+                                            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                                                return;
+                                            }
                                             ev.prevent_default();
                                             ui.set_view(v);
                                         }

@@ -17,7 +17,7 @@ pub fn Notes(dataset: std::sync::Arc<Dataset>, view: View, lang: Lang) -> impl I
         view! { " " <a href=url rel="noopener">{Text::SourceLink.get(lang)}</a> }
     });
     view! {
-        <section class="notes" aria-labelledby=format!("notes-{}", view.slug())>
+        <section id="notes" class="notes" aria-labelledby=format!("notes-{}", view.slug())>
             <h3 id=format!("notes-{}", view.slug())>{Text::Notes.get(lang)}</h3>
             <ul>{notes}</ul>
             <p class="source"><strong>{Text::Source.get(lang)}": "</strong>{m.source.citation.get(lang).to_string()}{link}</p>

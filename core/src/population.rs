@@ -43,10 +43,11 @@ impl Population {
                 Ok(_) => return Err(err(ErrorKind::BadNumber, 2)),
                 Err(kind) => return Err(err(kind, 2)),
             };
-            if youth.insert((periode, landsdeel), n).is_some() {
-                return Err(err(ErrorKind::DuplicateRow { first_line: 0 }, 1));
+            if let Some((_, first_line)) = youth.insert((periode, landsdeel), (n, *line)) {
+                return Err(err(ErrorKind::DuplicateRow { first_line }, 1));
             }
         }
+        let youth = youth.into_iter().map(|(k, (n, _line))| (k, n)).collect();
         Ok(Parsed { value: Population { youth }, notices })
     }
 
@@ -75,6 +76,12 @@ mod tests {
         let p = Population::parse(csv.as_bytes(), "p.csv").unwrap().value;
         assert_eq!(p.national("2023"), Some(800.0));
         assert_eq!(p.national("2022"), None);
+    }
+
+    #[test]
+    fn a_duplicate_names_the_first_line() {
+        let e = Population::parse(b"periode;landsdeel;jeugdigen_totaal\n2023;UF;1\n2023;ZW;2\n2023;Utrecht, Flevoland;3\n", "p.csv").unwrap_err();
+        assert_eq!((e.kind, e.position.line), (ErrorKind::DuplicateRow { first_line: 2 }, Some(4)));
     }
 
     #[test]

@@ -77,6 +77,9 @@ fn youth_per_landsdeel_and_rates() {
     // No euros per landsdeel were published: those columns are left out and named.
     assert!(table.column(Text::Euros).is_none());
     assert_eq!(table.not_published.iter().map(|c| c.title).collect::<Vec<_>>(), vec![Text::Euros, Text::EurosPerYouth, Text::ShareOfEuros]);
+    // A referrer's landsdelen were not published: no table of the CBS population alone.
+    let huisarts = lta_core::selection::Selection { verwijzer: Some(Verwijzer::Huisarts), ..lta_core::selection::Selection::from("2023") };
+    assert!(d.landsdelen(&huisarts, Lang::Nl).is_empty());
     // The national row is the source's own 9,722, not the 9,723 the rows add up to.
     let total = table.total.as_ref().unwrap();
     assert_eq!(total.cells[table.column(Text::UniqueYouth).unwrap()], Cell::Exact(9722.0));

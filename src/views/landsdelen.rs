@@ -1,6 +1,8 @@
 //! Landsdelen: a choropleth of the chosen measure (per 1,000 youth by default where the
 //! population is known), bar charts and the table with every measure the data has.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use lta_core::i18n::error_message;
@@ -13,13 +15,15 @@ use crate::chart_options::{self, LANDSDELEN_MAP};
 use crate::load::landsdelen_geojson;
 use crate::ui::Ui;
 
+static MAP_REGISTERED: AtomicBool = AtomicBool::new(false);
+
 pub fn body(ctx: &Ctx) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let lang = ctx.lang;
     let table = ctx.dataset.landsdelen(&ctx.sel, lang);
     let map_col = match ctx.measure {
-        Some(_) => Some(ctx.chart_column(&table)),
-        None => table.column(Text::Per1000Youth).or(table.column(Text::UniqueYouth)),
+        Some(_) if !table.columns.is_empty() => Some(ctx.chart_column(&table)),
+        _ => table.column(Text::Per1000Youth).or(table.column(Text::UniqueYouth)),
     };
     let map = map_col.map(|col| {
         let option = chart_options::choropleth(&table, col, lang);
@@ -33,14 +37,18 @@ pub fn body(ctx: &Ctx) -> impl IntoView {
         let mut saved = download(ctx, &title, "kaart");
         // The boundaries' licence (CC BY) asks for the credit wherever the map goes.
         saved.source = format!("{} · {}", saved.source, Text::MapCredit.get(lang));
-        let ready = RwSignal::new(None::<Result<(), String>>);
-        spawn_local(async move {
-            let registered = match landsdelen_geojson().await {
-                Ok(geo) => register_map(LANDSDELEN_MAP, &geo).map_err(|e| format!("{e:?}")),
-                Err(e) => Err(error_message(&e, lang)),
-            };
-            ready.set(Some(registered));
-        });
+        // The boundaries are fetched and registered once per page, not on every redraw.
+        let ready = RwSignal::new(MAP_REGISTERED.load(Ordering::Relaxed).then_some(Ok(())));
+        if ready.get_untracked().is_none() {
+            spawn_local(async move {
+                let registered = match landsdelen_geojson().await {
+                    Ok(geo) => register_map(LANDSDELEN_MAP, &geo).map_err(|e| format!("{e:?}")),
+                    Err(e) => Err(error_message(&e, lang)),
+                };
+                MAP_REGISTERED.store(registered.is_ok(), Ordering::Relaxed);
+                ready.set(Some(registered));
+            });
+        }
         let caption = title.clone();
         let drawn = move || match ready.get() {
             None => view! { <p class="loading">{Text::Loading.get(lang)}</p> }.into_any(),

@@ -183,6 +183,11 @@ fn table_block(ctx: &Ctx, table: Table, title: Text, pick: Option<Dimension>, he
 /// The sentence, the measure picker, the chart of the chosen measure and the table of a view's
 /// own dimension.
 fn main_chart(ctx: &Ctx, table: Table, title: Text, pick: Option<Dimension>) -> impl IntoView {
+    // A selection the data has no figures for (e.g. a landsdeel's percelen in the 2023
+    // publication): the table says so, and there is nothing to chart.
+    if table.is_empty() {
+        return table_block(ctx, table, title, pick, false).into_any();
+    }
     let col = ctx.chart_column(&table);
     let said = sentence::table(&table, col, ctx.lang);
     let sorted = table.sorted_by(col);
@@ -192,6 +197,7 @@ fn main_chart(ctx: &Ctx, table: Table, title: Text, pick: Option<Dimension>) -> 
         {chart(ctx, &sorted, &[col], title, pick)}
         {table_block(ctx, table, title, pick, false)}
     }
+    .into_any()
 }
 
 /// Radio buttons for the measures the table has (per 1,000 only where a population is known).

@@ -160,3 +160,19 @@ test('Unknown address settings are ignored with a visible notice', async () => {
   assert.match(await text(page), /ignored: view=kaart/);
   assert.match(await text(page), /9,722/);
 });
+
+test('Filters the 2023 publication has no figures for say so, on every view, without an error', async () => {
+  const page = await site.open(await site.page(), '?view=landsdelen');
+  await page.locator('tr[data-code=ZW] button.pick').click();
+  await page.waitForFunction(() => location.search.includes('landsdeel=ZW'));
+  for (const view of ['Percelen', 'Verwijzers', 'Overzicht', 'Landsdeelprofiel', 'Trend']) {
+    await page.getByRole('link', { name: view, exact: true }).click();
+    await page.waitForSelector('h2#view-title');
+  }
+  await page.getByRole('link', { name: 'Percelen', exact: true }).click();
+  assert.match(await page.locator('main').innerText(), /Deze dataset bevat deze gegevens niet/);
+  await site.open(page, '?view=verwijzers&perceel=TKGGZ&measure=euros');
+  await site.open(page, '?view=landsdelen&verwijzer=huisarts&measure=per1000');
+  assert.match(await page.locator('main').innerText(), /bevat deze gegevens niet|niet gepubliceerd/);
+  assert.deepEqual(page.problems, []);
+});

@@ -139,7 +139,12 @@ impl Dataset {
             .iter()
             .map(|l| (l.code().to_string(), self.label("landsdeel", l.code(), lang)))
             .collect();
-        self.finish(Table::build(Text::Landsdeel, candidates, keys, Order::Largest), sel, Dimension::Landsdeel, lang)
+        let mut table = Table::build(Text::Landsdeel, candidates, keys, Order::Largest);
+        // All youth (CBS) is context for the LTA figures; without any, there is nothing to show.
+        if table.columns.iter().all(|c| c.title == Text::AllYouth) {
+            table.columns.clear();
+        }
+        self.finish(table, sel, Dimension::Landsdeel, lang)
     }
 
     /// Per perceel: youth, euros, euros per youth, trajectories, trajectories per youth.

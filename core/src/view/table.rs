@@ -89,9 +89,10 @@ impl Table {
     }
 
     /// The same table with rows ordered by one column, largest first (for its bar chart).
+    /// A column the table does not have leaves the order as it is.
     pub fn sorted_by(&self, col: usize) -> Table {
         let mut t = self.clone();
-        let key = |r: &Row| r.cells[col].number().unwrap_or(f64::NEG_INFINITY);
+        let key = |r: &Row| r.cells.get(col).and_then(|c| c.number()).unwrap_or(f64::NEG_INFINITY);
         t.rows.sort_by(|a, b| key(b).total_cmp(&key(a)));
         t
     }
