@@ -62,10 +62,22 @@ pub fn App() -> impl IntoView {
     let lang = Signal::derive(move || state.with(|s| s.lang));
     provide_context(lang);
     let data = RwSignal::new(Data::default());
+    // Each load takes a number; a load that finishes after a newer one started is dropped.
+    let loads = StoredValue::new(0u32);
+    let next_load = move || {
+        loads.update_value(|n| *n += 1);
+        loads.get_value()
+    };
+    let is_latest = move |load: u32| loads.get_value() == load;
 
     let open_published = Callback::new(move |id: Option<String>| {
+        let this = next_load();
         spawn_local(async move {
-            match load(id.as_deref()).await {
+            let loaded = load(id.as_deref()).await;
+            if !is_latest(this) {
+                return;
+            }
+            match loaded {
                 Ok(Loaded { index, dataset, notices, unknown_id }) => {
                     let dataset = Arc::new(dataset);
                     data.set(Data { index: Some(index), dataset: Some(dataset.clone()), base: Some(dataset), notices, ..Data::default() });
@@ -86,12 +98,16 @@ pub fn App() -> impl IntoView {
             d.progress = Some(0.0);
             d.error = None;
         });
+        let this = next_load();
         spawn_local(async move {
             let name = file.name();
             let read = match local_file::bytes(&file).await {
                 Ok(bytes) => local_file::read(&bytes, &name, base, |p| data.update(|d| d.progress = Some(p))).await,
                 Err(e) => Err(e),
             };
+            if !is_latest(this) {
+                return;
+            }
             data.update(|d| {
                 d.progress = None;
                 match read {

@@ -146,8 +146,8 @@ pub fn Chart(
             let chart = chart.as_ref()?;
             let svg = chart.render_to_svg_string().ok()?;
             let (w, h) = (chart.width(), chart.height());
-            let framed = lta_core::export::framed_svg(&svg, w, h, &d.title, &d.source, d.watermark.as_deref());
-            Some((framed, w, h + 90))
+            let (framed, height) = lta_core::export::framed_svg(&svg, w, h, &d.title, &d.source, d.watermark.as_deref());
+            Some((framed, w, height))
         };
         let framed = SendWrapper::new(Rc::new(framed));
         let (svg_frame, png_frame) = (framed.clone(), framed);

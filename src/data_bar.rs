@@ -123,15 +123,11 @@ fn Chips(data: RwSignal<Data>) -> impl IntoView {
     let lang = expect_context::<Signal<Lang>>();
     move || {
         let lang = lang.get();
-        let s = ui.state.get();
-        let chosen = [
-            (Dimension::Landsdeel, "landsdeel", s.landsdeel.map(|l| l.code().to_string())),
-            (Dimension::Perceel, "perceel", s.perceel.clone()),
-            (Dimension::Verwijzer, "verwijzer", s.verwijzer.map(|v| v.code().to_string())),
-        ];
+        let sel = ui.state.with(|s| s.selection(String::new()));
+        let chosen = [(Dimension::Landsdeel, "landsdeel"), (Dimension::Perceel, "perceel"), (Dimension::Verwijzer, "verwijzer")];
         let chips: Vec<_> = chosen
             .into_iter()
-            .filter_map(|(d, dim, code)| code.map(|c| (d, dim, c)))
+            .filter_map(|(d, dim)| sel.chosen(d).map(|c| (d, dim, c)))
             .map(|(d, dim, code)| {
                 let label = data.with(|x| x.dataset.as_ref().map(|ds| ds.label(dim, &code, lang))).unwrap_or(code);
                 let remove = format!("{} {label}", Text::RemoveFilter.get(lang));

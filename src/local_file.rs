@@ -16,7 +16,7 @@ const ROWS_PER_STEP: usize = 50_000;
 
 /// The bytes of a file the user chose or dropped.
 pub async fn bytes(file: &web_sys::File) -> Result<Vec<u8>, DataError> {
-    let failed = || DataError::new(ErrorKind::Fetch { status: 0 }, &file.name());
+    let failed = || DataError::new(ErrorKind::Unreadable, &file.name());
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| failed())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

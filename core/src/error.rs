@@ -25,6 +25,8 @@ pub enum ErrorKind {
         /// HTTP status code, 0 when there was no response.
         status: u16,
     },
+    /// A file the user chose could not be read from their disk.
+    Unreadable,
     /// The file is not valid UTF-8.
     NotUtf8,
     /// The file has no header line, or nothing at all.

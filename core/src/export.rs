@@ -98,12 +98,14 @@ pub fn file_stem(view: &str, periode: &str, dataset_id: &str) -> String {
 /// synthetic data a watermark across it, so the image says what it is wherever it ends up.
 ///
 /// ```
-/// let svg = lta_core::export::framed_svg(r#"<svg width="400" height="200"><rect/></svg>"#, 400, 200, "Titel & co", "Bron: KPMG", Some("ILLUSTRATIEF"));
+/// let (svg, height) = lta_core::export::framed_svg(r#"<svg width="400" height="200"><rect/></svg>"#, 400, 200, "Titel & co", "Bron: KPMG", Some("ILLUSTRATIEF"));
+/// assert_eq!(height, 290);
 /// assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="400" height="290""#));
 /// assert!(svg.contains("Titel &amp; co") && svg.contains("Bron: KPMG") && svg.contains("ILLUSTRATIEF"));
 /// assert!(svg.contains(r#"<g transform="translate(0,48)"><svg width="400" height="200"><rect/></svg></g>"#));
 /// ```
-pub fn framed_svg(chart: &str, width: u32, height: u32, title: &str, source: &str, watermark: Option<&str>) -> String {
+/// Returns the framed SVG and its height.
+pub fn framed_svg(chart: &str, width: u32, height: u32, title: &str, source: &str, watermark: Option<&str>) -> (String, u32) {
     let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
     let (top, bottom) = (48, 42);
     let total = height + top + bottom;
@@ -117,10 +119,11 @@ pub fn framed_svg(chart: &str, width: u32, height: u32, title: &str, source: &st
             size = (width / 16).clamp(14, 40),
         )
     });
-    format!(
+    let svg = format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{total}" viewBox="0 0 {width} {total}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="#ffffff"/><text x="8" y="30" font-size="18" font-weight="700" fill="#1a1a1a">{}</text><g transform="translate(0,{top})">{chart}</g><text x="8" y="{src_y}" font-size="12" fill="#4d4d4d">{}</text>{mark}</svg>"##,
         esc(title),
         esc(source),
         src_y = top + height + 26,
-    )
+    );
+    (svg, total)
 }

@@ -169,6 +169,9 @@ texts! {
     ErrorColumn => "kolom", "column";
     ErrorValue => "waarde", "value";
     ErrFetch => "kon niet worden opgehaald", "could not be fetched";
+    ErrUnreadable => "kon niet worden gelezen", "could not be read";
+    LocalDisclosed => "Onthullingsregels toegepast (zoals CBS): aantallen afgerond op veelvouden van 5, 0–7 geheim (x), en cellen die een geheime cel zouden verraden ook geheim. Totalen kunnen daardoor afwijken van de som. Het bestand is niet verstuurd.", "Disclosure rules applied (as CBS does): counts rounded to multiples of 5, 0–7 secret (x), and cells that would give a secret cell away secret too. Totals may therefore differ from the sum. The file was not sent anywhere.";
+    LocalUndisclosed => "Cijfers uit uw eigen bestand, zonder onthullingsregels: deel ze niet zonder controle. Het bestand is niet verstuurd.", "Figures from your own file, without disclosure rules: do not share them unchecked. The file was not sent anywhere.";
     ErrNotUtf8 => "is geen UTF-8-tekst", "is not UTF-8 text";
     ErrEmpty => "is leeg of heeft geen kopregel", "is empty or has no header line";
     ErrUnknownHeader => "heeft een kopregel die geen kubus en geen records beschrijft", "has a header that describes neither a cube nor records";
@@ -229,6 +232,7 @@ pub fn error_message(e: &DataError, lang: Lang) -> String {
     }
     let what = match &e.kind {
         ErrorKind::Fetch { status } => format!("{} (HTTP {status})", Text::ErrFetch.get(lang)),
+        ErrorKind::Unreadable => Text::ErrUnreadable.get(lang).into(),
         ErrorKind::NotUtf8 => Text::ErrNotUtf8.get(lang).into(),
         ErrorKind::Empty => Text::ErrEmpty.get(lang).into(),
         ErrorKind::UnknownHeader => Text::ErrUnknownHeader.get(lang).into(),

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::cube::PerceelNames;
 use crate::error::{DataError, ErrorKind};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 
 /// A text in both languages.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq, Default)]
@@ -183,16 +183,9 @@ impl Manifest {
             periods: Vec::new(),
             status: Status::Lokaal,
             files: Files { cube: file_name.to_string(), population: None },
-            disclosure: if disclosed {
-                Localized {
-                    nl: "Onthullingsregels toegepast (zoals CBS): aantallen afgerond op veelvouden van 5, 0–7 geheim (x), en cellen die een geheime cel zouden verraden ook geheim. Totalen kunnen daardoor afwijken van de som. Het bestand is niet verstuurd.".into(),
-                    en: "Disclosure rules applied (as CBS does): counts rounded to multiples of 5, 0–7 secret (x), and cells that would give a secret cell away secret too. Totals may therefore differ from the sum. The file was not sent anywhere.".into(),
-                }
-            } else {
-                Localized {
-                    nl: "Cijfers uit uw eigen bestand, zonder onthullingsregels: deel ze niet zonder controle. Het bestand is niet verstuurd.".into(),
-                    en: "Figures from your own file, without disclosure rules: do not share them unchecked. The file was not sent anywhere.".into(),
-                }
+            disclosure: {
+                let text = if disclosed { Text::LocalDisclosed } else { Text::LocalUndisclosed };
+                Localized { nl: text.get(Lang::Nl).into(), en: text.get(Lang::En).into() }
             },
             labels: base.labels.clone(),
             notes: base.notes.iter().filter(|n| n.general).cloned().collect(),

@@ -15,15 +15,6 @@ impl Measure {
     /// All measures, in column order.
     pub const ALL: [Measure; 3] = [Measure::Trajecten, Measure::Jeugdigen, Measure::VolumeEur];
 
-    /// The column name in a cube file.
-    pub fn column(self) -> &'static str {
-        match self {
-            Measure::Trajecten => "trajecten",
-            Measure::Jeugdigen => "jeugdigen",
-            Measure::VolumeEur => "volume_eur",
-        }
-    }
-
     /// Counts must be whole and non-negative; euros need not be.
     pub fn is_count(self) -> bool {
         !matches!(self, Measure::VolumeEur)

@@ -174,7 +174,8 @@ impl UrlState {
                     state.embed = value == "1";
                     true
                 }
-                "perceel" if valid_id(&value) => {
+                // A user's own file may define any perceel; the page checks it against the data.
+                "perceel" if !value.trim().is_empty() && value.len() <= 100 => {
                     state.perceel = Some(value.clone());
                     true
                 }
@@ -194,11 +195,6 @@ impl UrlState {
     /// The selection of a dataset's period this state asks for.
     pub fn selection(&self, periode: String) -> Selection {
         Selection { periode, landsdeel: self.landsdeel, perceel: self.perceel.clone(), verwijzer: self.verwijzer }
-    }
-
-    /// True when any dimension is chosen (the page then shows removable chips).
-    pub fn has_filters(&self) -> bool {
-        self.landsdeel.is_some() || self.perceel.is_some() || self.verwijzer.is_some()
     }
 
     /// The query string for this state, leaving out defaults so links stay short.
@@ -228,7 +224,7 @@ impl UrlState {
             parts.push(format!("landsdeel={}", l.code()));
         }
         if let Some(p) = &self.perceel {
-            parts.push(format!("perceel={p}"));
+            parts.push(format!("perceel={}", encode(p)));
         }
         if let Some(v) = self.verwijzer {
             parts.push(format!("verwijzer={}", v.code()));
@@ -250,6 +246,16 @@ impl UrlState {
 /// Dataset ids are folder-like names; anything else could point outside `data/`.
 fn valid_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Percent-encoding of everything but the unreserved characters of RFC 3986.
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// Percent-decoding (and `+` as space), lossy on invalid UTF-8.
@@ -295,6 +301,13 @@ mod tests {
         assert_eq!(s, UrlState::default());
         let keys: Vec<_> = ignored.iter().map(|i| (i.key.as_str(), i.value.as_str())).collect();
         assert_eq!(keys, [("view", "kaart"), ("lang", "fr"), ("data", "../etc"), ("view", ""), ("periode", "2023-H3"), ("measure", "x"), ("embed", "2")]);
+    }
+
+    #[test]
+    fn a_local_perceel_with_spaces_and_ampersands_survives() {
+        let s = UrlState { perceel: Some("Nieuw perceel & zo #2".into()), ..UrlState::default() };
+        assert_eq!(s.to_query(), "?perceel=Nieuw%20perceel%20%26%20zo%20%232");
+        assert_eq!(UrlState::parse(&s.to_query()), (s, vec![]));
     }
 
     #[test]

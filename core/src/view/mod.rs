@@ -149,12 +149,7 @@ impl Dataset {
 
     /// Per perceel: youth, euros, euros per youth, trajectories, trajectories per youth.
     pub fn percelen(&self, sel: &Selection, lang: Lang) -> Table {
-        let codes: Vec<&String> = self
-            .cube
-            .percelen()
-            .iter()
-            .filter(|p| self.cube.has(&Key::total(&sel.periode).perceel(p)))
-            .collect();
+        let codes = self.percelen_in(&sel.periode);
         let base = sel.without(Dimension::Perceel);
         let t = self.cube.get(&base);
         let measures = |p: Option<&String>| match p {

@@ -12,8 +12,6 @@ use crate::metrics::{per_1000, ratio};
 /// Everything the profile page of one landsdeel shows.
 #[derive(Debug, Clone)]
 pub struct Profile {
-    /// The landsdeel.
-    pub landsdeel: Landsdeel,
     /// Key figures: the landsdeel's, then the national one.
     pub figures: Table,
     /// Each perceel's share of the euros.
@@ -39,7 +37,6 @@ impl Dataset {
         let share = |m: Measures, whole: Measures| ratio(m.volume_eur, whole.volume_eur);
         let per_youth = |m: Measures, _: Measures| ratio(m.volume_eur, m.jeugdigen);
         Profile {
-            landsdeel: l,
             figures: self.profile_figures(l, periode, lang),
             percelen: self.side_by_side(l, periode, Text::Perceel, percelen.clone(), (Text::ShareOfEuros, Unit::Percent), &share, lang),
             verwijzers: self.side_by_side(l, periode, Text::Verwijzer, verwijzers, (Text::ShareOfEuros, Unit::Percent), &share, lang),
@@ -86,8 +83,7 @@ impl Dataset {
     fn profile_figures(&self, l: Landsdeel, periode: &str, lang: Lang) -> Table {
         let own = self.cube.get(&Key::total(periode).landsdeel(l));
         let all = self.total(periode);
-        let pop = self.population.as_ref();
-        let (own_pop, all_pop) = (pop.and_then(|p| p.landsdeel(periode, l)), pop.and_then(|p| p.national(periode)));
+        let (own_pop, all_pop) = (self.population(periode, Some(l)), self.population(periode, None));
         let figures: [(Text, Unit, Cell, Cell); 4] = [
             (Text::UniqueYouth, Unit::Count, own.jeugdigen, all.jeugdigen),
             (Text::Per1000Youth, Unit::Decimal1, per_1000(own.jeugdigen, own_pop), per_1000(all.jeugdigen, all_pop)),
