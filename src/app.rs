@@ -147,16 +147,21 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // A perceel the dataset does not define is ignored, with the same notice as other values.
+    // A perceel or period the dataset does not have is ignored, with the same notice as other
+    // invalid values.
     Effect::new(move |_| {
-        let perceel = state.with(|s| s.perceel.clone());
-        let unknown = data.with(|d| {
-            let known = |p: &String| d.dataset.as_ref().is_none_or(|ds| ds.cube.percelen().contains(p));
-            perceel.filter(|p| !known(p))
+        let (perceel, periode) = state.with(|s| (s.perceel.clone(), s.periode.clone()));
+        let (perceel, periode) = data.with(|d| {
+            let Some(ds) = d.dataset.as_ref() else { return (None, None) };
+            (perceel.filter(|p| !ds.cube.percelen().contains(p)), periode.filter(|p| !ds.cube.periods().contains(p)))
         });
-        if let Some(p) = unknown {
+        if let Some(p) = perceel {
             state.update(|s| s.perceel = None);
             ui.ignored.update(|i| i.push(Ignored { key: "perceel".into(), value: p }));
+        }
+        if let Some(p) = periode {
+            state.update(|s| s.periode = None);
+            ui.ignored.update(|i| i.push(Ignored { key: "periode".into(), value: p }));
         }
     });
 

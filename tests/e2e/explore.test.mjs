@@ -74,8 +74,9 @@ test('The measure choice is in the URL and survives a reload', async () => {
 });
 
 test('Unknown or invalid address values are ignored with a notice', async () => {
-  const page = await site.open(await site.page(), '?view=percelen&landsdeel=Atlantis&measure=hoogte&perceel=XYZ');
+  const page = await site.open(await site.page(), '?view=percelen&landsdeel=Atlantis&measure=hoogte&perceel=XYZ&periode=1999');
   await page.waitForSelector('.notices:has-text("perceel=XYZ")');
+  await page.waitForSelector('.notices:has-text("periode=1999")');
   const notices = await page.locator('.notices').innerText();
   assert.match(notices, /landsdeel=Atlantis/);
   assert.match(notices, /measure=hoogte/);
