@@ -18,10 +18,7 @@ fn sorted(table: &Table, sort: Sort) -> Vec<Row> {
     let mut rows = table.rows.clone();
     if let Some((col, descending)) = sort {
         match col {
-            Some(c) => rows.sort_by(|a, b| {
-                let key = |r: &Row| r.cells[c].number().unwrap_or(f64::NEG_INFINITY);
-                key(a).total_cmp(&key(b))
-            }),
+            Some(c) => rows.sort_by(|a, b| a.sort_value(c).total_cmp(&b.sort_value(c))),
             None => rows.sort_by(|a, b| a.label.cmp(&b.label)),
         }
         if descending {

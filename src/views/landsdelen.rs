@@ -9,16 +9,14 @@ use lta_core::i18n::error_message;
 use lta_core::selection::Dimension;
 use lta_core::Text;
 
-use super::{charts_of, download, main_chart, Ctx};
+use super::{charts_of, download, index_picker, main_chart, Ctx};
 use crate::chart::{register_map, Chart};
 use crate::chart_options::{self, LANDSDELEN_MAP};
 use crate::load::landsdelen_geojson;
-use crate::ui::Ui;
 
 static MAP_REGISTERED: AtomicBool = AtomicBool::new(false);
 
 pub fn body(ctx: &Ctx) -> impl IntoView {
-    let ui = expect_context::<Ui>();
     let lang = ctx.lang;
     let table = ctx.dataset.landsdelen(&ctx.sel, lang);
     let map_col = match ctx.measure {
@@ -27,12 +25,7 @@ pub fn body(ctx: &Ctx) -> impl IntoView {
     };
     let map = map_col.map(|col| {
         let option = chart_options::choropleth(&table, col, lang);
-        let codes: Vec<String> = table.rows.iter().map(|r| r.code.clone()).collect();
-        let pick = Callback::new(move |i: usize| {
-            if let Some(code) = codes.get(i) {
-                ui.toggle(Dimension::Landsdeel, code);
-            }
-        });
+        let pick = index_picker(&table, Some(Dimension::Landsdeel));
         let title = format!("{}: {}", Text::MapOf.get(lang), table.columns[col].heading(lang));
         let mut saved = download(ctx, &title, "kaart");
         // The boundaries' licence (CC BY) asks for the credit wherever the map goes.
@@ -53,7 +46,7 @@ pub fn body(ctx: &Ctx) -> impl IntoView {
         let drawn = move || match ready.get() {
             None => view! { <p class="loading">{Text::Loading.get(lang)}</p> }.into_any(),
             Some(Ok(())) => {
-                view! { <Chart option=option.clone() label=title.clone() height=440 on_pick=Some(pick) download=Some(saved.clone())/> }.into_any()
+                view! { <Chart option=option.clone() label=title.clone() height=440 on_pick=pick download=Some(saved.clone())/> }.into_any()
             }
             Some(Err(e)) => view! { <p class="notice">{Text::ChartUnavailable.get(lang)}" ("{e}")"</p> }.into_any(),
         };

@@ -126,6 +126,18 @@ fn picker(table: &Table, pick: Option<Dimension>) -> Option<Callback<String>> {
     }
 }
 
+/// What a click on a chart's bar or area does: the chart gives the index of the row it drew.
+fn index_picker(table: &Table, pick: Option<Dimension>) -> Option<Callback<usize>> {
+    let codes: Vec<String> = table.rows.iter().map(|r| r.code.clone()).collect();
+    picker(table, pick).map(|p| {
+        Callback::new(move |i: usize| {
+            if let Some(code) = codes.get(i) {
+                p.run(code.clone());
+            }
+        })
+    })
+}
+
 /// The download frame of a chart: title, source and, for synthetic data, a watermark.
 fn download(ctx: &Ctx, title: &str, part: &str) -> Download {
     let m = &ctx.dataset.manifest;
@@ -147,12 +159,7 @@ fn chart(ctx: &Ctx, table: &Table, cols: &[usize], title: Text, pick: Option<Dim
     let lang = ctx.lang;
     let title = title.get(lang).to_string();
     let option = chart_options::bar(table, cols, lang, label_width());
-    let codes: Vec<String> = table.rows.iter().map(|r| r.code.clone()).collect();
-    let on_pick = picker(table, pick).map(|p| Callback::new(move |i: usize| {
-        if let Some(code) = codes.get(i) {
-            p.run(code.clone());
-        }
-    }));
+    let on_pick = index_picker(table, pick);
     let download = download(ctx, &title, &slug(&title));
     Some(view! {
         <figure class="chart-figure">

@@ -92,8 +92,7 @@ impl Table {
     /// A column the table does not have leaves the order as it is.
     pub fn sorted_by(&self, col: usize) -> Table {
         let mut t = self.clone();
-        let key = |r: &Row| r.cells.get(col).and_then(|c| c.number()).unwrap_or(f64::NEG_INFINITY);
-        t.rows.sort_by(|a, b| key(b).total_cmp(&key(a)));
+        largest_first(&mut t.rows, col);
         t
     }
 
@@ -121,8 +120,7 @@ impl Table {
             .collect();
         let sort_col = (0..columns.len()).find(|&c| rows.iter().any(|r| r.cells[c].number().is_some()));
         if let (Some(c), Order::Largest) = (sort_col, order) {
-            let key = |r: &Row| r.cells[c].number().unwrap_or(f64::NEG_INFINITY);
-            rows.sort_by(|a, b| key(b).total_cmp(&key(a)));
+            largest_first(&mut rows, c);
         }
         let total = Row {
             code: String::new(),
@@ -140,3 +138,15 @@ impl Table {
     }
 }
 
+
+impl Row {
+    /// The number in a column for sorting: cells without one (and columns the row lacks) last.
+    pub fn sort_value(&self, col: usize) -> f64 {
+        self.cells.get(col).and_then(|c| c.number()).unwrap_or(f64::NEG_INFINITY)
+    }
+}
+
+/// Orders rows by a column, largest first (stable: equal rows keep their order).
+fn largest_first(rows: &mut [Row], col: usize) {
+    rows.sort_by(|a, b| b.sort_value(col).total_cmp(&a.sort_value(col)));
+}
