@@ -42,7 +42,7 @@ impl Data {
     /// Shows the local file, with the disclosure rules unless they are turned off.
     pub fn show_local(&mut self) {
         let (Some(local), Some(base)) = (&self.local, &self.base) else { return };
-        let disclose = local.records && !self.rules_off;
+        let disclose = !self.rules_off;
         self.dataset = Some(Arc::new(Dataset::local(&local.name, &local.cube, base, disclose)));
     }
 }

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use lta_core::selection::Dimension;
 
 use crate::app::{Data, Loader};
+use crate::publish::PublishCube;
 use crate::ui::Ui;
 
 /// In embed mode only the status and the synthetic-data label: an embedded view is one view.
@@ -80,8 +81,9 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, emb
     };
     let rules = move || {
         let lang = lang.get();
-        data.with(|d| d.local.as_ref().is_some_and(|l| l.records) && d.dataset.as_ref().is_some_and(|ds| ds.manifest.status == Status::Lokaal))
+        data.with(|d| d.local.as_ref().is_some_and(|l| l.is_records()) && d.dataset.as_ref().is_some_and(|ds| ds.manifest.status == Status::Lokaal))
             .then(|| {
+                let publish = data.with(|d| !d.rules_off).then(|| view! { <PublishCube data=data/> });
                 view! {
                     <label class="rules">
                         <input type="checkbox" checked=move || data.with(|d| !d.rules_off) on:change=move |ev| {
@@ -90,6 +92,7 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, emb
                         }/>
                         {Text::DisclosureRules.get(lang)}
                     </label>
+                    {publish}
                 }
             })
     };
@@ -190,7 +193,7 @@ fn FileOpener(data: RwSignal<Data>, lang: Signal<Lang>, open: Callback<web_sys::
         >
             <label class="field">
                 <span>{move || Text::OpenFile.get(lang.get())}</span>
-                <input type="file" accept=".csv,text/csv" on:change=on_input aria-describedby="file-help"/>
+                <input type="file" accept=".csv,text/csv,.zip,application/zip" on:change=on_input aria-describedby="file-help"/>
             </label>
             <p id="file-help" class="help">{move || Text::OpenFileHelp.get(lang.get())}</p>
             {progress}

@@ -31,6 +31,18 @@ pub fn save_text(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Saves bytes (a ZIP) as a file.
+pub fn save_bytes(name: &str, mime: &str, content: &[u8]) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    click_link(name, &url)?;
+    revoke_later(url);
+    Ok(())
+}
+
 /// Frees a blob URL once the browser has started the download (revoking at once cancels it).
 fn revoke_later(url: String) {
     let revoke = Closure::once_into_js(move || {

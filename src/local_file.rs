@@ -6,7 +6,7 @@ use std::sync::Arc;
 use lta_core::cube::{Cube, Parsed};
 use lta_core::file_kind::FileKind;
 use lta_core::records::RecordsReader;
-use lta_core::view::Dataset;
+use lta_core::view::{Dataset, LocalCube};
 use lta_core::{DataError, ErrorKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -34,9 +34,14 @@ async fn pause() {
 /// A file the user opened, as read.
 pub struct LocalFile {
     pub name: String,
-    pub cube: Cube,
     /// Records (kind 2): what is shown from them follows the disclosure rules unless turned off.
-    pub records: bool,
+    pub cube: LocalCube,
+}
+
+impl LocalFile {
+    pub fn is_records(&self) -> bool {
+        matches!(self.cube, LocalCube::Records(_))
+    }
 }
 
 /// Reads a cube or records file (told by its header), with the codes of the dataset `base`.
@@ -46,9 +51,16 @@ pub async fn read(bytes: &[u8], name: &str, base: Arc<Dataset>, progress: impl F
         let _ = p.mark(READ_START);
     }
     let names = base.manifest.perceel_names().open();
+    if lta_core::publish::is_zip(bytes) {
+        let Parsed { value, notices } = lta_core::publish::read_dataset_zip(bytes, name)?;
+        return Ok(Parsed { value: LocalFile { name: name.to_string(), cube: LocalCube::Dataset(Box::new(value)) }, notices });
+    }
     let kind = FileKind::detect(bytes, name)?;
     let Parsed { value: cube, notices } = match kind {
-        FileKind::Cube => Cube::parse(bytes, name, &names)?,
+        FileKind::Cube => {
+            let Parsed { value, notices } = Cube::parse(bytes, name, &names)?;
+            Parsed { value: LocalCube::Cube(value), notices }
+        }
         FileKind::Records => {
             let mut reader = RecordsReader::open(bytes, name, &names)?;
             while !reader.step(ROWS_PER_STEP)? {
@@ -57,14 +69,15 @@ pub async fn read(bytes: &[u8], name: &str, base: Arc<Dataset>, progress: impl F
             }
             progress(1.0);
             pause().await;
-            reader.finish()
+            let Parsed { value, notices } = reader.finish();
+            Parsed { value: LocalCube::Records(value), notices }
         }
     };
     // The benchmark (bench/) reads this measure: parse + cube, without reading the file from disk.
     if let Some(p) = &performance {
         let _ = p.measure_with_start_mark(PARSE_AND_CUBE, READ_START);
     }
-    let file = LocalFile { name: name.to_string(), cube, records: kind == FileKind::Records };
+    let file = LocalFile { name: name.to_string(), cube };
     Ok(Parsed { value: file, notices })
 }
 

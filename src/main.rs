@@ -9,6 +9,7 @@ mod download;
 mod embed;
 mod load;
 mod local_file;
+mod publish;
 mod notes;
 mod table;
 mod ui;

@@ -61,6 +61,13 @@ pub enum ErrorKind {
         /// The line where it first appeared.
         first_line: u64,
     },
+    /// A ZIP archive that cannot be read.
+    BadArchive {
+        /// What is wrong (not translated: it names entries).
+        detail: String,
+    },
+    /// A file a dataset archive needs (its manifest, or a file the manifest names) is missing.
+    MissingInArchive,
     /// A JSON file (index or manifest) does not match the documented format.
     BadJson {
         /// The parser's own message (not translated: it names JSON paths).

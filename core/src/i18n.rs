@@ -115,8 +115,11 @@ texts! {
     NotesLink => "Toelichting en bron", "Notes and source";
     Watermark => "ILLUSTRATIEF – SYNTHETISCHE GEGEVENS", "ILLUSTRATIVE – SYNTHETIC DATA";
     SentenceNoData => "Voor deze keuze zijn geen cijfers gepubliceerd.", "No figures were published for this choice.";
-    DisclosureRules => "Onthullingsregels toepassen (afronden op 5, 0–7 geheim); uitzetten alleen voor eigen gebruik", "Apply disclosure rules (round to 5, 0–7 secret); turn off for your own use only";
-    OpenFile => "Eigen bestand openen (CSV)", "Open your own file (CSV)";
+    DisclosureRules => "Onthullingsregels toepassen (aantallen afgerond op 5, 0–7 geheim; euro’s afgerond op duizenden, geheim bij dominantie); uitzetten alleen voor eigen gebruik", "Apply disclosure rules (counts rounded to 5, 0–7 secret; euros rounded to thousands, secret under dominance); turn off for your own use only";
+    OpenFile => "Eigen bestand openen (CSV of ZIP)", "Open your own file (CSV or ZIP)";
+    PublishCube => "Publiceerbare kubus downloaden", "Download publishable cube";
+    PublishStatus => "Status van de kubus", "Status of the cube";
+    PublishHelp => "Een ZIP-bestand met cube.csv, manifest.json, de bevolking en een leesmij: alleen de cijfers die het scherm nu toont, met de onthullingsregels. Het bevat geen bestandsnaam en geen cliëntnummers.", "A ZIP file with cube.csv, manifest.json, the population and a read-me: only the figures the screen shows now, under the disclosure rules. It holds no file name and no client ids.";
     OpenFileHelp => "Een kubus- of recordbestand. Het blijft in uw browser: er wordt niets verstuurd. U kunt het bestand ook hierheen slepen.", "A cube or records file. It stays in your browser: nothing is sent. You can also drag the file here.";
     Reading => "Bestand lezen…", "Reading file…";
     Published => "Gepubliceerde datasets", "Published datasets";
@@ -170,8 +173,16 @@ texts! {
     ErrorValue => "waarde", "value";
     ErrFetch => "kon niet worden opgehaald", "could not be fetched";
     ErrUnreadable => "kon niet worden gelezen", "could not be read";
-    LocalDisclosed => "Onthullingsregels toegepast (zoals CBS): aantallen afgerond op veelvouden van 5, 0–7 geheim (x), en cellen die een geheime cel zouden verraden ook geheim. Totalen kunnen daardoor afwijken van de som. Het bestand is niet verstuurd.", "Disclosure rules applied (as CBS does): counts rounded to multiples of 5, 0–7 secret (x), and cells that would give a secret cell away secret too. Totals may therefore differ from the sum. The file was not sent anywhere.";
-    LocalUndisclosed => "Cijfers uit uw eigen bestand, zonder onthullingsregels: deel ze niet zonder controle. Het bestand is niet verstuurd.", "Figures from your own file, without disclosure rules: do not share them unchecked. The file was not sent anywhere.";
+    /// The disclosure rules in words; `disclosure::tests` checks the numbers against the rules' constants.
+    LocalDisclosed => "Onthullingsregels toegepast: aantallen (trajecten, jeugdigen) van 0 tot en met 7 zijn geheim, de andere zijn afgerond op veelvouden van 5. Euro’s zijn geheim waar de aantallen geheim zijn of waar één jeugdige meer dan 50% van de euro’s heeft; de andere zijn afgerond op hele duizenden. Cellen waaruit een geheime cel terug te rekenen zou zijn, zijn ook geheim: elke geheime cel houdt een bereik van minstens 5 (aantallen) en meer dan ±20% (euro’s). Aandelen en gemiddelden zijn berekend uit de afgeronde cijfers. Door afronding tellen totalen niet altijd op.", "Disclosure rules applied: counts (trajectories, youth) from 0 to 7 are secret, the others are rounded to multiples of 5. Euros are secret where the counts are secret or where one youth has more than 50% of the euros; the others are rounded to whole thousands. Cells from which a secret cell could be worked out are secret too: every secret cell keeps a range of at least 5 (counts) and more than ±20% (euros). Shares and averages are computed from the rounded figures. Because of rounding, totals may not add up.";
+    ErrBadArchive => "is geen leesbaar ZIP-bestand", "is not a readable ZIP file";
+    ErrMissingInArchive => "ontbreekt in het ZIP-bestand", "is missing from the ZIP file";
+    PublishedCubeTitle => "Publiceerbare kubus uit eigen records", "Publishable cube from own records";
+    PublishedCubeSource => "Eigen records, samengevat met de onthullingsregels van het LTA-dashboard", "Own records, summarised under the LTA dashboard's disclosure rules";
+    PublishedCubeHowTo => "Publiceren op een site met het dashboard: pak dit ZIP-bestand uit in een eigen map onder data/ (bijvoorbeeld data/eigen-2026/), vul in manifest.json de uitgever, bron en licentie in, en zet in data/index.json een regel {\"id\": \"eigen-2026\", \"path\": \"eigen-2026/\", \"title\": {\"nl\": \"…\", \"en\": \"…\"}, \"status\": \"voorlopig\"}. Het dashboard opent het ZIP-bestand ook direct via ‘Eigen bestand openen’.", "To publish on a site with the dashboard: unzip this file into a folder of its own under data/ (for example data/eigen-2026/), fill in the publisher, source and licence in manifest.json, and add to data/index.json an entry {\"id\": \"eigen-2026\", \"path\": \"eigen-2026/\", \"title\": {\"nl\": \"…\", \"en\": \"…\"}, \"status\": \"voorlopig\"}. The dashboard also opens the ZIP file directly through ‘Open your own file (CSV or ZIP)’.";
+    Date => "Datum", "Date";
+    FileNotSent => "Het bestand is niet verstuurd.", "The file was not sent anywhere.";
+    LocalUndisclosed => "Cijfers uit uw eigen bestand, zonder onthullingsregels: deel ze niet zonder controle.", "Figures from your own file, without disclosure rules: do not share them unchecked.";
     ErrNotUtf8 => "is geen UTF-8-tekst", "is not UTF-8 text";
     ErrEmpty => "is leeg of heeft geen kopregel", "is empty or has no header line";
     ErrUnknownHeader => "heeft een kopregel die geen kubus en geen records beschrijft", "has a header that describes neither a cube nor records";
@@ -249,6 +260,8 @@ pub fn error_message(e: &DataError, lang: Lang) -> String {
         ErrorKind::MissingValue => Text::ErrMissingValue.get(lang).into(),
         ErrorKind::DuplicateRow { first_line } => format!("{} {first_line}", Text::ErrDuplicate.get(lang)),
         ErrorKind::BadJson { detail } => format!("{} ({detail})", Text::ErrBadJson.get(lang)),
+        ErrorKind::BadArchive { detail } => format!("{} ({detail})", Text::ErrBadArchive.get(lang)),
+        ErrorKind::MissingInArchive => Text::ErrMissingInArchive.get(lang).into(),
     };
     format!("{out}: {what}")
 }

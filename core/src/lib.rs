@@ -20,11 +20,13 @@ pub mod manifest;
 pub mod measure;
 pub mod metrics;
 pub mod population;
+pub mod publish;
 pub mod records;
 pub mod selection;
 pub mod sentence;
 pub mod url_state;
 pub mod view;
+pub mod zip;
 
 /// A tiny seeded generator for tests that need many varied rows.
 #[cfg(test)]

@@ -3,14 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::cube::PerceelNames;
 use crate::error::{DataError, ErrorKind};
 use crate::i18n::{Lang, Text};
 
 /// A text in both languages.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, Default)]
 pub struct Localized {
     /// Dutch.
     pub nl: String,
@@ -29,7 +29,7 @@ impl Localized {
 }
 
 /// How final a dataset is. Illustrative (synthetic) data is labelled as such wherever it appears.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Final published figures.
@@ -63,7 +63,7 @@ pub struct IndexEntry {
 }
 
 /// The source a dataset cites.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Source {
     /// The citation, as a reader would write it in a reference list.
     pub citation: Localized,
@@ -73,17 +73,20 @@ pub struct Source {
 }
 
 /// The files of a dataset, relative to its folder.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Files {
     /// The cube CSV.
     pub cube: String,
     /// The population CSV, when per-1,000 rates are possible.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<String>,
+    /// The records the cube was made from, for `records_to_cube` (never published by a site).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records: Option<String>,
 }
 
 /// A note the source attaches to its figures, shown beside the views it names.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Note {
     /// Stable id.
     pub id: String,
@@ -100,7 +103,7 @@ pub struct Note {
 }
 
 /// `manifest.json` of one dataset.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Manifest {
     /// Stable id.
     pub id: String,
@@ -126,6 +129,12 @@ pub struct Manifest {
     /// Notes to show beside the views.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// The disclosure rules a cube made from records was published with, with their parameters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<crate::disclosure::Rules>,
+    /// The day the dataset was made (`YYYY-MM-DD`), for cubes the dashboard wrote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
 }
 
 /// Reads a JSON file, naming line and column of a problem.
@@ -182,13 +191,16 @@ impl Manifest {
             licence: String::new(),
             periods: Vec::new(),
             status: Status::Lokaal,
-            files: Files { cube: file_name.to_string(), population: None },
+            files: Files { cube: file_name.to_string(), population: None, records: None },
             disclosure: {
                 let text = if disclosed { Text::LocalDisclosed } else { Text::LocalUndisclosed };
-                Localized { nl: text.get(Lang::Nl).into(), en: text.get(Lang::En).into() }
+                let sent = |lang| format!("{} {}", text.get(lang), Text::FileNotSent.get(lang));
+                Localized { nl: sent(Lang::Nl), en: sent(Lang::En) }
             },
             labels: base.labels.clone(),
             notes: base.notes.iter().filter(|n| n.general).cloned().collect(),
+            rules: disclosed.then(crate::disclosure::Rules::default),
+            created: None,
         }
     }
 

@@ -51,6 +51,27 @@ impl Population {
         Ok(Parsed { value: Population { youth }, notices })
     }
 
+    /// The population as a CSV file, periods and landsdelen in order.
+    ///
+    /// ```
+    /// use lta_core::Population;
+    /// let csv = "periode,landsdeel,jeugdigen_totaal\n2023,NH,10\n2023,UF,399065\n";
+    /// assert_eq!(Population::parse(csv.as_bytes(), "p.csv").unwrap().value.to_csv(), csv);
+    /// ```
+    pub fn to_csv(&self) -> String {
+        let mut rows: Vec<(&String, usize, f64)> = self
+            .youth
+            .iter()
+            .map(|((p, l), n)| (p, Landsdeel::ALL.iter().position(|x| x == l).unwrap_or(0), *n))
+            .collect();
+        rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut out = COLUMNS.join(",") + "\n";
+        for (p, l, n) in rows {
+            out += &format!("{p},{},{n}\n", Landsdeel::ALL[l].code());
+        }
+        out
+    }
+
     /// All youth in one landsdeel.
     pub fn landsdeel(&self, periode: &str, l: Landsdeel) -> Option<f64> {
         self.youth.get(&(periode.to_string(), l)).copied()

@@ -6,7 +6,7 @@
 //! responsive between steps. Counting is linear: records are ordered by client with a counting
 //! sort, and a cell counts a client when it has not seen that client last.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::code::{Landsdeel, Verwijzer};
@@ -190,11 +190,28 @@ impl<'a> RecordsReader<'a> {
         self.rows.progress()
     }
 
-    /// The cube of everything read.
-    pub fn finish(self) -> Parsed<Cube> {
-        let cube = build(&self.records, self.clients.len(), &self.periods.values, &self.perceel_codes.values);
-        Parsed { value: cube, notices: self.notices }
+    /// The cube of everything read, with what the disclosure rules need to know beyond it.
+    pub fn finish(self) -> Parsed<RecordsCube> {
+        let built = build(&self.records, self.clients.len(), &self.periods.values, &self.perceel_codes.values);
+        Parsed { value: built, notices: self.notices }
     }
+}
+
+/// A cube made from records, and the cells in which one youth has more than half of the euros
+/// (the dominance rule of `disclosure`), which the cube's own numbers cannot tell.
+#[derive(Debug, Clone, Default)]
+pub struct RecordsCube {
+    /// Every marginal, exact.
+    pub cube: Cube,
+    /// The dominated cells.
+    pub dominant: HashSet<Key>,
+}
+
+/// Reads a whole records file: its exact cube and its dominated cells.
+pub fn read(bytes: &[u8], file: &str, percelen: &PerceelNames) -> Result<Parsed<RecordsCube>, DataError> {
+    let mut reader = RecordsReader::open(bytes, file, percelen)?;
+    while !reader.step(usize::MAX)? {}
+    Ok(reader.finish())
 }
 
 /// Reads a whole records file into a cube.
@@ -212,9 +229,7 @@ impl<'a> RecordsReader<'a> {
 /// assert_eq!(cube.get(&Key::total("2023-H2").landsdeel(Landsdeel::ZW)).jeugdigen, Cell::Exact(1.0));
 /// ```
 pub fn cube_from_records(bytes: &[u8], file: &str, percelen: &PerceelNames) -> Result<Parsed<Cube>, DataError> {
-    let mut reader = RecordsReader::open(bytes, file, percelen)?;
-    while !reader.step(usize::MAX)? {}
-    Ok(reader.finish())
+    read(bytes, file, percelen).map(|p| Parsed { value: p.value.cube, notices: p.notices })
 }
 
 /// The dense cell layout: period × (8 landsdelen + TOTAAL) × (percelen + TOTAAL) × (8 referrers + TOTAAL).
@@ -230,7 +245,7 @@ impl Layout {
     }
 }
 
-fn build(records: &[Record], clients: usize, periods: &[String], percelen: &[String]) -> Cube {
+fn build(records: &[Record], clients: usize, periods: &[String], percelen: &[String]) -> RecordsCube {
     // Sub-year periods also count towards their year, which becomes a period of its own.
     let mut all_periods: Vec<String> = periods.to_vec();
     for p in periods {
@@ -246,6 +261,9 @@ fn build(records: &[Record], clients: usize, periods: &[String], percelen: &[Str
     let cells = all_periods.len() * layout.landsdelen * layout.percelen * layout.verwijzers;
     let (mut trajecten, mut youth, mut cents) = (vec![0u64; cells], vec![0u64; cells], vec![0i64; cells]);
     let mut last_client = vec![u32::MAX; cells];
+    // Per cell: the euros of the client being counted, the largest client's and all clients'
+    // (in absolute value, as corrections may be negative): for the dominance rule.
+    let mut shares = vec![Dominance::default(); cells];
 
     for r in by_client(records, clients) {
         let own = [Some(r.period as usize), year_of[r.period as usize]];
@@ -260,7 +278,9 @@ fn build(records: &[Record], clients: usize, periods: &[String], percelen: &[Str
                         if last_client[i] != r.client {
                             last_client[i] = r.client;
                             youth[i] += 1;
+                            shares[i].next_client();
                         }
+                        shares[i].current += r.cents;
                     }
                 }
             }
@@ -268,6 +288,7 @@ fn build(records: &[Record], clients: usize, periods: &[String], percelen: &[Str
     }
 
     let mut cube = Cube::default();
+    let mut dominant = HashSet::new();
     for (period, name) in all_periods.iter().enumerate() {
         for l in 0..layout.landsdelen {
             for p in 0..layout.percelen {
@@ -280,12 +301,38 @@ fn build(records: &[Record], clients: usize, periods: &[String], percelen: &[Str
                         verwijzer: Verwijzer::ALL.get(v).copied(),
                     };
                     let n = |x: u64| Cell::Exact(x as f64);
+                    if shares[i].dominated() {
+                        dominant.insert(key.clone());
+                    }
                     cube.insert(key, Measures { trajecten: n(trajecten[i]), jeugdigen: n(youth[i]), volume_eur: Cell::Exact(euros(cents[i]) as f64) });
                 }
             }
         }
     }
-    cube
+    RecordsCube { cube, dominant }
+}
+
+/// The euros of one cell per client, in cents, as the clients pass by in order.
+#[derive(Clone, Copy, Default)]
+struct Dominance {
+    current: i64,
+    largest: u64,
+    all: u64,
+}
+
+impl Dominance {
+    fn next_client(&mut self) {
+        let c = self.current.unsigned_abs();
+        self.largest = self.largest.max(c);
+        self.all += c;
+        self.current = 0;
+    }
+
+    /// One client has more than half of the cell's euros.
+    fn dominated(mut self) -> bool {
+        self.next_client();
+        self.largest * 2 > self.all
+    }
 }
 
 /// Records ordered by client (a counting sort: clients are already numbered 0..n).

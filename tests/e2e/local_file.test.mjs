@@ -23,6 +23,7 @@ test('A records file opened through the file input is counted in the browser, wi
   // Records follow the disclosure rules unless the user turns them off: 0–7 is secret.
   assert.equal(await figure(page, 'Unieke jeugdigen'), 'geheim');
   assert.equal(await figure(page, 'Trajecten'), 'geheim');
+  assert.equal(await figure(page, 'Volume in euro’s'), 'geheim');
   await page.getByRole('checkbox', { name: /Onthullingsregels/ }).uncheck();
   // p1 has two trajectories in 2023 (two halves) and counts once: 3 youth, 4 trajectories.
   assert.equal(await figure(page, 'Unieke jeugdigen'), '3');
@@ -73,5 +74,8 @@ test('A file dropped on the drop zone is read like a chosen one', async () => {
   await page.dispatchEvent('.file-open', 'drop', { dataTransfer: transfer });
   await page.waitForSelector('[data-status=lokaal]');
   assert.match(await page.locator('[data-status=lokaal]').innerText(), /gesleept\.csv/);
+  // Three youth: secret for every measure under the rules, euros included.
+  assert.equal(await figure(page, 'Volume in euro’s'), 'geheim');
+  await page.getByRole('checkbox', { name: /Onthullingsregels/ }).uncheck();
   assert.equal(await figure(page, 'Volume in euro’s'), '€ 4.000');
 });

@@ -31,6 +31,18 @@ pub struct Dataset {
     pub population: Option<Population>,
 }
 
+/// The cube of a file the user opened: as published, or made from records (which the
+/// disclosure rules apply to).
+#[derive(Debug, Clone)]
+pub enum LocalCube {
+    /// A cube file, shown as it is.
+    Cube(Cube),
+    /// A records file.
+    Records(crate::records::RecordsCube),
+    /// A dataset folder in a ZIP.
+    Dataset(Box<Dataset>),
+}
+
 /// A key figure of the overview.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeyFigure {
@@ -65,8 +77,20 @@ impl Dataset {
     /// A file the user opened, shown with the labels and population of the published dataset
     /// beside it (`base`); with the disclosure rules applied when `disclose` (records files,
     /// unless the user turned the rules off).
-    pub fn local(file_name: &str, cube: &Cube, base: &Dataset, disclose: bool) -> Dataset {
-        let cube = if disclose { crate::disclosure::apply(cube) } else { cube.clone() };
+    pub fn local(file_name: &str, file: &LocalCube, base: &Dataset, disclose: bool) -> Dataset {
+        let cube = match file {
+            LocalCube::Records(built) if disclose => crate::disclosure::apply(built),
+            LocalCube::Records(built) => built.cube.clone(),
+            LocalCube::Cube(cube) => cube.clone(),
+            // A dataset folder (a publishable cube the dashboard wrote): shown as published, with its own
+            // labels, notes, rules and population.
+            LocalCube::Dataset(ds) => {
+                let named = crate::manifest::Localized { nl: file_name.to_string(), en: file_name.to_string() };
+                let manifest = Manifest { title: named, status: crate::manifest::Status::Lokaal, ..ds.manifest.clone() };
+                let population = ds.population.clone().or_else(|| base.population.clone());
+                return Dataset { manifest, cube: ds.cube.clone(), population };
+            }
+        };
         Dataset { manifest: Manifest::local(file_name, &base.manifest, disclose), cube, population: base.population.clone() }
     }
 

@@ -1,0 +1,204 @@
+//! The disclosure rules for everything derived from records (data-contract.md, CBS practice for
+//! youth-care counts). A cube made from records becomes a cube that is safe to publish:
+//!
+//! - **counts** (trajecten, jeugdigen): a cell with 0–7 youth is secret; the rest are rounded to
+//!   multiples of 5;
+//! - **euros**: secret wherever the cell's counts are secret, and where one youth has more than
+//!   half of the cell's euros (dominance); the rest are rounded to whole thousands;
+//! - **secondary suppression** ([`hypercube`]): every secret cell is a corner of a hypercube of
+//!   secret cells across landsdeel × perceel × verwijzer × (half-year under its year), so the
+//!   additive relations the screens show (each dimension under its total, and their crossings)
+//!   leave it a range of at least 5 for counts and of more than ±20 % for euros;
+//! - a secret cell is secret for every measure it is secret in: shares, averages and rates made
+//!   from it are secret too (`Cell::combine`), so no "€ 0" or "0,0 %" gives it away.
+//!
+//! `core/tests/disclosure_audit.rs` proves the result by linear programming: for every secret
+//! cell it computes the smallest and largest value consistent with everything shown.
+
+mod hypercube;
+
+use crate::cube::{Cube, Key};
+use crate::measure::{Cell, Measure};
+use crate::records::RecordsCube;
+
+/// Counts up to this are secret.
+pub const SECRET_UP_TO: f64 = 7.0;
+/// Counts are rounded to multiples of this.
+pub const COUNT_ROUNDING: f64 = 5.0;
+/// Euros are rounded to multiples of this.
+pub const EURO_ROUNDING: f64 = 1000.0;
+/// A cell is dominated when one youth has more than this share of its euros.
+pub const DOMINANCE_SHARE: f64 = 0.5;
+/// The range a secret count must keep: at least this wide.
+pub const COUNT_PROTECTION: f64 = 5.0;
+/// The range a secret amount must keep: not within this share of its true value.
+pub const EURO_PROTECTION: f64 = 0.2;
+
+/// How far the rules hide one cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hidden {
+    /// Shown, rounded.
+    No,
+    /// Counts shown (rounded), euros secret.
+    Euros,
+    /// Every measure secret.
+    All,
+}
+
+/// The cube as it may be shown and exported.
+///
+/// ```
+/// use lta_core::{disclosure, cube::PerceelNames, records, Key, Cell, Landsdeel};
+/// let mut csv = String::from("client,periode,landsdeel,perceel,verwijzer,volume_eur\n");
+/// for i in 0..23 { csv += &format!("c{i},2023,ZW,P,huisarts,{}\n", 1000 + i); }
+/// for i in 0..3 { csv += &format!("d{i},2023,ZW,Q,huisarts,1000\n"); }
+/// let built = records::read(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value;
+/// let safe = disclosure::apply(&built);
+/// let zw = Key::total("2023").landsdeel(Landsdeel::ZW);
+/// assert_eq!(safe.get(&zw).jeugdigen, Cell::Exact(25.0)); // 26 rounded to 5
+/// assert_eq!(safe.get(&zw).volume_eur, Cell::Exact(29000.0)); // 29,253 rounded to thousands
+/// let q = safe.get(&zw.clone().perceel("Q"));
+/// assert_eq!((q.jeugdigen, q.volume_eur), (Cell::Secret, Cell::Secret)); // 3 youth
+/// // Landsdelen without youth are 0: secret too, for every measure.
+/// assert_eq!(safe.get(&Key::total("2023").landsdeel(Landsdeel::NN)).volume_eur, Cell::Secret);
+/// ```
+pub fn apply(records: &RecordsCube) -> Cube {
+    let hidden = hypercube::suppress(records);
+    let mut out = records.cube.clone();
+    let keys: Vec<Key> = records.cube.keys().cloned().collect();
+    for key in keys {
+        let raw = records.cube.get(&key);
+        let how = hidden.get(&key).copied().unwrap_or(Hidden::No);
+        for m in Measure::ALL {
+            let cell = match (how, m) {
+                (Hidden::All, _) | (Hidden::Euros, Measure::VolumeEur) => Cell::Secret,
+                _ => round(raw.get(m), m),
+            };
+            out.set_measure(&key, m, cell);
+        }
+    }
+    out
+}
+
+/// A shown value, rounded as the rules say.
+fn round(cell: Cell, m: Measure) -> Cell {
+    let step = if m.is_count() { COUNT_ROUNDING } else { EURO_ROUNDING };
+    match cell {
+        Cell::Exact(n) => Cell::Exact((n / step).round() * step),
+        other => other,
+    }
+}
+
+/// The rules with their parameters, as a published manifest records them.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Rules {
+    /// Counts up to this are secret.
+    pub secret_up_to: f64,
+    /// Shown counts are multiples of this.
+    pub count_rounding: f64,
+    /// Shown euros are multiples of this.
+    pub euro_rounding: f64,
+    /// Euros are secret where one youth has more than this share of them.
+    pub dominance_share: f64,
+    /// Every secret count keeps a range at least this wide.
+    pub count_protection: f64,
+    /// Every secret amount keeps a range beyond ± this share of itself.
+    pub euro_protection: f64,
+    /// How secondary cells are chosen.
+    pub secondary: String,
+}
+
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules {
+            secret_up_to: SECRET_UP_TO,
+            count_rounding: COUNT_ROUNDING,
+            euro_rounding: EURO_ROUNDING,
+            dominance_share: DOMINANCE_SHARE,
+            count_protection: COUNT_PROTECTION,
+            euro_protection: EURO_PROTECTION,
+            secondary: "hypercube: periode × landsdeel × perceel × verwijzer".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cube::PerceelNames;
+    use crate::records;
+
+    /// The rules in words name the same numbers as the constants.
+    #[test]
+    fn the_words_say_the_parameters() {
+        for lang in [crate::Lang::Nl, crate::Lang::En] {
+            let text = crate::Text::LocalDisclosed.get(lang);
+            for n in [SECRET_UP_TO, COUNT_ROUNDING, DOMINANCE_SHARE * 100.0, EURO_PROTECTION * 100.0] {
+                assert!(text.contains(&format!("{n}")), "{text} {n}");
+            }
+        }
+    }
+
+    fn disclose(csv: &str) -> (Cube, Cube) {
+        let built = records::read(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value;
+        (built.cube.clone(), apply(&built))
+    }
+
+    /// The issue's example: one perceel, one referrer, 2023-H1, one youth per row.
+    #[test]
+    fn the_four_empty_landsdelen_and_the_small_one_are_secret_for_every_measure() {
+        let mut csv = String::from("client,periode,landsdeel,perceel,verwijzer,volume_eur\n");
+        let mut n = 0;
+        for (l, rows) in [("ZW", 12), ("BZ", 12), ("NH", 17), ("NN", 7)] {
+            for _ in 0..rows {
+                n += 1;
+                csv += &format!("k{n},2023-H1,{l},P,huisarts,{}\n", 5000 + n * 1371 % 50_000);
+            }
+        }
+        let (_, safe) = disclose(&csv);
+        for l in ["NN", "UF", "LI", "GE", "OV"] {
+            let m = safe.get(&Key::total("2023").landsdeel(crate::Landsdeel::parse(l).unwrap()));
+            assert_eq!((m.jeugdigen, m.trajecten, m.volume_eur), (Cell::Secret, Cell::Secret, Cell::Secret), "{l}");
+        }
+    }
+
+    /// Every shown count is a multiple of 5 above 7 and every shown amount a multiple of 1,000;
+    /// a dominated cell never shows its euros.
+    #[test]
+    fn shown_values_are_rounded_and_dominated_euros_are_secret() {
+        let mut next = crate::test_rng(11);
+        let mut csv = String::from("client,periode,landsdeel,perceel,verwijzer,volume_eur\n");
+        for i in 0..400 {
+            let l = ["ZW", "NN", "LI"][next(3) as usize];
+            let p = ["A", "B", "C"][next(3) as usize];
+            let v = ["huisarts", "gemeente"][next(2) as usize];
+            let euros = if i == 0 { 5_000_000 } else { 1000 + next(20_000) };
+            csv += &format!("c{},2023-H{},{l},{p},{v},{euros}\n", next(250), 1 + next(2));
+        }
+        let (raw, safe) = disclose(&csv);
+        for key in safe.keys() {
+            let m = safe.get(key);
+            match m.jeugdigen {
+                Cell::Exact(n) => assert!(n > SECRET_UP_TO && n % COUNT_ROUNDING == 0.0, "{key:?} {n}"),
+                c => assert_eq!(c, Cell::Secret),
+            }
+            if let Cell::Exact(e) = m.volume_eur {
+                assert_eq!(e % EURO_ROUNDING, 0.0);
+                assert!(m.jeugdigen != Cell::Secret);
+            }
+            assert!(raw.get(key).jeugdigen.number().unwrap() > SECRET_UP_TO || m.jeugdigen == Cell::Secret);
+        }
+        // The € 5 million youth dominates every cell it is in.
+        assert_eq!(safe.get(&Key::total("2023")).volume_eur, Cell::Secret);
+    }
+
+    #[test]
+    fn the_result_does_not_depend_on_the_order_of_the_rows() {
+        let rows: Vec<String> = (0..300).map(|i| format!("c{},2023-H{},{},P{},huisarts,{}\n", i % 97, 1 + i % 2, ["ZW", "NN", "LI", "BZ"][i % 4], i % 3, 500 + i * 37)).collect();
+        let header = "client,periode,landsdeel,perceel,verwijzer,volume_eur\n";
+        let forward = disclose(&(header.to_string() + &rows.concat())).1.to_csv();
+        let backward = disclose(&(header.to_string() + &rows.iter().rev().cloned().collect::<String>())).1.to_csv();
+        let sorted = |s: String| { let mut l: Vec<_> = s.lines().map(str::to_string).collect(); l.sort(); l };
+        assert_eq!(sorted(forward), sorted(backward));
+    }
+}

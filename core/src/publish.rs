@@ -1,0 +1,152 @@
+//! The publishable cube: what the screen shows of a records file, as a dataset folder in a ZIP
+//! (`cube.csv`, `manifest.json`, the population when known, and a short read-me in Dutch and
+//! English). Unzipped into a site's `data/` and listed in `data/index.json`, it is a published
+//! dataset; opened again with "Eigen bestand openen", it shows the same numbers.
+
+use crate::cube::Parsed;
+use crate::disclosure::Rules;
+use crate::error::{DataError, ErrorKind};
+use crate::i18n::{Lang, Text};
+use crate::manifest::{Files, Localized, Manifest, Source, Status};
+use crate::view::Dataset;
+use crate::zip;
+
+const CUBE: &str = "cube.csv";
+const POPULATION: &str = "population.csv";
+const MANIFEST: &str = "manifest.json";
+
+/// True when the bytes are a ZIP archive (its first local header).
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// The ZIP of a dataset made from records under the disclosure rules (`shown`, as
+/// `Dataset::local` made it), with the labels and general notes of the published dataset it was
+/// shown beside. Nothing names the user's file or a client: the manifest is written anew.
+///
+/// `date` is `YYYY-MM-DD`; `status` is what the user chose (voorlopig or definitief).
+pub fn dataset_zip(shown: &Dataset, base: &Manifest, status: Status, date: &str) -> Vec<u8> {
+    let text = |t: Text| Localized { nl: t.get(Lang::Nl).into(), en: t.get(Lang::En).into() };
+    let population = shown.population.as_ref().map(|p| p.to_csv());
+    let manifest = Manifest {
+        id: format!("eigen-{date}"),
+        title: Localized { nl: format!("{} ({date})", Text::PublishedCubeTitle.get(Lang::Nl)), en: format!("{} ({date})", Text::PublishedCubeTitle.get(Lang::En)) },
+        publisher: String::new(),
+        source: Source { citation: text(Text::PublishedCubeSource), url: None },
+        licence: String::new(),
+        periods: shown.cube.periods().to_vec(),
+        status,
+        files: Files { cube: CUBE.into(), population: population.as_ref().map(|_| POPULATION.into()), records: None },
+        disclosure: text(Text::LocalDisclosed),
+        labels: base.labels.clone(),
+        notes: base.notes.iter().filter(|n| n.general).cloned().collect(),
+        rules: Some(Rules::default()),
+        created: Some(date.to_string()),
+    };
+    let manifest_json = serde_json::to_string_pretty(&manifest).unwrap_or_default();
+    let cube = shown.cube.to_csv();
+    let (leesmij, readme) = (read_me(Lang::Nl, status, date), read_me(Lang::En, status, date));
+    let mut entries: Vec<(&str, &[u8])> = vec![(CUBE, cube.as_bytes()), (MANIFEST, manifest_json.as_bytes())];
+    if let Some(p) = &population {
+        entries.push((POPULATION, p.as_bytes()));
+    }
+    entries.push(("LEESMIJ.txt", leesmij.as_bytes()));
+    entries.push(("README.txt", readme.as_bytes()));
+    zip::write(&entries, ymd(date))
+}
+
+fn read_me(lang: Lang, status: Status, date: &str) -> String {
+    format!(
+        "{}\n\n{}: {}\n{}: {date}\n\n{}\n\n{}\n",
+        Text::PublishedCubeTitle.get(lang),
+        Text::StatusLabel.get(lang),
+        Text::status(status).get(lang),
+        Text::Date.get(lang),
+        Text::LocalDisclosed.get(lang),
+        Text::PublishedCubeHowTo.get(lang),
+    )
+}
+
+fn ymd(date: &str) -> (u16, u16, u16) {
+    let part = |i: usize| date.split('-').nth(i).and_then(|s| s.parse().ok()).unwrap_or(1);
+    (part(0), part(1), part(2))
+}
+
+/// Reads a dataset folder from a ZIP (at its root or in one folder), as `Dataset::read` does from
+/// a site; errors name the file in the archive (`kubus.zip/cube.csv`).
+pub fn read_dataset_zip(bytes: &[u8], file: &str) -> Result<Parsed<Dataset>, DataError> {
+    let files = zip::read(bytes).map_err(|e| DataError::new(ErrorKind::BadArchive { detail: e.0 }, file))?;
+    let manifest_entry = files
+        .iter()
+        .filter(|(n, _)| n == MANIFEST || n.ends_with(&format!("/{MANIFEST}")))
+        .min_by_key(|(n, _)| n.len())
+        .ok_or_else(|| DataError::new(ErrorKind::MissingInArchive, file).in_cell("", MANIFEST))?;
+    let folder = &manifest_entry.0[..manifest_entry.0.len() - MANIFEST.len()];
+    let named = |name: &str| format!("{file}/{folder}{name}");
+    let manifest = Manifest::parse(&manifest_entry.1, &named(MANIFEST))?;
+    let find = |name: &str| {
+        let path = format!("{folder}{name}");
+        files.iter().find(|(n, _)| *n == path).map(|(_, d)| d.as_slice())
+            .ok_or_else(|| DataError::new(ErrorKind::MissingInArchive, file).in_cell("", &path))
+    };
+    let cube_name = named(&manifest.files.cube);
+    let cube = find(&manifest.files.cube)?;
+    let population = match &manifest.files.population {
+        Some(p) => Some((find(p)?, named(p))),
+        None => None,
+    };
+    let population = population.as_ref().map(|(b, n)| (*b, n.as_str()));
+    Dataset::read(manifest.clone(), (cube, &cube_name), population)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cube::PerceelNames;
+    use crate::records;
+    use crate::view::LocalCube;
+
+    fn published() -> Dataset {
+        let read = |f: &str| std::fs::read(format!("{}/../public/data/lta-2023/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let manifest = Manifest::parse(&read("manifest.json"), "manifest.json").unwrap();
+        Dataset::read(manifest, (&read("cube.csv"), "cube.csv"), Some((&read("population.csv"), "population.csv"))).unwrap().value
+    }
+
+    /// Exported and read back, the cube is the one shown: every cell, every state.
+    #[test]
+    fn the_zip_reads_back_as_the_cube_that_was_shown() {
+        let base = published();
+        let mut csv = String::from("client,periode,landsdeel,perceel,verwijzer,volume_eur\n");
+        let mut next = crate::test_rng(3);
+        for i in 0..2000 {
+            let l = crate::Landsdeel::ALL[next(8) as usize].code();
+            let p = ["TKGGZ", "UMC", "IBA"][next(3) as usize];
+            csv += &format!("c{},2023-H{},{l},{p},huisarts,{}\n", i % 700, 1 + next(2), 1000 + next(90_000));
+        }
+        let built = records::read(csv.as_bytes(), "mijn-records.csv", &PerceelNames::default()).unwrap().value;
+        let shown = Dataset::local("mijn-records.csv", &LocalCube::Records(built), &base, true);
+        let zip = dataset_zip(&shown, &base.manifest, Status::Voorlopig, "2026-11-27");
+        let back = read_dataset_zip(&zip, "kubus.zip").unwrap().value;
+        assert_eq!(back.cube.to_csv(), shown.cube.to_csv());
+        assert_eq!(back.population.unwrap().to_csv(), base.population.unwrap().to_csv());
+        assert_eq!(back.manifest.status, Status::Voorlopig);
+        assert_eq!(back.manifest.rules, Some(Rules::default()));
+        assert_eq!(back.manifest.created.as_deref(), Some("2026-11-27"));
+        // Nothing names the user's file or a client.
+        for (name, data) in zip::read(&zip).unwrap() {
+            let text = String::from_utf8(data).unwrap();
+            assert!(!text.contains("mijn-records") && !text.contains("c1,") && !text.contains(",c1"), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_zip_without_a_manifest_or_with_a_missing_cube_names_what_is_missing() {
+        let e = read_dataset_zip(&zip::write(&[("a.csv", b"x".as_slice())], (2026, 1, 1)), "k.zip").unwrap_err();
+        assert_eq!((e.kind, e.position.value.as_deref()), (ErrorKind::MissingInArchive, Some("manifest.json")));
+        let m = std::fs::read(format!("{}/../public/data/lta-2023/manifest.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let e = read_dataset_zip(&zip::write(&[("lta/manifest.json", m.as_slice())], (2026, 1, 1)), "k.zip").unwrap_err();
+        assert_eq!(e.position.value.as_deref(), Some("lta/cube.csv"));
+        let e = read_dataset_zip(b"PK\x03\x04 broken", "k.zip").unwrap_err();
+        assert!(matches!(e.kind, ErrorKind::BadArchive { .. }));
+    }
+}
