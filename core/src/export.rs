@@ -1,5 +1,5 @@
 //! Downloads of what a view shows: the table as CSV, with the dataset, its status (synthetic data
-//! says so on its first line), the selection, the source and the notes.
+//! says so on its first line), the selection, the source, its licence and the notes.
 
 use crate::format::plain;
 use crate::i18n::{Lang, Text};
@@ -66,6 +66,10 @@ pub fn table_csv(table: &Table, ctx: &Context, lang: Lang) -> String {
     }
     out += "\n";
     out += &line(vec![Text::Source.get(lang).into(), m.source.citation.get(lang).into()]);
+    if !m.licence.get(lang).is_empty() {
+        // The figures' terms of reuse travel with them.
+        out += &line(vec![Text::Licence.get(lang).into(), m.licence.get(lang).into()]);
+    }
     for note in m.notes_for(ctx.view) {
         out += &line(vec![Text::Notes.get(lang).into(), note.text.get(lang).into()]);
     }
