@@ -107,9 +107,9 @@ pub fn approx(n: f64, unit: Unit) -> (f64, usize) {
             if percent.abs() >= 0.5 || percent == 0.0 {
                 (percent.round(), 0)
             } else {
-                let decimals = (-percent.abs().log10().floor()) as usize;
+                // Decimals from the rounded value: 0.0999% is "0,1%", not "0,10%".
                 let rounded = significant(percent, 1);
-                (rounded, decimals)
+                (rounded, (-rounded.abs().log10().floor()).max(0.0) as usize)
             }
         }
         Unit::Count => (n, 0),
@@ -243,6 +243,8 @@ mod tests {
         assert_eq!(cell(Cell::Approx(0.0191), Unit::Percent, Lang::En), "≈ 2%");
         assert_eq!(cell(Cell::Approx(0.00046), Unit::Percent, Lang::Nl), "≈ 0,05%");
         assert_eq!(cell(Cell::Approx(0.0), Unit::Percent, Lang::Nl), "≈ 0%");
+        assert_eq!(cell(Cell::Approx(0.000999), Unit::Percent, Lang::Nl), "≈ 0,1%");
+        assert_eq!(cell(Cell::Approx(0.00499), Unit::Percent, Lang::En), "≈ 0.5%");
         // Exact values are untouched.
         assert_eq!(cell(Cell::Exact(0.029885), Unit::Percent, Lang::Nl), "3,0%");
         assert_eq!(cell(Cell::Exact(5_822_359.0), Unit::Euro, Lang::Nl), "€ 5.822.359");
