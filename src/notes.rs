@@ -22,7 +22,7 @@ pub fn Notes(dataset: std::sync::Arc<Dataset>, view: View, lang: Lang) -> impl I
             <ul>{notes}</ul>
             <p class="source"><strong>{Text::Source.get(lang)}": "</strong>{m.source.citation.get(lang).to_string()}{link}</p>
             <p class="source"><strong>{Text::Disclosure.get(lang)}": "</strong>{m.disclosure.get(lang).to_string()}</p>
-            <p class="source"><strong>{Text::Licence.get(lang)}": "</strong>{m.licence.clone()}</p>
+            <p class="source"><strong>{Text::Licence.get(lang)}": "</strong>{m.licence.get(lang).to_string()}</p>
         </section>
     }
 }

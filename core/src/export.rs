@@ -1,10 +1,9 @@
 //! Downloads of what a view shows: the table as CSV, with the dataset, its status (synthetic data
-//! says so on its first line), the selection, the source and the notes.
+//! says so on its first line), the selection, the source, its licence and the notes.
 
-use crate::format::plain;
+use crate::format::plain_cell;
 use crate::i18n::{Lang, Text};
 use crate::manifest::Status;
-use crate::measure::Cell;
 use crate::view::{Dataset, Table};
 
 /// What a download says about itself besides the table.
@@ -20,8 +19,9 @@ pub struct Context<'a> {
 }
 
 /// The table as CSV: `;` and decimal comma in Dutch (as Dutch spreadsheets expect), `,` and
-/// decimal point in English. Approximate values keep their `~`, secret ones are `x`, unpublished
-/// ones are empty: the same conventions as the cube files.
+/// decimal point in English. Approximate values keep their `~` and the precision the screen shows
+/// (`~5800000`, not a euro-exact figure), secret ones are `x`, unpublished ones are empty: the
+/// same conventions as the cube files.
 ///
 /// ```
 /// # use lta_core::{export::*, view::*, Lang, Cell, Manifest, Cube, Text, format::Unit};
@@ -56,16 +56,15 @@ pub fn table_csv(table: &Table, ctx: &Context, lang: Lang) -> String {
     out += &line(head);
     for row in table.rows.iter().chain(&table.total) {
         let mut fields = vec![row.label.clone()];
-        fields.extend(row.cells.iter().zip(&table.columns).map(|(c, col)| match c {
-            Cell::Exact(n) => plain(*n, col.unit, lang),
-            Cell::Approx(n) => format!("~{}", plain(*n, col.unit, lang)),
-            Cell::Secret => "x".into(),
-            Cell::NotPublished => String::new(),
-        }));
+        fields.extend(row.cells.iter().zip(&table.columns).map(|(c, col)| plain_cell(*c, col.unit, lang)));
         out += &line(fields);
     }
     out += "\n";
     out += &line(vec![Text::Source.get(lang).into(), m.source.citation.get(lang).into()]);
+    if !m.licence.get(lang).is_empty() {
+        // The figures' terms of reuse travel with them.
+        out += &line(vec![Text::Licence.get(lang).into(), m.licence.get(lang).into()]);
+    }
     for note in m.notes_for(ctx.view) {
         out += &line(vec![Text::Notes.get(lang).into(), note.text.get(lang).into()]);
     }

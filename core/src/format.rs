@@ -46,29 +46,88 @@ pub fn number(n: f64, unit: Unit, lang: Lang) -> String {
     }
 }
 
-/// Formats a cell: `≈` before approximate values (large euro amounts in millions, since their
-/// source gave no more precision), and words for secret and unpublished cells.
+/// Formats a cell: `≈` before approximate values, shown with no more precision than their
+/// source gave (see [`approx`]; large amounts in millions), and words for secret and
+/// unpublished cells.
 ///
 /// ```
 /// use lta_core::{format::{cell, Unit}, Cell, Lang};
 /// assert_eq!(cell(Cell::Approx(1_500_000.0), Unit::Euro, Lang::Nl), "≈ € 1,5 mln");
+/// assert_eq!(cell(Cell::Approx(5_822_359.0), Unit::Euro, Lang::En), "≈ €5.8 million");
+/// assert_eq!(cell(Cell::Approx(0.029885), Unit::Percent, Lang::Nl), "≈ 3%");
 /// assert_eq!(cell(Cell::Approx(5576.0), Unit::Count, Lang::En), "≈ 5,576");
 /// assert_eq!(cell(Cell::NotPublished, Unit::Euro, Lang::Nl), "niet gepubliceerd");
 /// ```
 pub fn cell(c: Cell, unit: Unit, lang: Lang) -> String {
     match c {
         Cell::Exact(n) => number(n, unit, lang),
-        Cell::Approx(n) if unit == Unit::Euro && n.abs() >= 1_000_000.0 => {
-            let millions = grouped(n / 1_000_000.0, 1, lang);
+        Cell::Approx(n) if unit == Unit::Euro && approx(n, unit).0.abs() >= 1_000_000.0 => {
+            let (rounded, _) = approx(n, unit);
+            let millions = rounded / 1_000_000.0;
+            let decimals = if millions.abs() < 10.0 { 1 } else { 0 };
+            let millions = grouped(millions, decimals, lang);
             match lang {
                 Lang::Nl => format!("≈ € {millions} mln"),
                 Lang::En => format!("≈ €{millions} million"),
             }
         }
-        Cell::Approx(n) => format!("≈ {}", number(n, unit, lang)),
+        Cell::Approx(n) => {
+            let (rounded, decimals) = approx(n, unit);
+            match unit {
+                Unit::Percent => format!("≈ {}%", grouped(rounded, decimals, lang)),
+                _ => format!("≈ {}", number(rounded, unit, lang)),
+            }
+        }
         Cell::Secret => Text::Secret.get(lang).to_string(),
         Cell::NotPublished => Text::NotPublished.get(lang).to_string(),
     }
+}
+
+/// An approximate value as far as it is known, for the screen and for downloads alike: the
+/// value rounded to the precision shown and the decimals to show it with (a share in percent).
+///
+/// An approximate amount comes from a "circa" statement or from a derived figure, so it keeps
+/// two significant digits (the source's "circa € 1,5 miljoen"): € 5.822.359 is € 5.800.000. A
+/// share of an approximate value is a whole percent (the source's "circa 3%"); a share under
+/// 0.5% keeps one significant digit, so that it never reads as "≈ 0%". Other units keep their
+/// own precision: approximate counts and ratios come from ratios published to two decimals.
+///
+/// ```
+/// use lta_core::format::{approx, Unit};
+/// assert_eq!(approx(5_822_359.0, Unit::Euro), (5_800_000.0, 0));
+/// assert_eq!(approx(0.029885, Unit::Percent), (3.0, 0));
+/// assert_eq!(approx(0.0031, Unit::Percent), (0.3, 1));
+/// assert_eq!(approx(5576.0, Unit::Count), (5576.0, 0));
+/// ```
+pub fn approx(n: f64, unit: Unit) -> (f64, usize) {
+    match unit {
+        Unit::Euro => (significant(n, 2), 0),
+        Unit::Percent => {
+            let percent = n * 100.0;
+            if percent.abs() >= 0.5 || percent == 0.0 {
+                (percent.round(), 0)
+            } else {
+                // Decimals from the rounded value: 0.0999% is "0,1%", not "0,10%".
+                let rounded = significant(percent, 1);
+                (rounded, (-rounded.abs().log10().floor()).max(0.0) as usize)
+            }
+        }
+        Unit::Count => (n, 0),
+        Unit::Decimal1 => (n, 1),
+        Unit::Decimal2 => (n, 2),
+    }
+}
+
+/// `n` rounded to `digits` significant digits (0 stays 0).
+fn significant(n: f64, digits: i32) -> f64 {
+    if n == 0.0 || !n.is_finite() {
+        return n;
+    }
+    // Multiply or divide by a whole power of ten, so that the result is exact (5.8e6, not
+    // 5799999.999…).
+    let shift = digits - 1 - n.abs().log10().floor() as i32;
+    let scale = 10f64.powi(shift.abs());
+    if shift >= 0 { (n * scale).round() / scale } else { (n / scale).round() * scale }
 }
 
 /// Digits with thousands grouping and a fixed number of decimals.
@@ -88,6 +147,32 @@ pub fn plain(n: f64, unit: Unit, lang: Lang) -> String {
         Unit::Decimal2 => (n, 2),
         Unit::Percent => (n * 100.0, 1),
     };
+    spreadsheet(n, decimals, lang)
+}
+
+/// A cell for a spreadsheet, with the conventions of the cube files: a number (at the precision
+/// shown on screen), `~` and the number as far as it is known (see [`approx`]), `x` or empty.
+///
+/// ```
+/// use lta_core::{format::{plain_cell, Unit}, Cell, Lang};
+/// assert_eq!(plain_cell(Cell::Approx(5_822_359.0), Unit::Euro, Lang::Nl), "~5800000");
+/// assert_eq!(plain_cell(Cell::Approx(0.029885), Unit::Percent, Lang::Nl), "~3");
+/// assert_eq!(plain_cell(Cell::Exact(0.029885), Unit::Percent, Lang::En), "3.0");
+/// assert_eq!(plain_cell(Cell::Secret, Unit::Euro, Lang::En), "x");
+/// ```
+pub fn plain_cell(c: Cell, unit: Unit, lang: Lang) -> String {
+    match c {
+        Cell::Exact(n) => plain(n, unit, lang),
+        Cell::Approx(n) => {
+            let (rounded, decimals) = approx(n, unit);
+            format!("~{}", spreadsheet(rounded, decimals, lang))
+        }
+        Cell::Secret => "x".into(),
+        Cell::NotPublished => String::new(),
+    }
+}
+
+fn spreadsheet(n: f64, decimals: usize, lang: Lang) -> String {
     let text = format!("{n:.decimals$}");
     match lang {
         Lang::Nl => text.replace('.', ","),
@@ -95,6 +180,7 @@ pub fn plain(n: f64, unit: Unit, lang: Lang) -> String {
     }
 }
 
+/// Digits with thousands grouping and a fixed number of decimals.
 fn grouped(n: f64, decimals: usize, lang: Lang) -> String {
     let (group, point) = match lang {
         Lang::Nl => ('.', ','),
@@ -140,6 +226,48 @@ mod tests {
         assert_eq!(cell(Cell::Secret, Unit::Count, Lang::En), "secret");
         assert_eq!(cell(Cell::NotPublished, Unit::Count, Lang::En), "not published");
         assert_eq!(cell(Cell::Approx(3_700_000.0), Unit::Euro, Lang::En), "≈ €3.7 million");
-        assert_eq!(cell(Cell::Approx(0.03), Unit::Percent, Lang::Nl), "≈ 3,0%");
+        assert_eq!(cell(Cell::Approx(0.03), Unit::Percent, Lang::Nl), "≈ 3%");
+    }
+
+    #[test]
+    fn approximate_values_keep_the_precision_of_their_source() {
+        // Amounts: two significant digits, in millions from a million up.
+        assert_eq!(cell(Cell::Approx(5_822_359.0), Unit::Euro, Lang::Nl), "≈ € 5,8 mln");
+        assert_eq!(cell(Cell::Approx(194_078_629.0), Unit::Euro, Lang::Nl), "≈ € 190 mln");
+        assert_eq!(cell(Cell::Approx(17_400_000.0), Unit::Euro, Lang::En), "≈ €17 million");
+        assert_eq!(cell(Cell::Approx(999_999.0), Unit::Euro, Lang::Nl), "≈ € 1,0 mln");
+        assert_eq!(cell(Cell::Approx(11_466.3), Unit::Euro, Lang::Nl), "≈ € 11.000");
+        assert_eq!(cell(Cell::Approx(-11_466.3), Unit::Euro, Lang::En), "≈ -€11,000");
+        // Shares: whole percent; small ones one significant digit, never "≈ 0%".
+        assert_eq!(cell(Cell::Approx(0.0077), Unit::Percent, Lang::Nl), "≈ 1%");
+        assert_eq!(cell(Cell::Approx(0.0191), Unit::Percent, Lang::En), "≈ 2%");
+        assert_eq!(cell(Cell::Approx(0.00046), Unit::Percent, Lang::Nl), "≈ 0,05%");
+        assert_eq!(cell(Cell::Approx(0.0), Unit::Percent, Lang::Nl), "≈ 0%");
+        assert_eq!(cell(Cell::Approx(0.000999), Unit::Percent, Lang::Nl), "≈ 0,1%");
+        assert_eq!(cell(Cell::Approx(0.00499), Unit::Percent, Lang::En), "≈ 0.5%");
+        // Exact values are untouched.
+        assert_eq!(cell(Cell::Exact(0.029885), Unit::Percent, Lang::Nl), "3,0%");
+        assert_eq!(cell(Cell::Exact(5_822_359.0), Unit::Euro, Lang::Nl), "€ 5.822.359");
+        // Counts and ratios derived from two-decimal ratios keep their digits.
+        assert_eq!(cell(Cell::Approx(1.4401), Unit::Decimal2, Lang::Nl), "≈ 1,44");
+    }
+
+    #[test]
+    fn downloads_show_what_the_screen_shows() {
+        for (c, unit) in [
+            (Cell::Approx(5_822_359.0), Unit::Euro),
+            (Cell::Approx(1_500_000.0), Unit::Euro),
+            (Cell::Approx(0.029885), Unit::Percent),
+            (Cell::Approx(0.0031), Unit::Percent),
+            (Cell::Approx(5576.0), Unit::Count),
+        ] {
+            let screen: String = cell(c, unit, Lang::En).chars().filter(|ch| ch.is_ascii_digit()).collect();
+            let file: String = plain_cell(c, unit, Lang::En).chars().filter(|ch| ch.is_ascii_digit()).collect();
+            // The file has the zeros the screen writes as "mln": same digits, same value.
+            assert!(file.trim_end_matches('0').starts_with(screen.trim_end_matches('0')), "{c:?}: {screen} vs {file}");
+            assert_eq!(file.trim_end_matches('0').len(), screen.trim_end_matches('0').len(), "{c:?}");
+        }
+        assert_eq!(plain_cell(Cell::Approx(1_500_000.0), Unit::Euro, Lang::Nl), "~1500000");
+        assert_eq!(plain_cell(Cell::Approx(0.0031), Unit::Percent, Lang::Nl), "~0,3");
     }
 }

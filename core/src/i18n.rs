@@ -157,13 +157,13 @@ texts! {
     LandsdelenIntro => "Unieke jeugdigen met LTA-zorg per landsdeel (woonplaatsbeginsel), ook per 1.000 jeugdigen.", "Unique youth with LTA care per region (by registered residence), also per 1,000 youth.";
     PercelenIntro => "Jeugdigen, euro’s en trajecten per perceel (onderdeel van het contract).", "Youth, euros and trajectories per lot (part of the contract).";
     VerwijzersIntro => "Wie verwees de jeugdigen naar LTA-zorg?", "Who referred the young people to LTA care?";
-    VerwijzersNotPublished => "De bron publiceerde de verdeling over verwijzers alleen als grafiek zonder getallen. Alleen de benaderde bedragen hieronder staan in de tekst van de bron.", "The source published the split by referrer only as a chart without numbers. Only the approximate amounts below are in the source’s text.";
+    VerwijzersNotPublished => "De bron geeft de verdeling over verwijzers alleen in grafieken (figuur 4A–C), die niet als getallen beschikbaar zijn. Alleen de benaderde bedragen hieronder staan in de tekst van de bron.", "The source gives the split by referrer only in charts (figures 4A–C) that are not available as numbers. Only the approximate amounts below are in the source’s text.";
     MapTitle => "Kaart: unieke jeugdigen per 1.000 jeugdigen", "Map: unique youth per 1,000 youth";
     MapTitleCount => "Kaart: unieke jeugdigen", "Map: unique youth";
     BarLandsdelenTitle => "Per landsdeel", "Per region";
     BarPercelenTitle => "Per perceel", "Per lot";
     BarVerwijzersTitle => "Per verwijzer", "Per referrer";
-    SumNote => "Unieke jeugdigen tellen niet op: een jeugdige kan in meer rijen staan. Het totaal komt uit de bron.", "Unique youth do not add up: one young person can be in several rows. The total is the source’s own.";
+    SumNote => "Unieke jeugdigen tellen niet altijd op: een jeugdige kan in meer rijen staan. Het totaal komt uit de bron.", "Unique youth do not always add up: one young person can be in several rows. The total is the source’s own.";
     Total => "Totaal", "Total";
     ErrorTitle => "De gegevens konden niet worden geladen", "The data could not be loaded";
     ErrorKept => "De gegevens die al getoond werden, blijven staan.", "The data already shown stays on screen.";

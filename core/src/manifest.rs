@@ -113,8 +113,10 @@ pub struct Manifest {
     pub publisher: String,
     /// What it cites.
     pub source: Source,
-    /// Licence of the data.
-    pub licence: String,
+    /// Licence of the data, or on what terms its figures are reused: in both languages, or one
+    /// string for both (as older manifests have it).
+    #[serde(deserialize_with = "one_or_both")]
+    pub licence: Localized,
     /// Periods covered.
     pub periods: Vec<String>,
     /// Status.
@@ -135,6 +137,20 @@ pub struct Manifest {
     /// The day the dataset was made (`YYYY-MM-DD`), for cubes the dashboard wrote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
+}
+
+/// A text given in both languages, or as one string that serves both.
+fn one_or_both<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Localized, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Text {
+        One(String),
+        Both(Localized),
+    }
+    Ok(match Text::deserialize(d)? {
+        Text::One(s) => Localized { nl: s.clone(), en: s },
+        Text::Both(l) => l,
+    })
 }
 
 /// Reads a JSON file, naming line and column of a problem.
@@ -188,7 +204,7 @@ impl Manifest {
             title: named.clone(),
             publisher: String::new(),
             source: Source { citation: named, url: None },
-            licence: String::new(),
+            licence: Localized::default(),
             periods: Vec::new(),
             status: Status::Lokaal,
             files: Files { cube: file_name.to_string(), population: None, records: None },
@@ -233,6 +249,17 @@ mod tests {
         let ids = |v| m.notes_for(v).map(|n| n.id.as_str()).collect::<Vec<_>>();
         assert_eq!(ids("landsdelen"), ["a", "b"]);
         assert_eq!(ids("percelen"), ["b"]);
+        assert_eq!(m.licence.get(Lang::En), "CC BY 4.0");
+    }
+
+    #[test]
+    fn a_licence_can_be_given_in_both_languages() {
+        let both = MANIFEST.replace(r#""CC BY 4.0""#, r#"{"nl": "alle rechten voorbehouden", "en": "all rights reserved"}"#);
+        let m = Manifest::parse(both.as_bytes(), "manifest.json").unwrap();
+        assert_eq!(m.licence.get(Lang::Nl), "alle rechten voorbehouden");
+        assert_eq!(m.licence.get(Lang::En), "all rights reserved");
+        let wrong = MANIFEST.replace(r#""CC BY 4.0""#, "3");
+        assert!(Manifest::parse(wrong.as_bytes(), "manifest.json").is_err());
     }
 
     #[test]

@@ -91,10 +91,13 @@ fn referrers_are_approximate_or_not_published() {
     let euros = |v| d.cube.get(&Key::total("2023").verwijzer(v)).volume_eur;
     assert_eq!(euros(Verwijzer::Geen), Cell::Approx(1_500_000.0));
     assert_eq!(euros(Verwijzer::Onbekend), Cell::Approx(3_700_000.0));
+    // "Circa 3%" of the euros, kept at the precision of the source: no euro-exact figure.
+    assert_eq!(euros(Verwijzer::RechterOvj), Cell::Approx(5_800_000.0));
     assert_eq!(euros(Verwijzer::MedischSpecialist), Cell::NotPublished);
     let table = d.verwijzers(&"2023".into(), Lang::Nl);
     let share = table.column(Text::ShareOfEuros).unwrap();
     let rechter = table.rows.iter().find(|r| r.code == "rechter-ovj").unwrap();
-    assert_eq!(table.text(rechter, share, Lang::Nl), "≈ 3,0%");
+    assert_eq!(table.text(rechter, share, Lang::Nl), "≈ 3%");
+    assert_eq!(table.text(rechter, table.column(Text::Euros).unwrap(), Lang::Nl), "≈ € 5,8 mln");
     assert!(table.column(Text::Trajectories).is_none());
 }
