@@ -3,14 +3,14 @@
 // errors and requests to any host other than the site's own.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { serve } from '../../scripts/serve.mjs';
+import { serve, LOCAL_POLICY } from '../../scripts/serve.mjs';
 import { launchOptions } from './browser.mjs';
 
 export class Site {
-  /** Serves `root` and starts the browser. */
+  /** Serves `root`, with the site's Content Security Policy as a header, and starts the browser. */
   static async start(root = 'dist') {
     const site = new Site();
-    ({ server: site.server, url: site.url } = await serve(root));
+    ({ server: site.server, url: site.url } = await serve(root, 0, { policy: LOCAL_POLICY }));
     site.browser = await chromium.launch(launchOptions);
     return site;
   }
