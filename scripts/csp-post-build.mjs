@@ -1,8 +1,9 @@
 // Trunk post-build hook: makes the built index.html work under the site's Content Security
 // Policy (scripts/csp.mjs) and ships that policy in it.
-// - Trunk 0.21 writes its wasm loader as an inline <script type="module"> (and has no option to
-//   write it as a file). The policy allows no inline script, so each inline script moves to a
-//   file named by its content hash (`start-<hash>.js`), referenced with an SRI integrity.
+// - Trunk 0.21 writes its wasm loader as an inline <script type="module"> (its create_nonce needs
+//   a server filling in a nonce per request; its pattern_script can name the hashed files only in
+//   HTML). The policy allows no inline script, so each inline script moves to a file named by its
+//   content hash (`start-<hash>.js`), referenced with an SRI integrity.
 // - Every other same-site <script src> without an integrity (ECharts) gets one, as Trunk gives
 //   its own assets; Trunk's preloads and their integrities are left as they are.
 // - The policy goes in as the first element after <meta charset>: a meta policy covers only what

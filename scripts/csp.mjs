@@ -11,8 +11,9 @@ export const DIRECTIVES = [
   ['script-src', "'self' 'wasm-unsafe-eval'"],
   // Stylesheets from the site only, no <style> elements, no style="" attributes.
   ['style-src', "'self'"],
-  // The favicon; data: and blob: for the PNG download (SVG drawn on a canvas via an <img>).
-  ['img-src', "'self' data: blob:"],
+  // The favicon; blob: for the PNG download (the chart's SVG, as a blob, drawn on a canvas via an
+  // image). No data: — the PNG leaves as a data: URL through a download link, not an image.
+  ['img-src', "'self' blob:"],
   // The data files, the map and the wasm are fetched from the site; local files are read with
   // File APIs, never fetched.
   ['connect-src', "'self'"],
