@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Site } from './harness.mjs';
 import { serve, LOCAL_POLICY } from '../../scripts/serve.mjs';
 import { META_POLICY, headerPolicy } from '../../scripts/csp.mjs';
-import { violations } from '../../scripts/csp-post-build.mjs';
+import { addScriptIntegrity, externaliseInlineScripts, insertPolicy, violations } from '../../scripts/csp-post-build.mjs';
 
 const VIEWS = ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend'];
 let site;
@@ -59,6 +59,20 @@ test('The built page carries the policy first, has no inline script, and every i
   const files = refs.map(([, file]) => file.replace(/-[0-9a-f]{16}/, '-…'));
   assert.deepEqual(files.sort(), ['echarts.min.js', 'lta-dashboard-….js', 'lta-dashboard-…_bg.wasm', 'main-….css', 'start-….js']);
   for (const [, file, sri] of refs) assert.equal(sri, integrity(file), file);
+});
+
+test('The post-build hook moves inline scripts out and refuses what the policy would break', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lta-hook-'));
+  const moved = externaliseInlineScripts('<head><script type="module">import init from "./a.js";</script></head>', dir, './');
+  const [, name, sri] = moved.match(/<script type="module" src="\.\/(start-[0-9a-f]{16}\.js)" integrity="(sha384-[^"]+)"><\/script>/);
+  assert.equal(readFileSync(join(dir, name), 'utf8'), 'import init from "./a.js";');
+  assert.equal(sri, `sha384-${createHash('sha384').update('import init from "./a.js";').digest('base64')}`);
+  assert.throws(() => addScriptIntegrity('<script src="https://cdn.example/x.js"></script>', dir, './'), /from elsewhere/);
+  assert.throws(() => insertPolicy('<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="x">'), /already/);
+  assert.throws(() => insertPolicy('<head><title>x</title>'), /charset/);
+  const found = violations('<p style="color:red">a</p><b onclick="x()">b</b><style>p{}</style><a href="javascript:x()">c</a><script>x()</script>');
+  assert.deepEqual(found.map((f) => f.replace(/:.*/, '')), ['an inline <script>', 'a <style> element',
+    'an inline handler or style attribute', 'an inline handler or style attribute', 'a javascript']);
 });
 
 test('The server sends the policy as a header, with who may frame the site', async () => {
