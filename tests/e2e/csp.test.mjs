@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Site } from './harness.mjs';
+import { Site, drawn } from './harness.mjs';
 import { serve, LOCAL_POLICY } from '../../scripts/serve.mjs';
 import { META_POLICY, headerPolicy } from '../../scripts/csp.mjs';
 import { addScriptIntegrity, externaliseInlineScripts, insertPolicy, violations } from '../../scripts/csp-post-build.mjs';
@@ -27,13 +27,6 @@ async function watchedPage() {
     addEventListener('TrunkApplicationStarted', () => { window.__started = true; });
   });
   return page;
-}
-
-/** Waits until the view's data, map and charts are drawn. */
-async function settle(page) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => [...document.querySelectorAll('.chart')].every((c) => c.querySelector('svg')));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 /** Fails on any violation or console error; `where` names the page in the message. */
@@ -106,7 +99,7 @@ test('Every view of both datasets runs under the policy', async () => {
     for (const view of VIEWS) {
       const page = await watchedPage();
       await site.open(page, `?data=${data}&view=${view}`);
-      await settle(page);
+      await drawn(page);
       assert.equal(await page.evaluate(() => window.__started), true, `${data} ${view}: the wasm loader ran`);
       await assertClean(page, `${data} ${view}`);
       await page.close();
@@ -123,12 +116,12 @@ test('A local file, every view of it, and the SVG and PNG downloads run under th
   for (const [i, view] of VIEWS.entries()) {
     await page.locator('nav a').nth(i).click();
     await page.waitForFunction((v) => (new URLSearchParams(location.search).get('view') ?? 'overzicht') === v, view);
-    await settle(page);
+    await drawn(page);
     assert.equal(await page.locator('[data-status=lokaal]').count(), 1, `local file ${view}: still the local data`);
     await assertClean(page, `local file ${view}`);
   }
   await page.locator('nav a').nth(1).click(); // landsdelen: a chart with SVG and PNG downloads
-  await settle(page);
+  await drawn(page);
   for (const name of [/SVG/, /PNG/]) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).first().click()]);
     assert.ok(readFileSync(await download.path()).length > 0);
@@ -140,7 +133,7 @@ test('Every view embedded (embed=1) runs under the policy, also in a frame on an
   for (const view of VIEWS) {
     const page = await watchedPage();
     await site.open(page, `?data=illustratief&view=${view}&embed=1`);
-    await settle(page);
+    await drawn(page);
     await assertClean(page, `embed ${view}`);
     await page.close();
   }

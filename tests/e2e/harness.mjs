@@ -42,6 +42,13 @@ export class Site {
   }
 }
 
+/** Waits until the page is quiet and every chart is drawn (and laid out: two frames). */
+export async function drawn(page) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => [...document.querySelectorAll('.chart')].every((c) => c.querySelector('svg')));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 /** Runs axe-core on the page; returns the serious and critical violations. */
 export async function axeViolations(page) {
   // Evaluated through the driver, not added as a <script>: the site's CSP refuses inline scripts.

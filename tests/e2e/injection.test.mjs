@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Site } from './harness.mjs';
+import { Site, drawn } from './harness.mjs';
 
 const VIEWS = ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend'];
 // Each sets window.__pwned if it ever runs; the fixtures hold them as perceel values.
@@ -95,13 +95,6 @@ async function assertInert(page, where) {
   assert.equal(await page.locator('img[src="x"], svg[onload], script:not([src])').count(), 0, `${where}: injected elements`);
 }
 
-/** Waits until the view's data, map and charts are drawn. */
-async function settle(page) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => [...document.querySelectorAll('.chart')].every((c) => c.querySelector('svg')));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
-
 /** Opens a file through the file input under an attacker's name and turns the disclosure rules off. */
 async function openFile(page, buffer) {
   await page.setInputFiles('input[type=file]', { name: FILE_NAME, mimeType: 'text/csv', buffer });
@@ -116,11 +109,11 @@ async function everyView(page, where, shown) {
   for (const [i, view] of VIEWS.entries()) {
     await page.locator('nav a').nth(i).click();
     await page.waitForFunction((v) => (new URLSearchParams(location.search).get('view') ?? 'overzicht') === v, view);
-    await settle(page);
+    await drawn(page);
     await assertInert(page, `${where} ${view}`);
   }
   await page.locator('nav a').nth(VIEWS.indexOf('percelen')).click();
-  await settle(page);
+  await drawn(page);
   const text = await page.locator('main').innerText();
   for (const s of shown) assert.ok(text.includes(s), `${where}: ${s} is shown as text`);
   const chartText = await page.locator('.chart svg').first().textContent();
@@ -213,14 +206,14 @@ for (const bypassCSP of [true, false]) {
     let text = '';
     for (const view of VIEWS) {
       await published.open(page, `?data=illustratief&view=${view}`);
-      await settle(page);
+      await drawn(page);
       await assertInert(page, `publisher ${view}`);
       text += await page.locator('body').innerText();
     }
     for (const m of Object.values(MARKUP).slice(0, 3)) assert.ok(text.includes(m), `${m} is shown as text`);
     assert.ok(await page.locator('option').filter({ hasText: MARKUP.svg }).count(), 'the dataset list shows the title as text');
     await published.open(page, '?data=illustratief&view=percelen');
-    await settle(page);
+    await drawn(page);
     await svgDownload(page, [MARKUP.img]);
     await assertInert(page, 'publisher, after the download');
     assert.deepEqual(page.problems, []);
