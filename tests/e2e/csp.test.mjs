@@ -37,6 +37,11 @@ async function assertClean(page, where) {
   // Styles set through the CSSOM are allowed: the charts have the height the app gave them.
   const heights = await page.locator('.chart').evaluateAll((cs) => cs.map((c) => [c.style.height, `${c.offsetHeight}px`]));
   for (const [set, shown] of heights) assert.equal(shown, set, `${where}: chart height`);
+  // And the heat-map cells their colours.
+  const heat = await page.locator('td').evaluateAll((ts) => ts.filter((t) => t.style.backgroundColor)
+    .map((t) => [t.style.backgroundColor, getComputedStyle(t).backgroundColor]));
+  for (const [set, shown] of heat) assert.equal(shown, set, `${where}: heat cell colour`);
+  return heat.length;
 }
 
 const integrity = (file) => `sha384-${createHash('sha384').update(readFileSync(join('dist', file))).digest('base64')}`;
@@ -101,7 +106,8 @@ test('Every view of both datasets runs under the policy', async () => {
       await site.open(page, `?data=${data}&view=${view}`);
       await drawn(page);
       assert.equal(await page.evaluate(() => window.__started), true, `${data} ${view}: the wasm loader ran`);
-      await assertClean(page, `${data} ${view}`);
+      const heat = await assertClean(page, `${data} ${view}`);
+      if (data === 'illustratief' && view === 'percelen') assert.ok(heat > 0, 'illustratief percelen: the heat map is drawn');
       await page.close();
     }
   }
