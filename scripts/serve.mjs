@@ -1,10 +1,15 @@
 // A small static file server for dist/ (or another folder): the real HTTP a static host gives,
-// with the MIME types browsers need (application/wasm for streaming compilation).
+// with the MIME types browsers need (application/wasm for streaming compilation) and, for the
+// dashboard, its Content Security Policy as a header (scripts/csp.mjs), which adds what a meta
+// tag cannot say: who may frame the site. Here that is any page on this machine (the embed test's
+// host page runs on another port); a real host names its embedding origins (README, "Security").
+// Other folders (a test's host page, the benchmark's arquero page) are served without a policy.
 // Usage: node scripts/serve.mjs [folder] [port]   (port 0 picks a free one)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { headerPolicy } from './csp.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -14,9 +19,13 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
 };
 
-/** Serves `root` on localhost; resolves to { server, url }. */
-export function serve(root, port = 0) {
+/** The dashboard's policy on this server: framed by pages from 127.0.0.1, on any port. */
+export const LOCAL_POLICY = headerPolicy("'self' http://127.0.0.1:*");
+
+/** Serves `root` on localhost; resolves to { server, url }. `policy`: a CSP header value, if any. */
+export function serve(root, port = 0, { policy } = {}) {
   const base = resolve(root);
+  const headers = policy ? { 'content-security-policy': policy } : {};
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(base, path));
@@ -24,7 +33,10 @@ export function serve(root, port = 0) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache',
+        ...headers,
+      });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -36,6 +48,6 @@ export function serve(root, port = 0) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { url } = await serve(process.argv[2] ?? 'dist', Number(process.argv[3] ?? 8080));
+  const { url } = await serve(process.argv[2] ?? 'dist', Number(process.argv[3] ?? 8080), { policy: LOCAL_POLICY });
   console.log(`LTA-dashboard: ${url}  (Ctrl+C stops)`);
 }

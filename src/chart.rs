@@ -173,8 +173,9 @@ pub fn Chart(
             </div>
         }
     });
+    // The height goes through the CSSOM (style:…), not a style attribute: the CSP forbids those.
     view! {
-        <div class="chart" node_ref=node role="img" aria-label=label style=format!("height:{height}px")></div>
+        <div class="chart" node_ref=node role="img" aria-label=label style:height=format!("{height}px")></div>
         <Show when=move || failed.get()>
             <p class="notice">{move || lta_core::Text::ChartUnavailable.get(lang.get())}</p>
         </Show>

@@ -70,8 +70,9 @@ pub fn DataTable(
             (0..table.columns.len())
                 .map(|c| {
                     let class = if table.columns[c].unit == Unit::Percent { "num share" } else { "num" };
-                    let style = heat.then(|| heat_style(row.cells[c].number(), max));
-                    view! { <td class=class style=style>{table.text(row, c, lang)}</td> }
+                    let (fill, ink) = heat.then(|| heat_colours(row.cells[c].number(), max)).flatten().unzip();
+                    // Set through the CSSOM (style:…), not a style attribute: the CSP forbids those.
+                    view! { <td class=class style:background=fill style:color=ink>{table.text(row, c, lang)}</td> }
                 })
                 .collect_view()
         }
@@ -148,9 +149,10 @@ pub fn DataTable(
     }
 }
 
-/// A blue of the value's strength, with black or white text, whichever keeps 4.5:1 contrast.
-fn heat_style(value: Option<f64>, max: f64) -> String {
-    let Some(v) = value.filter(|_| max > 0.0) else { return String::new() };
+/// A cell's background, a blue of the value's strength on a scale up to `max`, and its text
+/// colour, black or white, whichever keeps 4.5:1 contrast.
+fn heat_colours(value: Option<f64>, max: f64) -> Option<(String, &'static str)> {
+    let v = value.filter(|_| max > 0.0)?;
     let t = (v / max).clamp(0.0, 1.0);
     let mix = |light: f64, dark: f64| (light + (dark - light) * t).round() as u8;
     let (r, g, b) = (mix(238.0, 1.0), mix(245.0, 69.0), mix(250.0, 110.0));
@@ -161,5 +163,5 @@ fn heat_style(value: Option<f64>, max: f64) -> String {
     };
     let luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
     let ink = if luminance >= 0.18 { "#000000" } else { "#ffffff" };
-    format!("background:rgb({r},{g},{b});color:{ink}")
+    Some((format!("rgb({r},{g},{b})"), ink))
 }

@@ -3,21 +3,21 @@
 // errors and requests to any host other than the site's own.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { serve } from '../../scripts/serve.mjs';
+import { serve, LOCAL_POLICY } from '../../scripts/serve.mjs';
 import { launchOptions } from './browser.mjs';
 
 export class Site {
-  /** Serves `root` and starts the browser. */
+  /** Serves `root`, with the site's Content Security Policy as a header, and starts the browser. */
   static async start(root = 'dist') {
     const site = new Site();
-    ({ server: site.server, url: site.url } = await serve(root));
+    ({ server: site.server, url: site.url } = await serve(root, 0, { policy: LOCAL_POLICY }));
     site.browser = await chromium.launch(launchOptions);
     return site;
   }
 
-  /** A new page with its problems recorded in `page.problems`. */
-  async page(viewport = { width: 1280, height: 900 }) {
-    const page = await this.browser.newPage({ viewport });
+  /** A new page with its problems recorded in `page.problems`; `options`: Playwright's context options. */
+  async page(viewport = { width: 1280, height: 900 }, options = {}) {
+    const page = await this.browser.newPage({ viewport, ...options });
     page.problems = [];
     const origin = new URL(this.url).origin;
     page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
@@ -42,9 +42,17 @@ export class Site {
   }
 }
 
+/** Waits until the page is quiet and every chart is drawn (and laid out: two frames). */
+export async function drawn(page) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => [...document.querySelectorAll('.chart')].every((c) => c.querySelector('svg')));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 /** Runs axe-core on the page; returns the serious and critical violations. */
 export async function axeViolations(page) {
-  await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+  // Evaluated through the driver, not added as a <script>: the site's CSP refuses inline scripts.
+  await page.evaluate(`${readFileSync('node_modules/axe-core/axe.min.js', 'utf8')};void 0`);
   const result = await page.evaluate(() =>
     window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
   return result.violations

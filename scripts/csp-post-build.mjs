@@ -1,0 +1,93 @@
+// Trunk post-build hook: makes the built index.html work under the site's Content Security
+// Policy (scripts/csp.mjs) and ships that policy in it.
+// - Trunk 0.21 writes its wasm loader as an inline <script type="module"> (its create_nonce needs
+//   a server filling in a nonce per request; its pattern_script can name the hashed files only in
+//   HTML). The policy allows no inline script, so each inline script moves to a file named by its
+//   content hash (`start-<hash>.js`), referenced with an SRI integrity.
+// - Every other same-site <script src> without an integrity (ECharts) gets one, as Trunk gives
+//   its own assets; Trunk's preloads and their integrities are left as they are.
+// - The policy goes in as the first element after <meta charset>: a meta policy covers only what
+//   follows it.
+// The build fails (exit 1, with the reason) if the page would still break the policy.
+// Trunk runs it with TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL set; by hand:
+//   node scripts/csp-post-build.mjs <folder with index.html> [public url]
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { META_POLICY } from './csp.mjs';
+
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+
+const digest = (algorithm, bytes, encoding) => createHash(algorithm).update(bytes).digest(encoding);
+const integrity = (bytes) => `sha384-${digest('sha384', bytes, 'base64')}`;
+const attr = (attrs, name) => attrs.match(new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'));
+const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/** Moves every inline script to its own file in `dir`; returns the rewritten HTML. */
+export function externaliseInlineScripts(html, dir, base) {
+  return html.replace(SCRIPT, (whole, attrs, body) => {
+    if (attr(attrs, 'src')) return whole;
+    if (!body.trim()) throw new Error(`index.html: an empty inline <script${attrs}>`);
+    const name = `start-${digest('sha256', body, 'hex').slice(0, 16)}.js`;
+    writeFileSync(join(dir, name), body);
+    return `<script${attrs} src="${escapeAttr(base + name)}" integrity="${integrity(body)}"></script>`;
+  });
+}
+
+/** Gives each <script src> of this site that has no integrity one, from the file in `dir`. */
+export function addScriptIntegrity(html, dir, base) {
+  return html.replace(SCRIPT, (whole, attrs, body) => {
+    const src = attr(attrs, 'src');
+    if (!src || attr(attrs, 'integrity')) return whole;
+    const url = src[1] ?? src[2] ?? src[3];
+    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) throw new Error(`index.html: a script from elsewhere (${url}): the policy allows only the site's own`);
+    const path = url.startsWith(base) ? url.slice(base.length) : url;
+    const bytes = readFileSync(join(dir, decodeURIComponent(path.split(/[?#]/)[0])));
+    return `<script${attrs} integrity="${integrity(bytes)}">${body}</script>`;
+  });
+}
+
+/** Puts the policy right after <meta charset>, before anything it must cover. */
+export function insertPolicy(html, policy = META_POLICY) {
+  if (/http-equiv\s*=\s*["']?content-security-policy/i.test(html)) throw new Error('index.html already has a Content-Security-Policy meta tag');
+  const charset = html.match(/<meta\s+charset\s*=\s*["']?utf-8["']?\s*\/?>/i);
+  if (!charset) throw new Error('index.html: no <meta charset="utf-8"> to put the policy after');
+  const at = charset.index + charset[0].length;
+  return `${html.slice(0, at)}\n  <meta http-equiv="Content-Security-Policy" content="${escapeAttr(policy)}">${html.slice(at)}`;
+}
+
+/** What the policy would refuse in the page itself; an empty list when there is nothing. */
+export function violations(html) {
+  const found = [];
+  for (const [, attrs] of html.matchAll(SCRIPT)) if (!attr(attrs, 'src')) found.push('an inline <script>');
+  for (const [, attrs] of html.matchAll(SCRIPT)) if (attr(attrs, 'src') && !attr(attrs, 'integrity')) found.push(`a script without integrity: <script${attrs}>`);
+  if (/<style\b/i.test(html)) found.push('a <style> element');
+  for (const [tag] of html.matchAll(/<[a-z][^>]*\s(?:on[a-z]+|style)\s*=[^>]*>/gi)) found.push(`an inline handler or style attribute: ${tag}`);
+  if (/javascript:/i.test(html)) found.push('a javascript: URL');
+  return found;
+}
+
+/** The whole hook, on the index.html in `dir`. */
+export function secure(dir, base) {
+  const file = join(dir, 'index.html');
+  let html = readFileSync(file, 'utf8');
+  html = externaliseInlineScripts(html, dir, base);
+  html = addScriptIntegrity(html, dir, base);
+  html = insertPolicy(html);
+  const found = violations(html);
+  if (found.length) throw new Error(`${file} would break its Content Security Policy:\n- ${found.join('\n- ')}`);
+  writeFileSync(file, html);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+  const base = process.env.TRUNK_PUBLIC_URL ?? process.argv[3] ?? './';
+  try {
+    if (!dir) throw new Error('usage: node scripts/csp-post-build.mjs <folder with index.html> [public url]');
+    secure(dir, base);
+  } catch (e) {
+    console.error(`csp-post-build: ${e.message}`);
+    process.exit(1);
+  }
+}
