@@ -25,7 +25,9 @@ test: dist
 screenshots: dist
 	mkdir -p tests/e2e/out && node tests/e2e/shot.mjs tests/e2e/out
 
-## Regenerate the illustrative dataset (records, then the cube the engine builds from them).
+## Regenerate the illustrative dataset (records-synthetisch.csv, then the cube the engine builds
+## from them). The cube must stay unrounded (synthetic data): if records_to_cube comes to apply
+## the disclosure rules by default, pass its opt-out flag here.
 data:
 	cargo run --release -p lta-generate
 	cargo run --release -p lta-core --bin records_to_cube -- public/data/illustratief
