@@ -176,6 +176,16 @@ fn ratio_in_hundredths(f: &lta_generate::targets::PerceelFigures) -> i64 {
 }
 
 #[test]
+fn about_9700_youth_every_year() {
+    // "Ongeveer 9.700 jeugdigen ontvangen jaarlijks jeugdhulp op grond van de huidige landelijke
+    // inkoop." (Read for the invented years too: every year within 5% of 9,700.)
+    for y in 2021..=2024 {
+        let youth = Cell::of(year(y).iter()).youth as f64;
+        assert!((youth / 9_700.0 - 1.0).abs() <= 0.05, "{y}: {youth} youth");
+    }
+}
+
+#[test]
 fn about_2_percent_of_the_474000_youth_in_youth_care() {
     // "Van de 474.000 jeugdigen die in 2023 jeugdzorg ontvingen, maakte ongeveer 2% gebruik van
     // het LTA."
@@ -395,6 +405,23 @@ fn utrecht_flevoland_and_zuid_west_serve_the_largest_shares_of_their_youth() {
             (shares[1].0, percent(shares[1].1))
         ],
         [(Landsdeel::UF, 0.44), (Landsdeel::ZW, 0.42)]
+    );
+}
+
+#[test]
+fn zuid_west_and_brabant_zeeland_are_the_largest_users_by_euros() {
+    // Heading: "Landsdelen Zuid-West en Brabant, Zeeland zijn de grootste gebruikers van het LTA"
+    // ("zie figuur 2": "Volume in euro's per landsdeel in 2023").
+    let mut euros: Vec<(Landsdeel, i64)> = cells_2023(|r| r.landsdeel)
+        .into_iter()
+        .map(|(l, c)| (l, c.eur()))
+        .collect();
+    euros.sort_by_key(|x| std::cmp::Reverse(x.1));
+    let top2: HashSet<Landsdeel> = euros.iter().take(2).map(|x| x.0).collect();
+    assert_eq!(
+        top2,
+        HashSet::from([Landsdeel::ZW, Landsdeel::BZ]),
+        "{euros:?}"
     );
 }
 
