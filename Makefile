@@ -25,7 +25,9 @@ test: dist
 screenshots: dist
 	mkdir -p tests/e2e/out && node tests/e2e/shot.mjs tests/e2e/out
 
-## Regenerate the illustrative dataset (records, then the cube the engine builds from them).
+## Regenerate the illustrative dataset (records-synthetisch.csv, then the cube the engine builds
+## from them). The cube stays unrounded (synthetic data about no one): --zonder-regels turns off
+## the disclosure rules that records_to_cube is getting by default (ignored where it has none).
 data:
 	cargo run --release -p lta-generate
-	cargo run --release -p lta-core --bin records_to_cube -- public/data/illustratief
+	cargo run --release -p lta-core --bin records_to_cube -- public/data/illustratief --zonder-regels

@@ -4,36 +4,39 @@
 
 use crate::codes::{Landsdeel as L, Perceel as P};
 
-/// How much more or less than average a landsdeel uses a perceel, relative to its youth
-/// (a prior for fitting the youth matrix to the published margins). 0 = not used at all.
-pub fn affinity(l: L, p: P) -> f64 {
-    match (l, p) {
-        // Noord-Nederland uses 10 of the 14 percelen (the source says so; which 4 is invented).
-        (L::NN, P::IBA | P::ZIKOS | P::OVERB | P::CGS) => 0.0,
-        // SUEG must be in the top 5 percelen by euros in NN and OV (the source).
-        (L::NN, P::SUEG) => 4.0,
-        (L::OV, P::SUEG) => 5.0,
-        (L::NN, P::TKGGZ) => 1.2,
-        // Topklinische GGz is NOT among Limburg's two largest percelen (the source): little
-        // TKGGZ, more of the costly clinical percelen.
-        (L::LI, P::TKGGZ) => 0.2,
-        (L::LI, P::JSGLVB) => 2.0,
-        (L::LI, P::DOE) => 2.5,
-        (L::BZ, P::JSGLVB) => 1.4,
-        (L::BZ, P::DOE) => 1.3,
-        (L::ZW, P::HIC) => 1.3,
-        (L::UF, P::UMC) => 1.4,
-        (L::UF, P::JSGLVB) => 0.7,
-        _ => 1.0,
-    }
-}
-
-/// Design euros per unique youth per landsdeel in 2023 (NH UF BZ LI ZW GE OV NN), rescaled to
-/// the national total. ZW and BZ highest, and BZ (1,751 youth) ~EUR 19 M above UF (1,751 youth):
-/// the source says the gap is over EUR 17 million.
-pub const LANDSDEEL_EUR_PER_YOUTH: [f64; 8] = [
-    14_500.0, 14_500.0, 25_500.0, 16_500.0, 24_500.0, 15_000.0, 15_000.0, 13_000.0,
+/// The invented split of each perceel's youth over the landsdelen in 2023, as rough counts
+/// (rows NH UF BZ LI ZW GE OV NN, columns in the order of `Perceel::ALL`). It is only a prior:
+/// fitting scales it to the published margins (Tabel 1's youth per perceel, the youth per
+/// landsdeel), and a zero stays zero. There is no landsdeel price: a landsdeel's euros follow
+/// from which percelen its youth use, as the source explains the Brabant, Zeeland vs Utrecht,
+/// Flevoland gap ("de verdeling van jeugdigen over de verschillende percelen"). The counts are
+/// chosen so that every statement of the source about landsdelen holds with a margin:
+/// - Topklinische GGz: among the five largest percelen (by euros) everywhere but Limburg, mostly
+///   the largest or second; in Limburg outside the five largest; more than half of the youth of
+///   Brabant, Zeeland and about a quarter of those of Utrecht, Flevoland;
+/// - J-SGLVB in the five largest in 6 of 8 landsdelen (not UF, NN), ARFID in 5 of 8 (NH UF ZW GE
+///   NN; which landsdelen these are is invented), SUEG only in OV and NN;
+/// - Noord-Nederland uses 10 percelen (not J-SGLVB, IBA, ZIKOS, DOE: which four is invented),
+///   every other landsdeel more;
+/// - Zuid-West and Brabant, Zeeland the highest euros per youth, by more than 10%; the south
+///   and east (BZ, LI, GE, OV) above NH, UF and NN; BZ ruim EUR 17 miljoen above UF.
+#[rustfmt::skip]
+pub const YOUTH_PRIOR_2023: [[u32; 14]; 8] = [
+    //TKGGZ JSGLVB DOE UMC ARFID ABC SUEG IBA ZIKOS ZINT HIC GEZPS OVERB CGS
+    [  250,  22,   8, 650,  95, 120,  14,   2,   6,  45,  25,  18,   2,   5], // NH
+    [  405,   5,  14, 780, 120, 210,  18,   2,   8,  60,  30,  25,   2,   6], // UF
+    [  950,  80,  28, 250,  40, 160,  22,  10,  10,  45,  40,  20,   5,   4], // BZ
+    [   16,  17,   8, 256,  12,  90,   4,   3,   9,  25,  12,   8,   2,   3], // LI
+    [ 1850, 207,  58, 746, 210, 330,  62,  10,  22,  95,  60,  30,  13,  10], // ZW
+    [  290,  30,   9, 300,  80,  85,  10,   2,   5,  35,  20,  10,   2,   4], // GE
+    [   55,   6,   1,  50,   3,  16,  17,   0,   1,   5,   3,   2,   0,   1], // OV
+    [   60,   0,   0,  70,  18,  30,  20,   0,   0,  10,   5,   4,   1,   2], // NN
 ];
+
+/// The prior of one cell (see `YOUTH_PRIOR_2023`).
+pub fn youth_prior(l: L, p: P) -> f64 {
+    YOUTH_PRIOR_2023[l as usize][p as usize] as f64
+}
 
 /// Share of each perceel's children per referrer (gemeente, huisarts, jeugdarts, gi,
 /// medisch-specialist, rechter-ovj, geen, onbekend). Medisch specialisten dominate the UMC's,
@@ -60,6 +63,8 @@ pub const VERWIJZER_MIX: [[f64; 8]; 14] = [
 pub const VERWIJZER_EUR_SHARE_OF_REST: [f64; 8] = [0.28, 0.27, 0.05, 0.07, 0.33, 0.0, 0.0, 0.0];
 
 /// The shape of each generated year relative to 2023: trajectories and euros per trajectory.
+/// Sizes stay close to 2023 because the source says "Ongeveer 9.700 jeugdigen ontvangen
+/// jaarlijks jeugdhulp op grond van de huidige landelijke inkoop" (every year within 5%).
 pub struct YearShape {
     pub year: u16,
     pub rows_vs_2023: f64,
@@ -69,12 +74,12 @@ pub struct YearShape {
 pub const YEARS: [YearShape; 4] = [
     YearShape {
         year: 2021,
-        rows_vs_2023: 0.90,
+        rows_vs_2023: 0.97,
         price_vs_2023: 0.92,
     },
     YearShape {
         year: 2022,
-        rows_vs_2023: 0.95,
+        rows_vs_2023: 0.985,
         price_vs_2023: 0.96,
     },
     YearShape {
@@ -84,7 +89,7 @@ pub const YEARS: [YearShape; 4] = [
     },
     YearShape {
         year: 2024,
-        rows_vs_2023: 1.04,
+        rows_vs_2023: 1.02,
         price_vs_2023: 1.05,
     },
 ];

@@ -6,11 +6,10 @@ use crate::assumptions::{YEARS, YEAR_JITTER};
 use crate::children::{draft_rows, empty_cells, Serials};
 use crate::codes::Periode;
 use crate::euros::attach_euros;
-use crate::plan::YearPlan;
+use crate::plan::{rows_2023_total, YearPlan};
 use crate::prng::Rng;
 use crate::pseudonym::Pseudonymiser;
 use crate::record::Record;
-use crate::targets::NATIONAL_TRAJECTORIES;
 
 /// Streams of the PRNG, one per purpose (see `Rng::stream`).
 const PLAN_STREAM: u64 = 1;
@@ -28,7 +27,7 @@ pub fn illustrative(seed: u64) -> Vec<Record> {
             let size = shape.rows_vs_2023 * (1.0 - YEAR_JITTER + 2.0 * YEAR_JITTER * rng.unit());
             YearPlan::derived(
                 shape,
-                (NATIONAL_TRAJECTORIES as f64 * size).round() as u64,
+                (rows_2023_total() as f64 * size).round() as u64,
                 &mut rng,
             )
         })

@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-const DEFAULT_OUT: &str = "public/data/illustratief/records.csv";
+const DEFAULT_OUT: &str = "public/data/illustratief/records-synthetisch.csv";
 const USAGE: &str = "usage: lta-generate [--seed N] [--out PATH] [--records N --out PATH]\n\
-    Run from the repository root; the default output is public/data/illustratief/records.csv.";
+    Run from the repository root; the default output is public/data/illustratief/records-synthetisch.csv.";
 
 struct Args {
     seed: u64,

@@ -1,6 +1,7 @@
 //! The plan of one year: how many children in each (landsdeel, perceel) cell, how many rows and
 //! cents per perceel, and the euro totals per landsdeel and referrer to steer towards. For 2023
-//! the plan is the published figures exactly; other years are derived from it.
+//! the plan is the published figures exactly; other years are derived from it. A landsdeel's
+//! euros follow from the percelen its youth use: there is no landsdeel price.
 
 use crate::allocate::{fit_margins, largest_remainder, round_matrix};
 use crate::assumptions::{self, YearShape};
@@ -44,12 +45,13 @@ impl YearPlan {
             to,
         }];
         let landsdeel_youth = targets::LANDSDEEL_YOUTH.to_vec();
+        let matrix = youth_matrix(&landsdeel_youth, &youth, &movers, true);
         YearPlan {
             year: 2023,
-            youth: youth_matrix(&landsdeel_youth, &youth, &movers, true),
+            landsdeel_eur: landsdeel_eur(&matrix, &movers, &cents),
+            youth: matrix,
             movers,
             rows: rows_2023(),
-            landsdeel_eur: landsdeel_eur(&landsdeel_youth),
             verwijzer_eur: verwijzer_eur(targets::NATIONAL_EUR as f64),
             cents,
         }
@@ -105,32 +107,36 @@ impl YearPlan {
                 .map(|y| y as u32)
                 .collect();
         let total_eur = cents.iter().sum::<i64>() as f64 / 100.0;
+        let matrix = youth_matrix(&landsdeel_youth, &youth, &movers, false);
         YearPlan {
             year: shape.year,
-            youth: youth_matrix(&landsdeel_youth, &youth, &movers, false),
+            landsdeel_eur: landsdeel_eur(&matrix, &movers, &cents),
+            youth: matrix,
             movers,
             rows,
-            landsdeel_eur: landsdeel_eur(&landsdeel_youth),
             verwijzer_eur: verwijzer_eur(total_eur),
             cents,
         }
     }
 }
 
-/// 2023 rows per perceel: the source's ratio × youth gives ~15,385, not the published 15,939,
-/// so every perceel is scaled by the same factor and rounded to sum to exactly 15,939.
+/// 2023 rows per perceel: the source's ratio (trajectories per youth, two decimals) × youth,
+/// rounded to the nearest whole number, which gives back the ratio to two decimals (CGS: 46
+/// trajectories, the source's EUR 988 per trajectory). They sum to 15,384, not the source's
+/// national 15,939: no split over the 14 percelen can give both (see `targets.rs`).
 pub fn rows_2023() -> Vec<u32> {
-    let weights: Vec<f64> = targets::PERCELEN
+    targets::PERCELEN
         .iter()
-        .map(|f| f.youth as f64 * f.trajectories_per_youth)
-        .collect();
-    largest_remainder(targets::NATIONAL_TRAJECTORIES as u64, &weights)
-        .into_iter()
-        .map(|r| r as u32)
+        .map(|f| (f.youth as f64 * f.trajectories_per_youth).round() as u32)
         .collect()
 }
 
-/// Children per (landsdeel, perceel): the affinity prior fitted to the margins, rounded with
+/// The 2023 rows of all percelen together (the size the other years are scaled from).
+pub fn rows_2023_total() -> u32 {
+    rows_2023().iter().sum()
+}
+
+/// Children per (landsdeel, perceel): the invented prior fitted to the margins, rounded with
 /// exact column sums (and exact row sums for 2023). Movers are left out; they are added apart.
 fn youth_matrix(
     landsdeel_youth: &[u32],
@@ -150,7 +156,7 @@ fn youth_matrix(
         .map(|&l| {
             Perceel::ALL
                 .iter()
-                .map(|&p| rows[l as usize] as f64 * assumptions::affinity(l, p))
+                .map(|&p| assumptions::youth_prior(l, p))
                 .collect()
         })
         .collect();
@@ -189,12 +195,31 @@ fn derived_movers(total_youth: u32, youth: &[u32], rows: &[u32], rng: &mut Rng) 
         .collect()
 }
 
-/// Euros to steer each landsdeel towards: design euros per youth × youth.
-fn landsdeel_eur(landsdeel_youth: &[u32]) -> Vec<f64> {
-    landsdeel_youth
+/// What each landsdeel's youth cost at the year's euros per youth of each perceel (the same
+/// in every landsdeel); a mover counts half in each of their two landsdelen.
+fn landsdeel_eur(youth: &[Vec<u32>], movers: &[Mover], cents: &[i64]) -> Vec<f64> {
+    let mut count: Vec<Vec<f64>> = youth
         .iter()
-        .zip(assumptions::LANDSDEEL_EUR_PER_YOUTH)
-        .map(|(&y, e)| y as f64 * e)
+        .map(|row| row.iter().map(|&y| y as f64).collect())
+        .collect();
+    for m in movers {
+        count[m.from as usize][m.perceel as usize] += 0.5;
+        count[m.to as usize][m.perceel as usize] += 0.5;
+    }
+    let per_youth: Vec<f64> = Perceel::ALL
+        .iter()
+        .map(|&p| {
+            let n: f64 = count.iter().map(|row| row[p as usize]).sum();
+            if n > 0.0 {
+                cents[p as usize] as f64 / 100.0 / n
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    count
+        .iter()
+        .map(|row| row.iter().zip(&per_youth).map(|(n, e)| n * e).sum())
         .collect()
 }
 

@@ -4,6 +4,11 @@
 use crate::codes::Perceel;
 
 pub const NATIONAL_YOUTH: u32 = 9_722;
+/// The source's national trajectories. Its per-perceel ratios (trajectories per youth, two
+/// decimals) × Tabel 1's youth give at most 15,430 (15,384 rounded to the nearest), so no set
+/// of records in which every trajectory has one of the 14 percelen has both. The generator
+/// follows the per-perceel ratios (which the source's EUR 988 per CGS trajectory confirms);
+/// this number is kept to show the gap, not reproduced.
 pub const NATIONAL_TRAJECTORIES: u32 = 15_939;
 pub const NATIONAL_EUR: i64 = 194_078_629;
 

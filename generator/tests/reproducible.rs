@@ -4,7 +4,7 @@ use lta_generate::{generate, to_csv, DEFAULT_SEED};
 
 const COMMITTED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../public/data/illustratief/records.csv"
+    "/../public/data/illustratief/records-synthetisch.csv"
 );
 
 #[test]
@@ -14,7 +14,7 @@ fn committed_file_equals_generate_2023_byte_for_byte() {
     let generated = to_csv(&generate(DEFAULT_SEED));
     assert!(
         committed == generated.as_bytes(),
-        "public/data/illustratief/records.csv differs from to_csv(&generate(2023)) \
+        "public/data/illustratief/records-synthetisch.csv differs from to_csv(&generate(2023)) \
          ({} bytes committed, {} generated). If the generator changed on purpose, regenerate it \
          from the repository root with: cargo run --release -p lta-generate",
         committed.len(),
