@@ -181,6 +181,7 @@ texts! {
     PublishedCubeSource => "Eigen records, samengevat met de onthullingsregels van het LTA-dashboard", "Own records, summarised under the LTA dashboard's disclosure rules";
     PublishedCubeHowTo => "Publiceren op een site met het dashboard: pak dit ZIP-bestand uit in een eigen map onder data/ (bijvoorbeeld data/eigen-2026/), vul in manifest.json de uitgever, bron en licentie in, en zet in data/index.json een regel {\"id\": \"eigen-2026\", \"path\": \"eigen-2026/\", \"title\": {\"nl\": \"…\", \"en\": \"…\"}, \"status\": \"voorlopig\"}. Het dashboard opent het ZIP-bestand ook direct via ‘Eigen bestand openen’.", "To publish on a site with the dashboard: unzip this file into a folder of its own under data/ (for example data/eigen-2026/), fill in the publisher, source and licence in manifest.json, and add to data/index.json an entry {\"id\": \"eigen-2026\", \"path\": \"eigen-2026/\", \"title\": {\"nl\": \"…\", \"en\": \"…\"}, \"status\": \"voorlopig\"}. The dashboard also opens the ZIP file directly through ‘Open your own file (CSV or ZIP)’.";
     Date => "Datum", "Date";
+    PublishedCubeLicence => "Door de uitgever in te vullen", "To be filled in by the publisher";
     FileNotSent => "Het bestand is niet verstuurd.", "The file was not sent anywhere.";
     LocalUndisclosed => "Cijfers uit uw eigen bestand, zonder onthullingsregels: deel ze niet zonder controle.", "Figures from your own file, without disclosure rules: do not share them unchecked.";
     ErrNotUtf8 => "is geen UTF-8-tekst", "is not UTF-8 text";

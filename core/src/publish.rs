@@ -33,7 +33,7 @@ pub fn dataset_zip(shown: &Dataset, base: &Manifest, status: Status, date: &str)
         title: Localized { nl: format!("{} ({date})", Text::PublishedCubeTitle.get(Lang::Nl)), en: format!("{} ({date})", Text::PublishedCubeTitle.get(Lang::En)) },
         publisher: String::new(),
         source: Source { citation: text(Text::PublishedCubeSource), url: None },
-        licence: String::new(),
+        licence: text(Text::PublishedCubeLicence),
         periods: shown.cube.periods().to_vec(),
         status,
         files: Files { cube: CUBE.into(), population: population.as_ref().map(|_| POPULATION.into()), records: None },

@@ -5,17 +5,17 @@
 //!   multiples of 5;
 //! - **euros**: secret wherever the cell's counts are secret, and where one youth has more than
 //!   half of the cell's euros (dominance); the rest are rounded to whole thousands;
-//! - **secondary suppression** ([`hypercube`]): every secret cell is a corner of a hypercube of
-//!   secret cells across landsdeel × perceel × verwijzer × (half-year under its year), so the
-//!   additive relations the screens show (each dimension under its total, and their crossings)
-//!   leave it a range of at least 5 for counts and of more than ±20 % for euros;
+//! - **secondary suppression** ([`groups`]): in every group the screens show beside its total
+//!   (each dimension under its total, half-years under their year, and every crossing of
+//!   landsdeel × perceel × verwijzer), the secret cells are at least two and hold at least 5
+//!   youth, so no secret cell is its total minus the rest; cells join in a fixed order;
 //! - a secret cell is secret for every measure it is secret in: shares, averages and rates made
 //!   from it are secret too (`Cell::combine`), so no "€ 0" or "0,0 %" gives it away.
 //!
 //! `core/tests/disclosure_audit.rs` proves the result by linear programming: for every secret
 //! cell it computes the smallest and largest value consistent with everything shown.
 
-mod hypercube;
+mod groups;
 
 use crate::cube::{Cube, Key};
 use crate::measure::{Cell, Measure};
@@ -33,8 +33,12 @@ pub const DOMINANCE_SHARE: f64 = 0.5;
 pub const COUNT_PROTECTION: f64 = 5.0;
 /// The range a secret amount must keep: not within this share of its true value.
 pub const EURO_PROTECTION: f64 = 0.2;
+/// The range a secret amount of € 0 must keep: at least this wide.
+pub const EMPTY_EURO_PROTECTION: f64 = 1000.0;
 
 /// How far the rules hide one cell.
+///
+/// (`Hidden::Euros`: a dominated cell, whose counts may be shown.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Hidden {
     /// Shown, rounded.
@@ -63,7 +67,7 @@ pub(crate) enum Hidden {
 /// assert_eq!(safe.get(&Key::total("2023").landsdeel(Landsdeel::NN)).volume_eur, Cell::Secret);
 /// ```
 pub fn apply(records: &RecordsCube) -> Cube {
-    let hidden = hypercube::suppress(records);
+    let hidden = groups::suppress(records);
     let mut out = records.cube.clone();
     let keys: Vec<Key> = records.cube.keys().cloned().collect();
     for key in keys {
@@ -117,7 +121,7 @@ impl Default for Rules {
             dominance_share: DOMINANCE_SHARE,
             count_protection: COUNT_PROTECTION,
             euro_protection: EURO_PROTECTION,
-            secondary: "hypercube: periode × landsdeel × perceel × verwijzer".into(),
+            secondary: "groepen: elke dimensie onder haar totaal en hun kruisingen, halfjaren onder het jaar / groups: every dimension under its total and their crossings, half-years under the year".into(),
         }
     }
 }

@@ -1,0 +1,172 @@
+//! Secondary suppression by groups: every set of cells the screens show beside their total (the
+//! landsdelen of one perceel, referrer and period; the percelen of one landsdeel…; the half-years
+//! of a year) is a group. In a group whose total is shown, the secret cells must be at least two,
+//! hold together at least 5 youth, and (for euros) the others must hold at least 20% of the
+//! largest one's euros: then none of them is its total minus the rest, and each can move by the
+//! protection the rules require. Where that fails, the smallest shown cell of the group joins the
+//! secret ones (the total itself when none is left), and all groups are checked again until none
+//! changes. The audit (`core/tests/disclosure_audit.rs`) proves the result by linear programming.
+//!
+//! Deterministic: groups and cells are taken in a fixed order (period, then landsdeel, perceel
+//! and verwijzer in code order, totals last), and of equal cells the first in that order joins.
+
+use std::collections::HashMap;
+
+use super::{Hidden, COUNT_PROTECTION, EMPTY_EURO_PROTECTION, SECRET_UP_TO};
+use crate::code::{Landsdeel, Verwijzer};
+use crate::cube::Key;
+use crate::records::RecordsCube;
+
+/// The hidden cells of a cube made from records; cells not in the map are shown.
+pub(super) fn suppress(records: &RecordsCube) -> HashMap<Key, Hidden> {
+    let cube = &records.cube;
+    let mut percelen: Vec<String> = cube.percelen().to_vec();
+    percelen.sort();
+    let mut hidden = HashMap::new();
+    for year in cube.periods().iter().filter(|p| p.len() == 4) {
+        let mut periods: Vec<String> = cube.periods().iter().filter(|p| p.len() > 4 && p.starts_with(year.as_str())).cloned().collect();
+        periods.push(year.clone());
+        let mut grid = Grid::new(records, periods, &percelen);
+        grid.protect();
+        hidden.extend(grid.hidden());
+    }
+    hidden
+}
+
+/// One year of the cube as a dense table: period × landsdeel × perceel × verwijzer, members
+/// first and the total last in every dimension.
+struct Grid {
+    sizes: [usize; 4],
+    keys: Vec<Key>,
+    youth: Vec<f64>,
+    euros: Vec<f64>,
+    count_secret: Vec<bool>,
+    euro_secret: Vec<bool>,
+}
+
+impl Grid {
+    fn new(records: &RecordsCube, periods: Vec<String>, percelen: &[String]) -> Grid {
+        let sizes = [periods.len(), Landsdeel::ALL.len() + 1, percelen.len() + 1, Verwijzer::ALL.len() + 1];
+        let n: usize = sizes.iter().product();
+        let mut grid = Grid {
+            sizes,
+            keys: Vec::with_capacity(n),
+            youth: Vec::with_capacity(n),
+            euros: Vec::with_capacity(n),
+            count_secret: Vec::with_capacity(n),
+            euro_secret: Vec::with_capacity(n),
+        };
+        for period in &periods {
+            for l in 0..sizes[1] {
+                for p in 0..sizes[2] {
+                    for v in 0..sizes[3] {
+                        let key = Key {
+                            periode: Some(period.clone()),
+                            landsdeel: Landsdeel::ALL.get(l).copied(),
+                            perceel: percelen.get(p).cloned(),
+                            verwijzer: Verwijzer::ALL.get(v).copied(),
+                        };
+                        let m = records.cube.get(&key);
+                        let youth = m.jeugdigen.number().unwrap_or(0.0);
+                        grid.youth.push(youth);
+                        grid.euros.push(m.volume_eur.number().unwrap_or(0.0).max(0.0));
+                        grid.count_secret.push(youth <= SECRET_UP_TO);
+                        grid.euro_secret.push(youth <= SECRET_UP_TO || records.dominant.contains(&key));
+                        grid.keys.push(key);
+                    }
+                }
+            }
+        }
+        grid
+    }
+
+    /// Every group: the cells along one dimension with the other three fixed, total last.
+    fn groups(&self) -> Vec<Vec<usize>> {
+        let [a, b, c, d] = self.sizes;
+        let index = |i: [usize; 4]| ((i[0] * b + i[1]) * c + i[2]) * d + i[3];
+        let mut out = Vec::new();
+        for dim in 0..4 {
+            if self.sizes[dim] < 2 {
+                continue;
+            }
+            for i0 in 0..a {
+                for i1 in 0..b {
+                    for i2 in 0..c {
+                        for i3 in 0..d {
+                            let at = [i0, i1, i2, i3];
+                            if at[dim] != 0 {
+                                continue;
+                            }
+                            out.push((0..self.sizes[dim]).map(|k| { let mut x = at; x[dim] = k; index(x) }).collect());
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn protect(&mut self) {
+        let groups = self.groups();
+        loop {
+            let mut changed = false;
+            for g in &groups {
+                changed |= self.protect_group(g, true);
+                changed |= self.protect_group(g, false);
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    /// Adds secret cells to one group until it protects its secret ones; true if it changed.
+    fn protect_group(&mut self, group: &[usize], counts: bool) -> bool {
+        let (members, total) = group.split_at(group.len() - 1);
+        let total = total[0];
+        let mut changed = false;
+        loop {
+            let secret = |i: usize| if counts { self.count_secret[i] } else { self.euro_secret[i] };
+            if secret(total) {
+                return changed;
+            }
+            let hidden: Vec<usize> = members.iter().copied().filter(|&i| secret(i)).collect();
+            if hidden.is_empty() || self.enough(&hidden, counts) {
+                return changed;
+            }
+            // The smallest shown member joins; with none left, the total.
+            let next = members.iter().copied().filter(|&i| !secret(i)).min_by(|&a, &b| self.youth[a].total_cmp(&self.youth[b])).unwrap_or(total);
+            self.hide(next, counts);
+            changed = true;
+        }
+    }
+
+    fn enough(&self, hidden: &[usize], counts: bool) -> bool {
+        if hidden.len() < 2 {
+            return false;
+        }
+        if counts {
+            hidden.iter().map(|&i| self.youth[i]).sum::<f64>() >= COUNT_PROTECTION
+        } else {
+            // Each can fall towards 0 while another rises; an empty one can rise only as far
+            // as the others can fall.
+            let all: f64 = hidden.iter().map(|&i| self.euros[i]).sum();
+            let empty = hidden.iter().any(|&i| self.euros[i] == 0.0);
+            !empty || all >= EMPTY_EURO_PROTECTION
+        }
+    }
+
+    fn hide(&mut self, i: usize, counts: bool) {
+        if counts {
+            self.count_secret[i] = true;
+        }
+        self.euro_secret[i] = true;
+    }
+
+    fn hidden(&self) -> impl Iterator<Item = (Key, Hidden)> + '_ {
+        (0..self.keys.len()).filter(|&i| self.euro_secret[i]).map(|i| {
+            let how = if self.count_secret[i] { Hidden::All } else { Hidden::Euros };
+            (self.keys[i].clone(), how)
+        })
+    }
+}
