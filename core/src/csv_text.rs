@@ -339,3 +339,7 @@ mod tests {
         assert_eq!(e.position.line, Some(2));
     }
 }
+
+#[cfg(test)]
+#[path = "csv_spectrum_tests.rs"]
+mod spectrum;
