@@ -210,7 +210,7 @@ impl Dims<'_> {
             .get(at.field(4), |s| position(&Verwijzer::ALL, Verwijzer::parse(s)))
             .ok_or_else(|| at.error(ErrorKind::UnknownCode, 4))?;
         let euros = parse_number(at.field(5), at.delimiter).map_err(|kind| at.error(kind, 5))?;
-        if !(euros.abs() <= MAX_EUROS as f64) {
+        if euros.is_nan() || euros.abs() > MAX_EUROS as f64 {
             return Err(at.error(ErrorKind::OutOfRange { limit: MAX_EUROS }, 5).into());
         }
         Ok(Record {
