@@ -31,8 +31,13 @@ fn no_corpus_file_panics_in_any_reader() {
 #[test]
 fn the_entry_point_reads_valid_files_and_refuses_bad_ones() {
     // So the replay above cannot pass by reading nothing: each reader is reached.
-    let records = b"\x02client,periode,landsdeel,perceel,verwijzer,volume_eur\na,2023-H1,ZW,P,geen,1\n";
-    assert_eq!(read_any(records), Ok(2 * 9 * 2 * 9)); // 2023-H1 and 2023, landsdelen, P, referrers
+    let records = b"client,periode,landsdeel,perceel,verwijzer,volume_eur\na,2023-H1,ZW,P,geen,1\n";
+    // Detected and built: 2023-H1 and 2023 × landsdelen × P × referrers, each with its TOTAAL.
+    assert_eq!(read_any(&[b"\x00", &records[..]].concat()), Ok(2 * 9 * 2 * 9));
+    // The reader alone: one step of up to 3 rows, then the end.
+    assert_eq!(read_any(&[b"\x02", &records[..]].concat()), Ok(0));
+    let three: Vec<u8> = [&b"\x02"[..], &records[..], b"b,2023,ZW,P,geen,1\n".repeat(3).as_slice()].concat();
+    assert_eq!(read_any(&three), Ok(1));
     let cube = b"\x01periode,landsdeel,perceel,verwijzer,trajecten,jeugdigen,volume_eur\n2023,ZW,UMC,geen,1,1,1\n";
     assert!(read_any(cube).unwrap() > 0);
     assert_eq!(read_any(b"\x00naam,waarde\n1,2\n").unwrap_err().kind, lta_core::ErrorKind::UnknownHeader);
