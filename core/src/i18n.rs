@@ -178,7 +178,7 @@ texts! {
     ErrNoDataRows => "bevat geen gegevensrijen, alleen een kopregel", "has no data rows, only a header line";
     ErrTooManyValues => "heeft te veel verschillende waarden", "has too many distinct values";
     ErrTooManyValuesLimit => "de grens is", "the limit is";
-    ErrOutOfRange => "is groter dan het dashboard aanneemt; de grens is", "is larger than the dashboard accepts; the limit is";
+    ErrOutOfRange => "valt buiten wat het dashboard aanneemt; de grens is", "is outside what the dashboard accepts; the limit is";
     ErrTooManyRows => "heeft meer rijen dan het dashboard leest; de grens is", "has more rows than the dashboard reads; the limit is";
     ErrUnknownHeader => "heeft een kopregel die geen kubus en geen records beschrijft", "has a header that describes neither a cube nor records";
     ErrMissingColumn => "mist een verplichte kolom", "lacks a required column";

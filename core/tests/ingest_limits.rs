@@ -104,9 +104,10 @@ fn amounts_beyond_a_billion_are_refused_not_wrapped() {
     assert_eq!(e.kind, ErrorKind::OutOfRange { limit: MAX_EUROS });
     assert_eq!((e.position.line, e.position.column.as_deref()), (Some(2), Some("volume_eur")));
     assert!(records("a,2023,ZW,P,geen,-1000000000\n").is_ok());
+    assert_eq!(records("a,2023,ZW,P,geen,-1000000000.01\n").unwrap_err().kind, ErrorKind::OutOfRange { limit: MAX_EUROS });
     let e = records("a,2023,ZW,P,geen,99999999999999999999999\n").unwrap_err();
     assert_eq!(e.kind, ErrorKind::OutOfRange { limit: MAX_EUROS });
-    assert!(error_message(&e, Lang::Nl).ends_with("is groter dan het dashboard aanneemt; de grens is ± 1.000.000.000"));
+    assert!(error_message(&e, Lang::Nl).ends_with("valt buiten wat het dashboard aanneemt; de grens is ± 1.000.000.000"));
 }
 
 #[test]
