@@ -15,11 +15,16 @@ pub(crate) struct Table {
 }
 
 impl Table {
+    /// Reads the whole file; a file with a header but no data rows is an error.
     pub fn read(bytes: &[u8], file: &str) -> Result<Table, DataError> {
         let mut rows = Vec::new();
         let mut reader = Rows::open(bytes, file)?;
         while let Some((line, record)) = reader.next_row()? {
             rows.push((line, record.clone()));
+        }
+        if rows.is_empty() {
+            // A header alone would load as an empty dataset and blank every view.
+            return Err(DataError::new(ErrorKind::NoDataRows, file));
         }
         Ok(Table { file: file.to_string(), delimiter: reader.delimiter, header: reader.header, rows })
     }
@@ -80,7 +85,7 @@ impl<'a> Rows<'a> {
         Ok(Rows { text, file: file.to_string(), delimiter, header, reader, record, lines: LineCounter::default() })
     }
 
-    /// The next row with its line number; blank lines are passed over, ragged rows are errors.
+    /// The next row with its line number; blank rows are passed over, ragged rows are errors.
     pub fn next_row(&mut self) -> Result<Option<(u64, &csv::StringRecord)>, DataError> {
         loop {
             match self.reader.read_record(&mut self.record) {
@@ -89,8 +94,10 @@ impl<'a> Rows<'a> {
                 Err(e) => return Err(csv_error(e, self.text, &self.file)),
             }
             let line = self.record.position().map_or(0, |p| self.lines.line_at(self.text, p.byte()));
-            if self.record.len() == 1 && self.record[0].trim().is_empty() {
-                continue; // a blank line, e.g. at the end of a spreadsheet export
+            if self.record.iter().all(|f| f.trim().is_empty()) {
+                // A blank line, or a row of delimiters only (`;;;;;`), as spreadsheet exports end:
+                // it holds no value, so passing over it drops nothing.
+                continue;
             }
             if self.record.len() != self.header.len() {
                 let kind = ErrorKind::RaggedRow { expected: self.header.len(), found: self.record.len() };
@@ -150,7 +157,7 @@ impl LineCounter {
 /// Where a record really starts: csv's byte offset may point at the end of the line before.
 fn start_of_record(text: &str, byte: u64) -> usize {
     let bytes = text.as_bytes();
-    let mut start = (byte as usize).min(bytes.len());
+    let mut start = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
     while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
         start += 1;
     }
@@ -332,3 +339,7 @@ mod tests {
         assert_eq!(e.position.line, Some(2));
     }
 }
+
+#[cfg(test)]
+#[path = "csv_spectrum_tests.rs"]
+mod spectrum;

@@ -2,11 +2,12 @@
 //! in a dimension is the `TOTAAL` marginal. Unique-youth counts in marginals are stored as
 //! published (or as distinct counts), never re-derived by summing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::code::{fold, Landsdeel, Verwijzer};
 use crate::csv_text::{parse_cell, valid_period, Table};
 use crate::error::{DataError, ErrorKind};
+use crate::limits::{MAX_PERCELEN, MAX_PERIODS};
 use crate::measure::{Measure, Measures};
 
 /// The dimension value that means "all values of this dimension".
@@ -111,8 +112,11 @@ pub struct Parsed<T> {
 #[derive(Debug, Clone, Default)]
 pub struct Cube {
     cells: HashMap<Key, Measures>,
+    /// Sorted, so a new period is found by binary search.
     periods: Vec<String>,
+    /// In order of appearance, with a set beside it: `insert` runs once per cell.
     percelen: Vec<String>,
+    perceel_set: HashSet<String>,
 }
 
 impl Cube {
@@ -160,6 +164,12 @@ impl Cube {
                 ));
             }
             cube.insert(key, measures);
+            if cube.periods.len() > MAX_PERIODS {
+                return Err(too_many(&table, *line, 0, MAX_PERIODS, |s| Some(s.to_uppercase())));
+            }
+            if cube.percelen.len() > MAX_PERCELEN {
+                return Err(too_many(&table, *line, 2, MAX_PERCELEN, |s| percelen.resolve(s)));
+            }
         }
         Ok(Parsed { value: cube, notices })
     }
@@ -167,13 +177,12 @@ impl Cube {
     /// Adds or replaces a cell (used by builders of cubes from other sources).
     pub fn insert(&mut self, key: Key, measures: Measures) {
         if let Some(p) = &key.periode {
-            if !self.periods.contains(p) {
-                self.periods.push(p.clone());
-                self.periods.sort();
+            if let Err(at) = self.periods.binary_search(p) {
+                self.periods.insert(at, p.clone());
             }
         }
         if let Some(p) = &key.perceel {
-            if !self.percelen.contains(p) {
+            if self.perceel_set.insert(p.clone()) {
                 self.percelen.push(p.clone());
             }
         }
@@ -264,6 +273,21 @@ impl Cube {
     pub fn is_empty(&self) -> bool {
         self.cells.is_empty()
     }
+}
+
+/// The error for a dimension column of a cube file with more distinct values than `limit`, first
+/// exceeded on `line`; the count covers the whole file (values as `read` resolves them).
+fn too_many(table: &Table, line: u64, i: usize, limit: usize, read: impl Fn(&str) -> Option<String>) -> DataError {
+    let col = table.column(CUBE_COLUMNS[i]).unwrap_or(0);
+    let value = |record: &csv::StringRecord| record.get(col).unwrap_or("").to_string();
+    let count = table
+        .rows
+        .iter()
+        .filter_map(|(_, r)| dimension(&value(r), &read).flatten())
+        .collect::<HashSet<String>>()
+        .len();
+    let at = table.rows.iter().find(|(l, _)| *l == line).map(|(_, r)| value(r)).unwrap_or_default();
+    table.cell_error(ErrorKind::TooManyValues { limit, count }, line, CUBE_COLUMNS[i], &at)
 }
 
 /// A dimension value: `TOTAAL` → `Some(None)`, a known value → `Some(Some(v))`, unknown → `None`.

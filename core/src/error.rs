@@ -31,6 +31,8 @@ pub enum ErrorKind {
     NotUtf8,
     /// The file has no header line, or nothing at all.
     Empty,
+    /// The file has a header but no data rows (only blank lines, or nothing, after it).
+    NoDataRows,
     /// The header is neither a cube nor a records header.
     UnknownHeader,
     /// A column the kind of file needs is missing from the header.
@@ -68,6 +70,25 @@ pub enum ErrorKind {
     },
     /// A file a dataset archive needs (its manifest, or a file the manifest names) is missing.
     MissingInArchive,
+    /// A dimension column has more distinct values than the dashboard accepts: the cube it would
+    /// make could not be shown (see the limits in `records.rs` and `cube.rs`). The position names
+    /// the column, and the line and value of the first value over the limit.
+    TooManyValues {
+        /// The most distinct values accepted.
+        limit: usize,
+        /// The distinct values the file has in that column.
+        count: usize,
+    },
+    /// A number outside the range the dashboard accepts (e.g. a record's euros beyond ± 1 billion).
+    OutOfRange {
+        /// The largest magnitude accepted.
+        limit: u64,
+    },
+    /// A records file has more rows than the dashboard reads.
+    TooManyRows {
+        /// The most rows accepted.
+        limit: usize,
+    },
     /// A JSON file (index or manifest) does not match the documented format.
     BadJson {
         /// The parser's own message (not translated: it names JSON paths).

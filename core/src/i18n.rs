@@ -3,6 +3,7 @@
 
 use crate::cube::Notice;
 use crate::error::{DataError, ErrorKind};
+use crate::format::{number, Unit};
 use crate::manifest::Status;
 
 /// The interface language.
@@ -186,6 +187,11 @@ texts! {
     LocalUndisclosed => "Cijfers uit uw eigen bestand, zonder onthullingsregels: deel ze niet zonder controle.", "Figures from your own file, without disclosure rules: do not share them unchecked.";
     ErrNotUtf8 => "is geen UTF-8-tekst", "is not UTF-8 text";
     ErrEmpty => "is leeg of heeft geen kopregel", "is empty or has no header line";
+    ErrNoDataRows => "bevat geen gegevensrijen, alleen een kopregel", "has no data rows, only a header line";
+    ErrTooManyValues => "heeft te veel verschillende waarden", "has too many distinct values";
+    ErrTooManyValuesLimit => "de grens is", "the limit is";
+    ErrOutOfRange => "valt buiten wat het dashboard aanneemt; de grens is", "is outside what the dashboard accepts; the limit is";
+    ErrTooManyRows => "heeft meer rijen dan het dashboard leest; de grens is", "has more rows than the dashboard reads; the limit is";
     ErrUnknownHeader => "heeft een kopregel die geen kubus en geen records beschrijft", "has a header that describes neither a cube nor records";
     ErrMissingColumn => "mist een verplichte kolom", "lacks a required column";
     ErrRaggedRow => "heeft een ander aantal velden dan de kopregel", "has a different number of fields than the header";
@@ -247,6 +253,20 @@ pub fn error_message(e: &DataError, lang: Lang) -> String {
         ErrorKind::Unreadable => Text::ErrUnreadable.get(lang).into(),
         ErrorKind::NotUtf8 => Text::ErrNotUtf8.get(lang).into(),
         ErrorKind::Empty => Text::ErrEmpty.get(lang).into(),
+        ErrorKind::NoDataRows => Text::ErrNoDataRows.get(lang).into(),
+        ErrorKind::TooManyValues { limit, count } => format!(
+            "{} ({}); {} {}",
+            Text::ErrTooManyValues.get(lang),
+            number(*count as f64, Unit::Count, lang),
+            Text::ErrTooManyValuesLimit.get(lang),
+            number(*limit as f64, Unit::Count, lang)
+        ),
+        ErrorKind::OutOfRange { limit } => {
+            format!("{} ± {}", Text::ErrOutOfRange.get(lang), number(*limit as f64, Unit::Count, lang))
+        }
+        ErrorKind::TooManyRows { limit } => {
+            format!("{} {}", Text::ErrTooManyRows.get(lang), number(*limit as f64, Unit::Count, lang))
+        }
         ErrorKind::UnknownHeader => Text::ErrUnknownHeader.get(lang).into(),
         ErrorKind::MissingColumn => Text::ErrMissingColumn.get(lang).into(),
         ErrorKind::RaggedRow { expected, found } => {

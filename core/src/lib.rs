@@ -16,6 +16,7 @@ pub mod export;
 pub mod file_kind;
 pub mod format;
 pub mod i18n;
+pub mod limits;
 pub mod manifest;
 pub mod measure;
 pub mod metrics;

@@ -13,6 +13,7 @@ use crate::code::{Landsdeel, Verwijzer};
 use crate::csv_text::{ignored_columns, parse_number, valid_period, Rows};
 use crate::cube::{Cube, Key, Notice, Parsed, PerceelNames};
 use crate::error::{DataError, ErrorKind};
+use crate::limits::{MAX_EUROS, MAX_PERCELEN, MAX_PERIODS, MAX_ROWS};
 use crate::measure::{Cell, Measures};
 
 /// The columns of a records file; `aanbieder` may follow and is not needed for the cube.
@@ -31,19 +32,34 @@ struct Record {
 }
 
 /// Raw texts of one dimension resolved once each: a million rows hold only a handful of names,
-/// so a short list beats a hash map (measured: hashing was a quarter of the time).
+/// so a short list beats a hash map (measured: hashing was a quarter of the time). Spelling
+/// variants past the first few (e.g. whitespace or case variants of one label) go to a map, so a
+/// file with a hundred thousand variants is not quadratic.
 #[derive(Default)]
-struct Cached(Vec<(String, Option<u32>)>);
+struct Cached {
+    list: Vec<(String, Option<usize>)>,
+    map: HashMap<String, Option<usize>, BuildHasherDefault<FxHasher>>,
+}
+
+/// How many raw texts the short list holds before the map takes over.
+const LIST_LEN: usize = 32;
 
 impl Cached {
-    fn get(&mut self, raw: &str, resolve: impl FnOnce(&str) -> Option<u32>) -> Option<u32> {
+    fn get(&mut self, raw: &str, resolve: impl FnOnce(&str) -> Option<usize>) -> Option<usize> {
         // Length and last byte first: most codes differ there, and a full compare costs a call.
         let (len, last) = (raw.len(), raw.as_bytes().last());
-        if let Some((_, i)) = self.0.iter().find(|(r, _)| r.len() == len && r.as_bytes().last() == last && r == raw) {
+        if let Some((_, i)) = self.list.iter().find(|(r, _)| r.len() == len && r.as_bytes().last() == last && r == raw) {
             return *i;
         }
+        if let Some(&i) = self.map.get(raw) {
+            return i;
+        }
         let i = resolve(raw.trim());
-        self.0.push((raw.to_string(), i));
+        if self.list.len() < LIST_LEN {
+            self.list.push((raw.to_string(), i));
+        } else {
+            self.map.insert(raw.to_string(), i);
+        }
         i
     }
 }
@@ -77,24 +93,146 @@ impl Hasher for FxHasher {
 #[derive(Default)]
 struct Interner {
     values: Vec<String>,
+    numbers: HashMap<String, usize, BuildHasherDefault<FxHasher>>,
     cache: Cached,
+    /// How many of the values have been checked against their limit.
+    checked: usize,
 }
 
 impl Interner {
-    fn index(&mut self, raw: &str, resolve: impl FnOnce(&str) -> Option<String>) -> Option<u32> {
-        let values = &mut self.values;
+    fn index(&mut self, raw: &str, resolve: impl FnOnce(&str) -> Option<String>) -> Option<usize> {
+        let (values, numbers) = (&mut self.values, &mut self.numbers);
         self.cache.get(raw, |s| {
             let v = resolve(s)?;
-            Some(values.iter().position(|x| *x == v).unwrap_or_else(|| {
-                values.push(v);
+            Some(*numbers.entry(v).or_insert_with_key(|v| {
+                values.push(v.clone());
                 values.len() - 1
-            }) as u32)
+            }))
         })
     }
 }
 
-fn position<T: PartialEq>(all: &[T], v: Option<T>) -> Option<u32> {
-    all.iter().position(|x| Some(x) == v.as_ref()).map(|i| i as u32)
+fn position<T: PartialEq>(all: &[T], v: Option<T>) -> Option<usize> {
+    all.iter().position(|x| Some(x) == v.as_ref())
+}
+
+/// The periods a records cube has for these period values: each value, and the year of each
+/// half-year or quarter. This is what [`MAX_PERIODS`] limits.
+fn cube_periods(values: &[String]) -> usize {
+    let years = values.iter().map(|v| v.get(..4).unwrap_or(v));
+    let mut all: Vec<&str> = values.iter().map(String::as_str).chain(years).collect();
+    all.sort_unstable();
+    all.dedup();
+    all.len()
+}
+
+/// A period code: upper case, when the text is a period.
+fn period_code(s: &str) -> Option<String> {
+    valid_period(s).then(|| s.to_uppercase())
+}
+
+/// Why a row was not read: an error, or a dimension over its limit (the reader then counts on).
+enum Refusal {
+    Error(DataError),
+    TooMany { column: usize, limit: usize, value: String },
+}
+
+impl From<DataError> for Refusal {
+    fn from(e: DataError) -> Self {
+        Refusal::Error(e)
+    }
+}
+
+/// A dimension index in the width a record stores, or the limit error when over `limit`.
+fn narrow<T: TryFrom<usize>>(i: usize, limit: usize, column: usize, raw: &str) -> Result<T, Refusal> {
+    let over = || Refusal::TooMany { column, limit, value: raw.to_string() };
+    if i >= limit {
+        return Err(over());
+    }
+    T::try_from(i).map_err(|_| over())
+}
+
+/// One row of a records file, with where it is.
+struct Row<'r> {
+    file: &'r str,
+    line: u64,
+    row: &'r csv::StringRecord,
+    cols: &'r [usize; 6],
+    delimiter: u8,
+}
+
+impl Row<'_> {
+    fn field(&self, i: usize) -> &str {
+        &self.row[self.cols[i]]
+    }
+
+    fn error(&self, kind: ErrorKind, i: usize) -> DataError {
+        DataError::new(kind, self.file).at_line(self.line).in_cell(RECORD_COLUMNS[i], self.field(i))
+    }
+}
+
+/// The reader's dictionaries, borrowed apart from its row reader.
+struct Dims<'d> {
+    clients: &'d mut HashMap<String, u32, BuildHasherDefault<FxHasher>>,
+    periods: &'d mut Interner,
+    perceel_codes: &'d mut Interner,
+    landsdelen: &'d mut Cached,
+    verwijzers: &'d mut Cached,
+    percelen: &'d PerceelNames,
+}
+
+impl Dims<'_> {
+    /// One row as a record, or the first problem in it (in column order).
+    fn record(&mut self, at: &Row) -> Result<Record, Refusal> {
+        let client_raw = at.field(0).trim();
+        if client_raw.is_empty() {
+            return Err(at.error(ErrorKind::MissingValue, 0).into());
+        }
+        let too_many_rows = || DataError::new(ErrorKind::TooManyRows { limit: MAX_ROWS }, at.file).at_line(at.line);
+        let client = self.client(client_raw).ok_or_else(too_many_rows)?;
+        let period = self.periods.index(at.field(1), period_code).ok_or_else(|| at.error(ErrorKind::BadPeriod, 1))?;
+        if self.periods.values.len() > self.periods.checked {
+            // A new period: checked once, with the year it brings.
+            if cube_periods(&self.periods.values) > MAX_PERIODS {
+                return Err(Refusal::TooMany { column: 1, limit: MAX_PERIODS, value: at.field(1).to_string() });
+            }
+            self.periods.checked = self.periods.values.len();
+        }
+        let landsdeel = self
+            .landsdelen
+            .get(at.field(2), |s| position(&Landsdeel::ALL, Landsdeel::parse(s)))
+            .ok_or_else(|| at.error(ErrorKind::UnknownCode, 2))?;
+        let percelen = self.percelen;
+        let perceel =
+            self.perceel_codes.index(at.field(3), |s| percelen.resolve(s)).ok_or_else(|| at.error(ErrorKind::UnknownCode, 3))?;
+        let verwijzer = self
+            .verwijzers
+            .get(at.field(4), |s| position(&Verwijzer::ALL, Verwijzer::parse(s)))
+            .ok_or_else(|| at.error(ErrorKind::UnknownCode, 4))?;
+        let euros = parse_number(at.field(5), at.delimiter).map_err(|kind| at.error(kind, 5))?;
+        if euros.is_nan() || euros.abs() > MAX_EUROS as f64 {
+            return Err(at.error(ErrorKind::OutOfRange { limit: MAX_EUROS }, 5).into());
+        }
+        Ok(Record {
+            client,
+            period: narrow(period, MAX_PERIODS, 1, at.field(1))?,
+            landsdeel: narrow(landsdeel, Landsdeel::ALL.len(), 2, at.field(2))?,
+            perceel: narrow(perceel, MAX_PERCELEN, 3, at.field(3))?,
+            verwijzer: narrow(verwijzer, Verwijzer::ALL.len(), 4, at.field(4))?,
+            // Exact and in range: |euros| ≤ MAX_EUROS, so the cents fit an i64 (limits.rs).
+            cents: (euros * 100.0).round() as i64,
+        })
+    }
+
+    /// The client's number, numbering a new client next; None past u32 (never under MAX_ROWS).
+    fn client(&mut self, raw: &str) -> Option<u32> {
+        if let Some(&c) = self.clients.get(raw) {
+            return Some(c);
+        }
+        let next = u32::try_from(self.clients.len()).ok()?;
+        self.clients.insert(raw.to_string(), next);
+        Some(next)
+    }
 }
 
 /// Reads a records file step by step.
@@ -137,52 +275,52 @@ impl<'a> RecordsReader<'a> {
         })
     }
 
-    /// Reads up to `max_rows` rows; `Ok(true)` when the file is done.
+    /// Reads up to `max_rows` rows; `Ok(true)` when the file is done. A file without data rows,
+    /// more rows than [`MAX_ROWS`], or more distinct periods or percelen than the limits allow
+    /// is an error.
     pub fn step(&mut self, max_rows: usize) -> Result<bool, DataError> {
         let delimiter = self.rows.delimiter;
         for _ in 0..max_rows {
-            let Some((line, row)) = self.rows.next_row()? else { return Ok(true) };
-            let field = |i: usize| &row[self.cols[i]];
-            let file = &self.file;
-            let err = |kind, i: usize| DataError::new(kind, file).at_line(line).in_cell(RECORD_COLUMNS[i], field(i));
-            let client_raw = field(0).trim();
-            if client_raw.is_empty() {
-                return Err(err(ErrorKind::MissingValue, 0));
-            }
-            let next = self.clients.len() as u32;
-            let client = match self.clients.get(client_raw) {
-                Some(&c) => c,
-                None => {
-                    self.clients.insert(client_raw.to_string(), next);
-                    next
-                }
+            let Some((line, row)) = self.rows.next_row()? else {
+                return if self.records.is_empty() { Err(DataError::new(ErrorKind::NoDataRows, &self.file)) } else { Ok(true) };
             };
-            let period = self
-                .periods
-                .index(field(1), |s| valid_period(s).then(|| s.to_uppercase()))
-                .ok_or_else(|| err(ErrorKind::BadPeriod, 1));
-            let landsdeel = self
-                .landsdelen
-                .get(field(2), |s| position(&Landsdeel::ALL, Landsdeel::parse(s)))
-                .ok_or_else(|| err(ErrorKind::UnknownCode, 2));
-            let percelen = self.percelen;
-            let perceel =
-                self.perceel_codes.index(field(3), |s| percelen.resolve(s)).ok_or_else(|| err(ErrorKind::UnknownCode, 3));
-            let verwijzer = self
-                .verwijzers
-                .get(field(4), |s| position(&Verwijzer::ALL, Verwijzer::parse(s)))
-                .ok_or_else(|| err(ErrorKind::UnknownCode, 4));
-            let euros = parse_number(field(5), delimiter).map_err(|kind| err(kind, 5));
-            self.records.push(Record {
-                client,
-                period: period? as u16,
-                landsdeel: landsdeel? as u8,
-                perceel: perceel? as u16,
-                verwijzer: verwijzer? as u8,
-                cents: (euros? * 100.0).round() as i64,
-            });
+            if self.records.len() >= MAX_ROWS {
+                return Err(DataError::new(ErrorKind::TooManyRows { limit: MAX_ROWS }, &self.file).at_line(line));
+            }
+            let mut dims = Dims {
+                clients: &mut self.clients,
+                periods: &mut self.periods,
+                perceel_codes: &mut self.perceel_codes,
+                landsdelen: &mut self.landsdelen,
+                verwijzers: &mut self.verwijzers,
+                percelen: self.percelen,
+            };
+            let at = Row { file: &self.file, line, row, cols: &self.cols, delimiter };
+            match dims.record(&at) {
+                Ok(record) => self.records.push(record),
+                Err(Refusal::Error(e)) => return Err(e),
+                Err(Refusal::TooMany { column, limit, value }) => return Err(self.too_many(column, limit, line, &value)),
+            }
         }
         Ok(false)
+    }
+
+    /// The error for a column over its limit. The reader counts on through the rest of the file
+    /// (linear, one hash per row), so the message can say how many values the file has.
+    fn too_many(&mut self, column: usize, limit: usize, line: u64, value: &str) -> DataError {
+        let (col, percelen) = (self.cols[column], self.percelen);
+        // A broken row further on ends the count: the limit is the error to report.
+        while let Ok(Some((_, row))) = self.rows.next_row() {
+            if column == 1 {
+                self.periods.index(&row[col], period_code);
+            } else {
+                self.perceel_codes.index(&row[col], |s| percelen.resolve(s));
+            }
+        }
+        let count = if column == 1 { cube_periods(&self.periods.values) } else { self.perceel_codes.values.len() };
+        DataError::new(ErrorKind::TooManyValues { limit, count }, &self.file)
+            .at_line(line)
+            .in_cell(RECORD_COLUMNS[column], value)
     }
 
     /// How far through the file the reader is, 0..=1.
@@ -345,9 +483,10 @@ fn by_client(records: &[Record], clients: usize) -> impl Iterator<Item = &Record
         start[i] += start[i - 1];
     }
     let mut order = vec![0u32; records.len()];
-    for (i, r) in records.iter().enumerate() {
+    // Record numbers fit a u32: the reader stops at MAX_ROWS (asserted in limits.rs).
+    for (i, r) in (0u32..).zip(records) {
         let slot = &mut start[r.client as usize];
-        order[*slot] = i as u32;
+        order[*slot] = i;
         *slot += 1;
     }
     order.into_iter().map(move |i| &records[i as usize])

@@ -52,6 +52,26 @@ test('A bad file names file, line, column and value, and the data shown stays', 
   assert.match(await page.locator('[data-status]').innerText(), /definitief/);
 });
 
+test('A records file with only a header, or with too many percelen, is refused and the data shown stays', async () => {
+  const page = await site.open(await site.page());
+  const alert = page.locator('[role=alert] .error-message');
+  await page.setInputFiles('input[type=file]', 'tests/e2e/fixtures/records-header-only.csv');
+  await alert.waitFor();
+  assert.equal(await alert.innerText(), 'records-header-only.csv: bevat geen gegevensrijen, alleen een kopregel');
+  assert.equal(await figure(page, 'Unieke jeugdigen'), '9.722');
+  assert.match(await page.locator('[data-status]').innerText(), /definitief/);
+  // 20,000 distinct percelen in 100,000 rows (issue #9): refused, naming column, limit and count.
+  let csv = 'client,periode,landsdeel,perceel,verwijzer,volume_eur\n';
+  for (let i = 0; i < 100000; i++) csv += `c${i % 9000},2023-H1,ZW,P${i % 20000},huisarts,10\n`;
+  await page.setInputFiles('input[type=file]', { name: 'veel-percelen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.querySelector('[role=alert] .error-message')?.innerText.startsWith('veel-percelen.csv'));
+  assert.equal(await alert.innerText(),
+    'veel-percelen.csv, regel 42, kolom ‘perceel’, waarde ‘P40’: heeft te veel verschillende waarden (20.000); de grens is 40');
+  assert.equal(await figure(page, 'Unieke jeugdigen'), '9.722');
+  assert.match(await page.locator('[data-status]').innerText(), /definitief/);
+  assert.deepEqual(page.problems, []);
+});
+
 test('The switcher returns from a local file to the published data', async () => {
   const page = await site.open(await site.page());
   await page.setInputFiles('input[type=file]', 'tests/e2e/fixtures/records-small.csv');
