@@ -56,15 +56,20 @@ pub(crate) enum Hidden {
 /// let mut csv = String::from("client,periode,landsdeel,perceel,verwijzer,volume_eur\n");
 /// for i in 0..23 { csv += &format!("c{i},2023,ZW,P,huisarts,{}\n", 1000 + i); }
 /// for i in 0..3 { csv += &format!("d{i},2023,ZW,Q,huisarts,1000\n"); }
+/// for i in 0..20 { csv += &format!("e{i},2023,NN,P,huisarts,2000\n"); }
 /// let built = records::read(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value;
 /// let safe = disclosure::apply(&built);
-/// let zw = Key::total("2023").landsdeel(Landsdeel::ZW);
-/// assert_eq!(safe.get(&zw).jeugdigen, Cell::Exact(25.0)); // 26 rounded to 5
-/// assert_eq!(safe.get(&zw).volume_eur, Cell::Exact(29000.0)); // 29,253 rounded to thousands
+/// let (nl, zw) = (Key::total("2023"), Key::total("2023").landsdeel(Landsdeel::ZW));
+/// assert_eq!(safe.get(&nl).jeugdigen, Cell::Exact(45.0)); // 46 rounded to 5
+/// assert_eq!(safe.get(&zw).jeugdigen, Cell::Exact(25.0)); // 26
+/// assert_eq!(safe.get(&zw).volume_eur, Cell::Exact(26000.0)); // 26,253 rounded to thousands
 /// let q = safe.get(&zw.clone().perceel("Q"));
 /// assert_eq!((q.jeugdigen, q.volume_eur), (Cell::Secret, Cell::Secret)); // 3 youth
-/// // Landsdelen without youth are 0: secret too, for every measure.
-/// assert_eq!(safe.get(&Key::total("2023").landsdeel(Landsdeel::NN)).volume_eur, Cell::Secret);
+/// // The six landsdelen without youth are 0: secret, for every measure; NN joins them, or the
+/// // national total minus ZW would show that they are empty.
+/// for l in [Landsdeel::NH, Landsdeel::UF, Landsdeel::NN] {
+///     assert_eq!(safe.get(&nl.clone().landsdeel(l)).volume_eur, Cell::Secret);
+/// }
 /// ```
 pub fn apply(records: &RecordsCube) -> Cube {
     let hidden = groups::suppress(records);
