@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Site, drawn } from './harness.mjs';
+import { Site, drawn, until } from './harness.mjs';
 import { serve, LOCAL_POLICY } from '../../scripts/serve.mjs';
 import { META_POLICY, headerPolicy } from '../../scripts/csp.mjs';
 import { addScriptIntegrity, externaliseInlineScripts, insertPolicy, violations } from '../../scripts/csp-post-build.mjs';
@@ -19,7 +19,7 @@ after(async () => { await site.stop(); });
 
 /** A page that records policy violations (from its first script on) and the app's start. */
 async function watchedPage() {
-  const page = await site.page();
+  const page = await site.page(undefined, { bypassCSP: false });
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) =>
@@ -94,7 +94,7 @@ test('The listener sees a violation: an inline script added to the page is refus
     s.textContent = 'window.__ran = 1';
     document.head.append(s);
   });
-  await page.waitForFunction(() => window.__violations.length > 0);
+  await until(page, () => window.__violations.length > 0);
   assert.match((await page.evaluate(() => window.__violations))[0], /^script-src-elem blocked inline/);
   assert.equal(await page.evaluate(() => window.__ran), undefined);
 });
@@ -121,7 +121,7 @@ test('A local file, every view of it, and the SVG and PNG downloads run under th
   // The menu, in the order of VIEWS, keeps the local data (a reload would drop it).
   for (const [i, view] of VIEWS.entries()) {
     await page.locator('nav a').nth(i).click();
-    await page.waitForFunction((v) => (new URLSearchParams(location.search).get('view') ?? 'overzicht') === v, view);
+    await until(page, (v) => (new URLSearchParams(location.search).get('view') ?? 'overzicht') === v, view);
     await drawn(page);
     assert.equal(await page.locator('[data-status=lokaal]').count(), 1, `local file ${view}: still the local data`);
     await assertClean(page, `local file ${view}`);
@@ -154,7 +154,7 @@ test('Every view embedded (embed=1) runs under the policy, also in a frame on an
     await page.goto(host.url);
     const frame = page.frames()[1];
     await frame.waitForSelector('.view');
-    await frame.waitForFunction(() => [...document.querySelectorAll('.chart')].every((c) => c.querySelector('svg')));
+    await until(frame, () => [...document.querySelectorAll('.chart')].every((c) => c.querySelector('svg')));
     assert.deepEqual(await frame.evaluate(() => window.__violations), [], 'framed embed: policy violations');
     // The host page is "foreign" to the harness, which watches the site's own origin.
     assert.deepEqual(page.problems.filter((p) => p !== `foreign request: ${host.url}`), [], 'framed embed: console errors');
@@ -171,7 +171,7 @@ test('frame-ancestors: a page on an origin the header does not name cannot frame
   const hostUrl = host.url.replace('127.0.0.1', 'localhost');
   writeFileSync(join(hostDir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>Host</title><iframe src="${site.url}?view=overzicht&amp;embed=1" title="LTA"></iframe>`);
   try {
-    const page = await site.page();
+    const page = await site.page(undefined, { bypassCSP: false });
     await page.goto(hostUrl);
     await page.waitForLoadState('load');
     await page.waitForTimeout(500);

@@ -15,9 +15,13 @@ export class Site {
     return site;
   }
 
-  /** A new page with its problems recorded in `page.problems`; `options`: Playwright's context options. */
+  /**
+   * A new page with its problems recorded in `page.problems`; `options`: Playwright's context
+   * options. The site's Content Security Policy is bypassed unless `options.bypassCSP` is false
+   * (the CSP tests): Playwright's `waitForFunction` polls with an eval the policy refuses.
+   */
   async page(viewport = { width: 1280, height: 900 }, options = {}) {
-    const page = await this.browser.newPage({ viewport, ...options });
+    const page = await this.browser.newPage({ viewport, bypassCSP: true, ...options });
     page.problems = [];
     const origin = new URL(this.url).origin;
     page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
@@ -45,7 +49,7 @@ export class Site {
 /** Waits until the page is quiet and every chart is drawn (and laid out: two frames). */
 export async function drawn(page) {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => [...document.querySelectorAll('.chart')].every((c) => c.querySelector('svg')));
+  await until(page, () => [...document.querySelectorAll('.chart')].every((c) => c.querySelector('svg')));
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
@@ -78,4 +82,14 @@ export function readCube(path) {
   const delim = header.includes(';') ? ';' : ',';
   const keys = header.split(delim);
   return lines.map((l) => Object.fromEntries(l.split(delim).map((v, i) => [keys[i], v])));
+}
+
+/** Polls `fn(arg)` in the page (or frame) until it is true: unlike `waitForFunction`, this
+ * evaluates through the driver, which a Content Security Policy without 'unsafe-eval' allows. */
+export async function until(page, fn, arg, timeout = 20000) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(fn, arg))) {
+    if (Date.now() > end) throw new Error(`until: timed out: ${fn}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

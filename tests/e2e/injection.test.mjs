@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Site, drawn } from './harness.mjs';
+import { Site, drawn, until } from './harness.mjs';
 
 const VIEWS = ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend'];
 // Each sets window.__pwned if it ever runs; the fixtures hold them as perceel values.
@@ -108,7 +108,7 @@ async function openFile(page, buffer) {
 async function everyView(page, where, shown) {
   for (const [i, view] of VIEWS.entries()) {
     await page.locator('nav a').nth(i).click();
-    await page.waitForFunction((v) => (new URLSearchParams(location.search).get('view') ?? 'overzicht') === v, view);
+    await until(page, (v) => (new URLSearchParams(location.search).get('view') ?? 'overzicht') === v, view);
     await drawn(page);
     await assertInert(page, `${where} ${view}`);
   }
@@ -153,9 +153,9 @@ for (const bypassCSP of [true, false]) {
     const page = await watchedPage(bypassCSP);
     await site.open(page, '?view=overzicht');
     await page.evaluate((m) => { document.querySelector('main').insertAdjacentHTML('beforeend', m); }, MARKUP.img);
-    await page.waitForFunction(() => window.__suspects.length > 0);
+    await until(page, () => window.__suspects.length > 0);
     // Without the policy the handler runs; with it, it is refused and reported.
-    await page.waitForFunction((b) => (b ? window.__pwned === 1 : window.__violations.length > 0), bypassCSP);
+    await until(page, (b) => (b ? window.__pwned === 1 : window.__violations.length > 0), bypassCSP);
     assert.equal(await page.evaluate(() => window.__pwned), bypassCSP ? 1 : undefined);
     await page.close();
   });
@@ -167,7 +167,7 @@ for (const bypassCSP of [true, false]) {
     await everyView(page, 'records', Object.values(MARKUP));
     // Choose the <img> perceel as a filter: its name goes into the chip, the sentences, the URL.
     await page.locator('button.pick').filter({ hasText: MARKUP.img }).first().click();
-    await page.waitForFunction(() => new URLSearchParams(location.search).has('perceel'));
+    await until(page, () => new URLSearchParams(location.search).has('perceel'));
     assert.equal(new URL(page.url()).searchParams.get('perceel'), MARKUP.img);
     assert.ok((await page.locator('.chips').innerText()).includes(MARKUP.img), 'the filter chip names the perceel as text');
     await everyView(page, 'records, filtered', [MARKUP.img]);
@@ -225,7 +225,7 @@ test('A javascript: source link in a manifest does not run: the CSP refuses it',
   const page = await watchedPage(false, published);
   await published.open(page, '?data=js-url&view=overzicht');
   await page.locator('#notes a[href^="javascript:"]').click();
-  await page.waitForFunction(() => window.__violations.length > 0);
+  await until(page, () => window.__violations.length > 0);
   assert.match((await page.evaluate(() => window.__violations)).join(), /script-src/);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await page.close();
