@@ -36,7 +36,7 @@ pub fn PublishCube(data: RwSignal<Data>) -> impl IntoView {
                     {option(Status::Definitief)}
                 </select>
             </label>
-            <button id="publish-title" class="publish-button" on:click=save aria-describedby="publish-help">
+            <button id="publish-title" class="tool" on:click=save aria-describedby="publish-help">
                 {move || Text::PublishCube.get(lang.get())}
             </button>
             <p id="publish-help" class="help">{move || Text::PublishHelp.get(lang.get())}</p>
