@@ -26,6 +26,13 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 ///
 /// `date` is `YYYY-MM-DD`; `status` is what the user chose (voorlopig or definitief).
 pub fn dataset_zip(shown: &Dataset, base: &Manifest, status: Status, date: &str) -> Vec<u8> {
+    let files = dataset_files(shown, base, status, date);
+    let entries: Vec<(&str, &[u8])> = files.iter().map(|(n, d)| (*n, d.as_bytes())).collect();
+    zip::write(&entries, ymd(date))
+}
+
+/// The files of that dataset folder, by name (also what `records_to_cube` writes).
+pub fn dataset_files(shown: &Dataset, base: &Manifest, status: Status, date: &str) -> Vec<(&'static str, String)> {
     let text = |t: Text| Localized { nl: t.get(Lang::Nl).into(), en: t.get(Lang::En).into() };
     let population = shown.population.as_ref().map(|p| p.to_csv());
     let manifest = Manifest {
@@ -43,16 +50,14 @@ pub fn dataset_zip(shown: &Dataset, base: &Manifest, status: Status, date: &str)
         rules: Some(Rules::default()),
         created: Some(date.to_string()),
     };
-    let manifest_json = serde_json::to_string_pretty(&manifest).unwrap_or_default();
-    let cube = shown.cube.to_csv();
-    let (leesmij, readme) = (read_me(Lang::Nl, status, date), read_me(Lang::En, status, date));
-    let mut entries: Vec<(&str, &[u8])> = vec![(CUBE, cube.as_bytes()), (MANIFEST, manifest_json.as_bytes())];
-    if let Some(p) = &population {
-        entries.push((POPULATION, p.as_bytes()));
+    let manifest_json = serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n";
+    let mut files = vec![(CUBE, shown.cube.to_csv()), (MANIFEST, manifest_json)];
+    if let Some(p) = population {
+        files.push((POPULATION, p));
     }
-    entries.push(("LEESMIJ.txt", leesmij.as_bytes()));
-    entries.push(("README.txt", readme.as_bytes()));
-    zip::write(&entries, ymd(date))
+    files.push(("LEESMIJ.txt", read_me(Lang::Nl, status, date)));
+    files.push(("README.txt", read_me(Lang::En, status, date)));
+    files
 }
 
 fn read_me(lang: Lang, status: Status, date: &str) -> String {

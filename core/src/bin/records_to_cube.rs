@@ -1,60 +1,111 @@
-//! Builds a published cube from a records file with the same engine and the same disclosure
+//! Builds a published dataset from a records file with the same engine and the same disclosure
 //! rules the browser uses:
-//! `cargo run -p lta-core --bin records_to_cube -- <folder> [--zonder-regels]`
-//! reads `records.csv` (or the file the manifest's `files.records` names) and `manifest.json` in
-//! that folder and writes `cube.csv` beside them. The rules are on unless `--zonder-regels`
-//! (`--no-rules`) is given, which prints a warning: such a cube is not publishable.
+//!
+//! `cargo run -p lta-core --bin records_to_cube -- <folder> [--uit <map>] [--definitief] [--datum JJJJ-MM-DD]`
+//!
+//! reads `manifest.json` and its records file (`files.records`, else `records.csv`) in that folder
+//! and writes the same files as "Publiceerbare kubus downloaden" in the browser (`cube.csv`,
+//! `manifest.json`, `population.csv` when the folder has one, `LEESMIJ.txt`, `README.txt`) into
+//! `<folder>/publiceerbaar/` or the `--uit` folder; status voorlopig unless `--definitief`.
+//!
+//! `--zonder-regels` (`--no-rules`) turns the rules off: it then writes only `cube.csv`, beside
+//! the records, and warns that it is not publishable (`make data` uses it for the synthetic
+//! illustrative cube, which must reproduce the published 2023 figures exactly).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use lta_core::i18n::{error_message, notice_message};
-use lta_core::{disclosure, records, Lang, Manifest};
+use lta_core::manifest::Status;
+use lta_core::view::Dataset;
+use lta_core::{disclosure, publish, records, Lang, Manifest, Population};
 
-const USAGE: &str = "usage: records_to_cube <dataset folder with manifest.json and its records file> [--zonder-regels | --no-rules]";
+const USAGE: &str = "usage: records_to_cube <folder> [--uit <folder>] [--definitief] [--datum YYYY-MM-DD] [--zonder-regels]";
+
+struct Args {
+    folder: PathBuf,
+    out: Option<PathBuf>,
+    rules: bool,
+    status: Status,
+    date: Option<String>,
+}
+
+fn args() -> Option<Args> {
+    let mut a = Args { folder: PathBuf::new(), out: None, rules: true, status: Status::Voorlopig, date: None };
+    let mut it = std::env::args().skip(1);
+    let mut folder = None;
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--zonder-regels" | "--no-rules" => a.rules = false,
+            "--definitief" => a.status = Status::Definitief,
+            "--uit" | "--out" => a.out = Some(it.next()?.into()),
+            "--datum" | "--date" => a.date = Some(it.next()?),
+            s if s.starts_with("--") || folder.is_some() => return None,
+            s => folder = Some(PathBuf::from(s)),
+        }
+    }
+    a.folder = folder?;
+    Some(a)
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let rules_off = args.iter().any(|a| a == "--zonder-regels" || a == "--no-rules");
-    let folders: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let ([dir], true) = (folders.as_slice(), args.len() == folders.len() + usize::from(rules_off)) else {
+    let Some(args) = args() else {
         eprintln!("{USAGE}");
         return ExitCode::FAILURE;
     };
-    let dir = Path::new(dir.as_str());
-    let read = |f: &str| std::fs::read(dir.join(f)).map_err(|e| format!("{}: {e}", dir.join(f).display()));
-    let manifest = match read("manifest.json").map(|b| Manifest::parse(&b, "manifest.json")) {
-        Ok(Ok(m)) => m,
-        Ok(Err(e)) => return fail(&error_message(&e, Lang::En)),
-        Err(e) => return fail(&e),
-    };
-    let records_file = manifest.files.records.clone().unwrap_or_else(|| "records.csv".to_string());
-    let bytes = match read(&records_file) {
-        Ok(b) => b,
-        Err(e) => return fail(&e),
-    };
-    let built = match records::read(&bytes, &records_file, &manifest.perceel_names()) {
-        Ok(parsed) => {
-            for n in &parsed.notices {
-                eprintln!("{}", notice_message(n, Lang::En));
-            }
-            parsed.value
-        }
-        Err(e) => return fail(&error_message(&e, Lang::En)),
-    };
-    let cube = if rules_off {
-        eprintln!("WARNING: --zonder-regels: the disclosure rules were NOT applied; this cube is not publishable.");
-        built.cube
-    } else {
-        disclosure::apply(&built)
-    };
-    match std::fs::write(dir.join("cube.csv"), cube.to_csv()) {
+    match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&format!("{}: {e}", dir.join("cube.csv").display())),
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
     }
 }
 
-fn fail(message: &str) -> ExitCode {
-    eprintln!("{message}");
-    ExitCode::FAILURE
+fn run(args: &Args) -> Result<(), String> {
+    let dir = &args.folder;
+    let read = |f: &str| std::fs::read(dir.join(f)).map_err(|e| format!("{}: {e}", dir.join(f).display()));
+    let manifest = Manifest::parse(&read("manifest.json")?, "manifest.json").map_err(|e| error_message(&e, Lang::En))?;
+    let records_file = manifest.files.records.clone().unwrap_or_else(|| "records.csv".to_string());
+    let parsed = records::read(&read(&records_file)?, &records_file, &manifest.perceel_names()).map_err(|e| error_message(&e, Lang::En))?;
+    for n in &parsed.notices {
+        eprintln!("{}", notice_message(n, Lang::En));
+    }
+    let built = parsed.value;
+    if !args.rules {
+        eprintln!("WARNING: --zonder-regels: the disclosure rules were NOT applied; this cube is not publishable.");
+        return write(dir, "cube.csv", &built.cube.to_csv());
+    }
+    let population = match &manifest.files.population {
+        Some(p) => Some(Population::parse(&read(p)?, p).map_err(|e| error_message(&e, Lang::En))?.value),
+        None => None,
+    };
+    let shown = Dataset { cube: disclosure::apply(&built), manifest: manifest.clone(), population };
+    let date = args.date.clone().unwrap_or_else(today);
+    let out = args.out.clone().unwrap_or_else(|| dir.join("publiceerbaar"));
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for (name, text) in publish::dataset_files(&shown, &manifest, args.status, &date) {
+        write(&out, name, &text)?;
+    }
+    eprintln!("wrote a publishable dataset ({:?}, {date}) to {}", args.status, out.display());
+    Ok(())
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> Result<(), String> {
+    std::fs::write(dir.join(name), text).map_err(|e| format!("{}: {e}", dir.join(name).display()))
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`, from the days since 1970 (civil-from-days, H. Hinnant).
+fn today() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
