@@ -1,11 +1,14 @@
 //! Secondary suppression by groups: every set of cells the screens show beside their total (the
 //! landsdelen of one perceel, referrer and period; the percelen of one landsdeel…; the half-years
-//! of a year) is a group. In a group whose total is shown, the secret cells must be at least two,
-//! hold together at least 5 youth, and (for euros) the others must hold at least 20% of the
-//! largest one's euros: then none of them is its total minus the rest, and each can move by the
-//! protection the rules require. Where that fails, the smallest shown cell of the group joins the
-//! secret ones (the total itself when none is left), and all groups are checked again until none
-//! changes. The audit (`core/tests/disclosure_audit.rs`) proves the result by linear programming.
+//! of a year; every crossing) is a group. In a group whose total is shown:
+//! - the secret cells are at least two, so none is its total minus the rest;
+//! - for counts, they hold at least 5 youth together, so each can move by 5 (up as the others
+//!   fall, down to 0 as they rise);
+//! - for euros, where one of them is € 0, they hold at least € 1,000 (an empty cell must be able
+//!   to rise); the others can fall to 0, further than 20% below their value.
+//! Where a group falls short, its smallest shown cell joins the secret ones (the total itself
+//! when none is left), and all groups are checked again until none changes.
+//! The audit (`core/tests/disclosure_audit.rs`) checks the result by linear programming.
 //!
 //! Deterministic: groups and cells are taken in a fixed order (period, then landsdeel, perceel
 //! and verwijzer in code order, totals last), and of equal cells the first in that order joins.

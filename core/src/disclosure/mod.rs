@@ -142,7 +142,7 @@ mod tests {
     fn the_words_say_the_parameters() {
         for lang in [crate::Lang::Nl, crate::Lang::En] {
             let text = crate::Text::LocalDisclosed.get(lang);
-            for n in [SECRET_UP_TO, COUNT_ROUNDING, DOMINANCE_SHARE * 100.0, EURO_PROTECTION * 100.0] {
+            for n in [SECRET_UP_TO, COUNT_ROUNDING, DOMINANCE_SHARE * 100.0, COUNT_PROTECTION] {
                 assert!(text.contains(&format!("{n}")), "{text} {n}");
             }
         }
