@@ -21,7 +21,7 @@ mod model;
 mod report;
 mod solve;
 
-pub use report::{Finding, Report};
+pub use report::{Bound, Finding, Report};
 
 use lta_core::{Cell, Cube, Key, Measure};
 use model::{Lp, Reading, Year};
@@ -69,7 +69,8 @@ fn reading(raw: &Cube, shown: &Cube, m: Measure) -> Reading {
 /// Audits the secret cells of the measures of one LP (variables: the year's cells, measure
 /// after measure). A cell that feasible points met earlier already show to pass is not solved
 /// exactly (its interval is then an inner bound: the true one is at least as wide); every
-/// failing cell, and per measure the narrowest cell, is solved exactly.
+/// failing cell, and per measure the narrowest cell, is solved exactly, except that when
+/// stopping at the first failure, bounds implied by propagation that already fail settle it.
 fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure], stop_at_failure: bool, report: &mut Report) {
     let n = year.keys.len();
     let cell = |v: usize| (&year.keys[v % n], measures[v / n]);
@@ -78,17 +79,31 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
     let targets: Vec<usize> = (0..lp.lo.len())
         .filter(|&v| shown.get(cell(v).0).get(cell(v).1) == Cell::Secret && !truth[v].is_nan())
         .collect();
-    let finding = |v: usize, r: solve::Range, exact: bool| {
+    let finding = |v: usize, r: solve::Range, exact: Bound| {
         let (key, m) = cell(v);
         Finding::new(key.clone(), m, truth[v], r.min, r.max, exact)
     };
     let mut ranger = solve::Ranger::new(lp);
     let mut findings = Vec::with_capacity(targets.len());
+    // When one failure settles the verdict, look for one the implied bounds show, before any LP.
+    if stop_at_failure {
+        if let Some(f) = targets.iter().map(|&v| finding(v, ranger.outer(v), Bound::Outer)).find(|f| !f.passes()) {
+            return report.add(f);
+        }
+    }
     let result = Ok::<(), solve::SolveError>(()).and_then(|()| {
         for &v in &targets {
             let (range, exact) = ranger.cheap(v, truth[v]);
-            let cheap = finding(v, range, exact);
-            findings.push(if cheap.passes() || exact { cheap } else { finding(v, ranger.exact(v, truth[v])?, true) });
+            let cheap = finding(v, range, if exact { Bound::Exact } else { Bound::Inner });
+            let outer = finding(v, ranger.outer(v), Bound::Outer);
+            findings.push(if cheap.passes() || exact {
+                cheap
+            } else if stop_at_failure && !outer.passes() {
+                // Even the implied bounds are too narrow: a failure without solving.
+                outer
+            } else {
+                finding(v, ranger.exact(v, truth[v])?, Bound::Exact)
+            });
             if stop_at_failure && !findings[findings.len() - 1].passes() {
                 break;
             }
@@ -98,9 +113,9 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
             while let Some(i) = (0..findings.len())
                 .filter(|&i| findings[i].measure == m)
                 .min_by(|&a, &b| findings[a].score().total_cmp(&findings[b].score()))
-                .filter(|&i| !findings[i].exact)
+                .filter(|&i| findings[i].exact != Bound::Exact)
             {
-                findings[i] = finding(targets[i], ranger.exact(targets[i], truth[targets[i]])?, true);
+                findings[i] = finding(targets[i], ranger.exact(targets[i], truth[targets[i]])?, Bound::Exact);
             }
         }
         Ok(())
@@ -111,7 +126,7 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
     report.solves += ranger.solves;
     for f in findings {
         let tol = 1e-6 * f.truth.abs().max(1.0);
-        if f.exact && (f.truth < f.min - tol || f.truth > f.max + tol) {
+        if f.exact == Bound::Exact && (f.truth < f.min - tol || f.truth > f.max + tol) {
             report.problems.push(format!("{f}: the true value is outside its own range"));
         }
         report.add(f);

@@ -12,14 +12,26 @@ pub struct Finding {
     pub truth: f64,
     pub min: f64,
     pub max: f64,
-    /// False when the range is only what feasible points showed (the true range is wider).
-    pub exact: bool,
+    /// How the range was found.
+    pub exact: Bound,
+}
+
+/// How a finding's range relates to the true range of what an attacker can know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// Solved: the true range.
+    Exact,
+    /// Values feasible points showed: the true range is at least this wide (used for passes).
+    Inner,
+    /// Implied bounds: the true range is at most this wide (used for failures, when stopping at
+    /// the first).
+    Outer,
 }
 
 impl Finding {
     /// A finding; a count's range is rounded inwards (counts are whole numbers, so a stronger
     /// attacker than plain LP), after snapping solver noise within a millionth.
-    pub fn new(key: Key, measure: Measure, truth: f64, mut min: f64, mut max: f64, exact: bool) -> Self {
+    pub fn new(key: Key, measure: Measure, truth: f64, mut min: f64, mut max: f64, exact: Bound) -> Self {
         if measure.is_count() {
             min = (min - 1e-6).ceil() + 0.0;
             max = (max + 1e-6).floor() + 0.0;
@@ -59,7 +71,11 @@ impl fmt::Display for Finding {
             dim(k.perceel.clone()),
             dim(k.verwijzer.map(|v| v.code().to_string())),
             self.truth,
-            if self.exact { "" } else { "at least " },
+            match self.exact {
+                Bound::Exact => "",
+                Bound::Inner => "at least ",
+                Bound::Outer => "at most ",
+            },
             self.min,
             self.max,
             self.max - self.min
@@ -82,6 +98,8 @@ pub struct Report {
     pub problems: Vec<String>,
     /// LPs solved.
     pub solves: usize,
+    /// Every audited cell (to look one up; the summary needs only the fields above).
+    pub cells: Vec<Finding>,
 }
 
 impl Report {
@@ -98,8 +116,9 @@ impl Report {
             self.narrowest[i] = Some(finding.clone());
         }
         if !finding.passes() {
-            self.failures.push(finding);
+            self.failures.push(finding.clone());
         }
+        self.cells.push(finding);
     }
 
     /// Adds another report's cells (of another cube or year).
@@ -114,6 +133,7 @@ impl Report {
         }
         self.solves += other.solves;
         self.failures.extend(other.failures);
+        self.cells.extend(other.cells);
         self.problems.extend(other.problems);
     }
 }

@@ -27,22 +27,30 @@ pub struct Range {
 pub struct SolveError(pub String);
 
 /// Ranges of the variables of one LP.
-pub struct Ranger<'a> {
-    lp: &'a Lp,
+pub struct Ranger {
+    /// The LP with its bounds tightened (see [`propagate`]).
+    lp: Lp,
     comp: Vec<usize>,
-    rows: Vec<&'a Row>,
+    rows: Vec<Row>,
     built: HashMap<usize, Component>,
     seen: Vec<Range>,
     /// LPs solved, for the timing notes.
     pub solves: usize,
 }
 
-impl<'a> Ranger<'a> {
-    pub fn new(lp: &'a Lp) -> Self {
-        let rows: Vec<&Row> = lp.rows.iter().filter(|r| !implied(lp, r)).collect();
-        let comp = components(lp.lo.len(), &rows);
-        let seen = vec![Range { min: f64::INFINITY, max: f64::NEG_INFINITY }; lp.lo.len()];
-        Ranger { lp, comp, rows, built: HashMap::new(), seen, solves: 0 }
+impl Ranger {
+    pub fn new(lp: &Lp) -> Self {
+        let (lo, hi) = propagate(lp);
+        let tight = Lp { lo, hi, rows: Vec::new() };
+        let rows: Vec<Row> = lp.rows.iter().filter(|r| !implied(&tight, r)).cloned().collect();
+        let comp = components(tight.lo.len(), &rows);
+        let seen = vec![Range { min: f64::INFINITY, max: f64::NEG_INFINITY }; tight.lo.len()];
+        Ranger { lp: tight, comp, rows, built: HashMap::new(), seen, solves: 0 }
+    }
+
+    /// The bounds every feasible point lies within (an outer bound of each range).
+    pub fn outer(&self, t: usize) -> Range {
+        Range { min: self.lp.lo[t], max: self.lp.hi[t] }
     }
 
     /// What is known of a variable's range without solving: a true value at a bound is that
@@ -75,7 +83,7 @@ impl<'a> Ranger<'a> {
         };
         let Some(&(first, _)) = objective.first() else { return Ok(0.0) };
         let c = self.comp[first];
-        let (lp, rows, comp) = (self.lp, &self.rows, &self.comp);
+        let (lp, rows, comp) = (&self.lp, &self.rows, &self.comp);
         let component = self.built.entry(c).or_insert_with(|| Component::new(lp, rows, comp, c));
         if component.rows.is_empty() {
             // No row: the bounds are the range (and a single variable is the only objective).
@@ -100,6 +108,59 @@ impl<'a> Ranger<'a> {
     }
 }
 
+/// Bounds implied by the rows (bound propagation, as LP presolvers do): from
+/// `lo <= Σ a·x <= hi`, each variable is bounded by what the other terms can add up to at their
+/// extremes, repeated until nothing tightens by more than a millionth. Every feasible point
+/// satisfies the new bounds, so they may replace the old ones: the feasible set is the same, and
+/// rows the new bounds imply can then be dropped. Each new bound is loosened by a hair so that
+/// floating point cannot cut off a feasible point.
+fn propagate(lp: &Lp) -> (Vec<f64>, Vec<f64>) {
+    let (mut lo, mut hi) = (lp.lo.clone(), lp.hi.clone());
+    let hair = |x: f64| 1e-9 * x.abs().max(1.0);
+    for _ in 0..50 {
+        let mut changed = false;
+        for row in &lp.rows {
+            // Sums of the finite extremes of the terms, and how many are infinite.
+            let (mut min_sum, mut min_inf, mut max_sum, mut max_inf) = (0.0, 0, 0.0, 0);
+            let ext = |v: usize, a: f64, lo: &[f64], hi: &[f64]| if a >= 0.0 { (a * lo[v], a * hi[v]) } else { (a * hi[v], a * lo[v]) };
+            for &(v, a) in &row.terms {
+                let (mn, mx) = ext(v, a, &lo, &hi);
+                if mn.is_finite() { min_sum += mn } else { min_inf += 1 }
+                if mx.is_finite() { max_sum += mx } else { max_inf += 1 }
+            }
+            for &(v, a) in &row.terms {
+                let (mn, mx) = ext(v, a, &lo, &hi);
+                // What the other terms add up to at least and at most.
+                let rest_min = match (min_inf, mn.is_finite()) {
+                    (0, _) => min_sum - mn,
+                    (1, false) => min_sum,
+                    _ => f64::NEG_INFINITY,
+                };
+                let rest_max = match (max_inf, mx.is_finite()) {
+                    (0, _) => max_sum - mx,
+                    (1, false) => max_sum,
+                    _ => f64::INFINITY,
+                };
+                // a·x <= hi − rest_min and a·x >= lo − rest_max.
+                let (up, down) = (row.hi - rest_min, row.lo - rest_max);
+                let (new_hi, new_lo) = if a > 0.0 { (up / a, down / a) } else { (down / a, up / a) };
+                if new_hi.is_finite() && new_hi + hair(new_hi) < hi[v] - 1e-6 * hi[v].abs().max(1.0) {
+                    hi[v] = new_hi + hair(new_hi);
+                    changed = true;
+                }
+                if new_lo.is_finite() && new_lo - hair(new_lo) > lo[v] + 1e-6 * lo[v].abs().max(1.0) {
+                    lo[v] = new_lo - hair(new_lo);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    (lo, hi)
+}
+
 /// True when the row holds for every point within the variable bounds.
 fn implied(lp: &Lp, row: &Row) -> bool {
     let (mut min, mut max) = (0.0, 0.0);
@@ -113,7 +174,7 @@ fn implied(lp: &Lp, row: &Row) -> bool {
 }
 
 /// The component of each variable (union-find over the rows' variables).
-fn components(n: usize, rows: &[&Row]) -> Vec<usize> {
+fn components(n: usize, rows: &[Row]) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
@@ -141,7 +202,7 @@ struct Component {
 }
 
 impl Component {
-    fn new(lp: &Lp, rows: &[&Row], comp: &[usize], c: usize) -> Self {
+    fn new(lp: &Lp, rows: &[Row], comp: &[usize], c: usize) -> Self {
         let vars: Vec<usize> = (0..lp.lo.len()).filter(|&v| comp[v] == c).collect();
         let local: HashMap<usize, usize> = vars.iter().enumerate().map(|(i, &v)| (v, i)).collect();
         let rows = rows
