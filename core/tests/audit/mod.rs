@@ -76,7 +76,7 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
     let cell = |v: usize| (&year.keys[v % n], measures[v / n]);
     let truth: Vec<f64> = (0..lp.lo.len()).map(|v| raw.get(cell(v).0).get(cell(v).1).number().unwrap_or(f64::NAN)).collect();
     check_truth(lp, &truth, &cell, report);
-    let targets: Vec<usize> = (0..lp.lo.len())
+    let mut targets: Vec<usize> = (0..lp.lo.len())
         .filter(|&v| shown.get(cell(v).0).get(cell(v).1) == Cell::Secret && !truth[v].is_nan())
         .collect();
     let finding = |v: usize, r: solve::Range, exact: Bound| {
@@ -90,6 +90,11 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
         if let Some(f) = targets.iter().map(|&v| finding(v, ranger.outer(v), Bound::Outer)).find(|f| !f.passes()) {
             return report.add(f);
         }
+    }
+    if stop_at_failure {
+        // The cells whose implied bounds are narrowest first: the likeliest failures.
+        let score = |v: usize| finding(v, ranger.outer(v), Bound::Outer).score();
+        targets.sort_by(|&a, &b| score(a).total_cmp(&score(b)));
     }
     let result = Ok::<(), solve::SolveError>(()).and_then(|()| {
         for &v in &targets {
