@@ -100,7 +100,10 @@ fn rng(mut seed: u64) -> impl FnMut(u64) -> u64 {
     }
 }
 
-const RANDOM_FILES: u64 = 1000;
+/// How many random files: 1,000 (issue #8), or `AUDIT_FILES` for a quicker look.
+fn random_files() -> u64 {
+    std::env::var("AUDIT_FILES").ok().and_then(|n| n.parse().ok()).unwrap_or(1000)
+}
 
 #[test]
 #[ignore = "fails on today's rules (euros not treated); remove when the rules of issue #8 land"]
@@ -108,9 +111,10 @@ fn a_thousand_random_sparse_files_are_safe() {
     let started = Instant::now();
     let mut total = Report::default();
     let mut failed_files = Vec::new();
-    for seed in 0..RANDOM_FILES {
+    let files = random_files();
+    for seed in 0..files {
         let (raw, shown) = disclose(&random_records(seed), &PerceelNames::default());
-        // One failure settles a file; stopping there keeps 1,000 files affordable.
+        // One failure settles a file's verdict: stop there (the LPs are the cost).
         let file_started = Instant::now();
         let report = audit_with(&raw, &shown, true);
         if file_started.elapsed().as_secs_f64() > 2.0 {
@@ -125,7 +129,7 @@ fn a_thousand_random_sparse_files_are_safe() {
         }
     }
     eprintln!(
-        "{RANDOM_FILES} random files ({:.2?}), {} with failures (seeds {:?}…):\n{total}",
+        "{files} random files ({:.2?}), {} with failures (seeds {:?}…):\n{total}",
         started.elapsed(),
         failed_files.len(),
         &failed_files[..failed_files.len().min(10)]
