@@ -1,0 +1,252 @@
+//! The smallest and largest value of chosen variables of an [`Lp`], with microlp (pure Rust
+//! simplex). Before solving, the LP is reduced in two ways that cannot change any bound:
+//! - a row that every point within the variable bounds satisfies is dropped (it excludes
+//!   nothing, so the feasible set is the same);
+//! - the rest splits into connected components (variables linked by rows); a variable's range
+//!   depends only on its own component, so each component is solved on its own.
+//!
+//! Every solution the solver returns is a feasible point, so it also shows values that every
+//! other variable of its component can take: an inner bound of each range, free to collect,
+//! which the audit uses to skip exact solves for cells that clearly pass ([`Ranger::cheap`]).
+
+use std::collections::HashMap;
+
+use microlp::{ComparisonOp, OptimizationDirection, Problem, Variable};
+
+use super::model::{Lp, Row};
+
+/// A range of one variable.
+#[derive(Debug, Clone, Copy)]
+pub struct Range {
+    pub min: f64,
+    pub max: f64,
+}
+
+/// An LP the solver could not handle (it must not happen: the true values are feasible).
+#[derive(Debug, Clone)]
+pub struct SolveError(pub String);
+
+/// Ranges of the variables of one LP.
+pub struct Ranger {
+    /// The LP with its bounds tightened (see [`propagate`]).
+    lp: Lp,
+    comp: Vec<usize>,
+    rows: Vec<Row>,
+    built: HashMap<usize, Component>,
+    seen: Vec<Range>,
+    /// LPs solved, for the timing notes.
+    pub solves: usize,
+}
+
+impl Ranger {
+    pub fn new(lp: &Lp) -> Self {
+        let (lo, hi) = propagate(lp);
+        let tight = Lp { lo, hi, rows: Vec::new() };
+        let rows: Vec<Row> = lp.rows.iter().filter(|r| !implied(&tight, r)).cloned().collect();
+        let comp = components(tight.lo.len(), &rows);
+        let seen = vec![Range { min: f64::INFINITY, max: f64::NEG_INFINITY }; tight.lo.len()];
+        Ranger { lp: tight, comp, rows, built: HashMap::new(), seen, solves: 0 }
+    }
+
+    /// The bounds every feasible point lies within (an outer bound of each range).
+    pub fn outer(&self, t: usize) -> Range {
+        Range { min: self.lp.lo[t], max: self.lp.hi[t] }
+    }
+
+    /// What is known of a variable's range without solving: a true value at a bound is that
+    /// end of the range (the true point is feasible and nothing lies beyond a bound; most
+    /// secret cells are true zeros), and `seen` bounds the rest from inside. The flags say
+    /// which ends are exact.
+    pub fn cheap(&self, t: usize, truth: f64) -> (Range, bool) {
+        let seen = self.seen[t];
+        let (lo, hi) = (self.lp.lo[t], self.lp.hi[t]);
+        let min = if truth <= lo { lo } else { seen.min.min(truth) };
+        let max = if truth >= hi { hi } else { seen.max.max(truth) };
+        (Range { min, max }, truth <= lo && truth >= hi)
+    }
+
+    /// The exact range of one variable whose true value is `truth` (an LP per end that is not
+    /// at a bound).
+    pub fn exact(&mut self, t: usize, truth: f64) -> Result<Range, SolveError> {
+        let min = if truth <= self.lp.lo[t] { self.lp.lo[t] } else { self.optimum(&[(t, 1.0)], OptimizationDirection::Minimize)? };
+        let max = if truth >= self.lp.hi[t] { self.lp.hi[t] } else { self.optimum(&[(t, 1.0)], OptimizationDirection::Maximize)? };
+        Ok(Range { min, max })
+    }
+
+    /// The optimum of a linear objective over the variables of one component (the component of
+    /// its first variable); an unbounded direction gives ±infinity. The optimal point is
+    /// recorded in `seen`.
+    fn optimum(&mut self, objective: &[(usize, f64)], dir: OptimizationDirection) -> Result<f64, SolveError> {
+        let infinite = match dir {
+            OptimizationDirection::Minimize => f64::NEG_INFINITY,
+            OptimizationDirection::Maximize => f64::INFINITY,
+        };
+        let Some(&(first, _)) = objective.first() else { return Ok(0.0) };
+        let c = self.comp[first];
+        let (lp, rows, comp) = (&self.lp, &self.rows, &self.comp);
+        let component = self.built.entry(c).or_insert_with(|| Component::new(lp, rows, comp, c));
+        if component.rows.is_empty() {
+            // No row: the bounds are the range (and a single variable is the only objective).
+            return Ok(match dir {
+                OptimizationDirection::Minimize => lp.lo[first],
+                OptimizationDirection::Maximize => lp.hi[first],
+            });
+        }
+        self.solves += 1;
+        let result = component.solve(lp, objective, dir)?;
+        match result {
+            None => Ok(infinite),
+            Some((value, point)) => {
+                for (&v, x) in component.vars.iter().zip(point) {
+                    let s = &mut self.seen[v];
+                    s.min = s.min.min(x);
+                    s.max = s.max.max(x);
+                }
+                Ok(value)
+            }
+        }
+    }
+}
+
+/// Bounds implied by the rows (bound propagation, as LP presolvers do): from
+/// `lo <= Σ a·x <= hi`, each variable is bounded by what the other terms can add up to at their
+/// extremes, repeated until nothing tightens by more than a millionth. Every feasible point
+/// satisfies the new bounds, so they may replace the old ones: the feasible set is the same, and
+/// rows the new bounds imply can then be dropped. Each new bound is loosened by a hair so that
+/// floating point cannot cut off a feasible point.
+fn propagate(lp: &Lp) -> (Vec<f64>, Vec<f64>) {
+    let (mut lo, mut hi) = (lp.lo.clone(), lp.hi.clone());
+    let hair = |x: f64| 1e-9 * x.abs().max(1.0);
+    for _ in 0..50 {
+        let mut changed = false;
+        for row in &lp.rows {
+            // Sums of the finite extremes of the terms, and how many are infinite.
+            let (mut min_sum, mut min_inf, mut max_sum, mut max_inf) = (0.0, 0, 0.0, 0);
+            let ext = |v: usize, a: f64, lo: &[f64], hi: &[f64]| if a >= 0.0 { (a * lo[v], a * hi[v]) } else { (a * hi[v], a * lo[v]) };
+            for &(v, a) in &row.terms {
+                let (mn, mx) = ext(v, a, &lo, &hi);
+                if mn.is_finite() { min_sum += mn } else { min_inf += 1 }
+                if mx.is_finite() { max_sum += mx } else { max_inf += 1 }
+            }
+            for &(v, a) in &row.terms {
+                let (mn, mx) = ext(v, a, &lo, &hi);
+                // What the other terms add up to at least and at most.
+                let rest_min = match (min_inf, mn.is_finite()) {
+                    (0, _) => min_sum - mn,
+                    (1, false) => min_sum,
+                    _ => f64::NEG_INFINITY,
+                };
+                let rest_max = match (max_inf, mx.is_finite()) {
+                    (0, _) => max_sum - mx,
+                    (1, false) => max_sum,
+                    _ => f64::INFINITY,
+                };
+                // a·x <= hi − rest_min and a·x >= lo − rest_max.
+                let (up, down) = (row.hi - rest_min, row.lo - rest_max);
+                let (new_hi, new_lo) = if a > 0.0 { (up / a, down / a) } else { (down / a, up / a) };
+                if new_hi.is_finite() && new_hi + hair(new_hi) < hi[v] - 1e-6 * hi[v].abs().max(1.0) {
+                    hi[v] = new_hi + hair(new_hi);
+                    changed = true;
+                }
+                if new_lo.is_finite() && new_lo - hair(new_lo) > lo[v] + 1e-6 * lo[v].abs().max(1.0) {
+                    lo[v] = new_lo - hair(new_lo);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    (lo, hi)
+}
+
+/// True when the row holds for every point within the variable bounds.
+fn implied(lp: &Lp, row: &Row) -> bool {
+    let (mut min, mut max) = (0.0, 0.0);
+    for &(v, c) in &row.terms {
+        let (a, b) = if c >= 0.0 { (c * lp.lo[v], c * lp.hi[v]) } else { (c * lp.hi[v], c * lp.lo[v]) };
+        min += a;
+        max += b;
+    }
+    // NaN (inf − inf) cannot occur: each term adds only one sign of infinity to each sum.
+    min >= row.lo && max <= row.hi
+}
+
+/// The component of each variable (union-find over the rows' variables).
+fn components(n: usize, rows: &[Row]) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for r in rows {
+        if let Some(&(first, _)) = r.terms.first() {
+            for &(v, _) in &r.terms[1..] {
+                let (a, b) = (find(&mut parent, first), find(&mut parent, v));
+                parent[a] = b;
+            }
+        }
+    }
+    (0..n).map(|v| find(&mut parent, v)).collect()
+}
+
+/// The rows and variables of one component, numbered locally.
+struct Component {
+    vars: Vec<usize>,
+    local: HashMap<usize, usize>,
+    rows: Vec<Row>,
+}
+
+impl Component {
+    fn new(lp: &Lp, rows: &[Row], comp: &[usize], c: usize) -> Self {
+        let vars: Vec<usize> = (0..lp.lo.len()).filter(|&v| comp[v] == c).collect();
+        let local: HashMap<usize, usize> = vars.iter().enumerate().map(|(i, &v)| (v, i)).collect();
+        let rows = rows
+            .iter()
+            .filter(|r| r.terms.first().is_some_and(|(v, _)| comp[*v] == c))
+            .map(|r| Row { terms: r.terms.iter().map(|&(v, k)| (local[&v], k)).collect(), lo: r.lo, hi: r.hi })
+            .collect();
+        Component { vars, local, rows }
+    }
+
+    /// The optimum and an optimal point (in `vars` order), or None when unbounded.
+    fn solve(&self, lp: &Lp, objective: &[(usize, f64)], dir: OptimizationDirection) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
+        let mut coeff = vec![0.0; self.vars.len()];
+        for &(v, k) in objective {
+            coeff[self.local[&v]] = k;
+        }
+        let mut p = Problem::new(dir);
+        let vars = self.fill(&mut p, lp, &coeff);
+        match p.solve() {
+            Err(microlp::Error::Unbounded) => Ok(None),
+            r => outcome(r).map(|s| Some((s.objective(), vars.iter().map(|&v| s.var_value(v)).collect()))),
+        }
+    }
+
+    /// Adds the component's variables (with objective coefficients) and rows to a problem.
+    fn fill(&self, p: &mut Problem, lp: &Lp, coeff: &[f64]) -> Vec<Variable> {
+        let vars: Vec<_> = self.vars.iter().zip(coeff).map(|(&v, &k)| p.add_var(k, (lp.lo[v], lp.hi[v]))).collect();
+        for r in &self.rows {
+            let expr: Vec<_> = r.terms.iter().map(|&(v, k)| (vars[v], k)).collect();
+            if r.lo == r.hi {
+                p.add_constraint(&expr[..], ComparisonOp::Eq, r.lo);
+                continue;
+            }
+            if r.lo > f64::NEG_INFINITY {
+                p.add_constraint(&expr[..], ComparisonOp::Ge, r.lo);
+            }
+            if r.hi < f64::INFINITY {
+                p.add_constraint(&expr[..], ComparisonOp::Le, r.hi);
+            }
+        }
+        vars
+    }
+}
+
+fn outcome(r: Result<microlp::SolveOutcome, microlp::Error>) -> Result<microlp::Solution, SolveError> {
+    r.map_err(|e| SolveError(format!("{e:?}")))?.into_solution().map_err(|e| SolveError(format!("interrupted: {e:?}")))
+}
