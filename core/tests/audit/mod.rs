@@ -20,6 +20,7 @@
 mod model;
 mod report;
 mod solve;
+mod witness;
 
 pub use report::{Bound, Finding, Report};
 
@@ -84,6 +85,7 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
         Finding::new(key.clone(), m, truth[v], r.min, r.max, exact)
     };
     let mut ranger = solve::Ranger::new(lp);
+    let witness = witness::Witness::new(lp, year, &truth);
     let mut findings = Vec::with_capacity(targets.len());
     // When one failure settles the verdict, look for one the implied bounds show, before any LP.
     if stop_at_failure {
@@ -101,8 +103,16 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
             let (range, exact) = ranger.cheap(v, truth[v]);
             let cheap = finding(v, range, if exact { Bound::Exact } else { Bound::Inner });
             let outer = finding(v, ranger.outer(v), Bound::Outer);
+            // Feasible points along hypercube directions: an inner bound without an LP.
+            let enough = |up: f64, down: f64| finding(v, solve::Range { min: truth[v] - down, max: truth[v] + up }, Bound::Inner).passes();
+            let witnessed = || {
+                let (up, down) = witness.range(v, &enough);
+                finding(v, solve::Range { min: range.min.min(truth[v] - down), max: range.max.max(truth[v] + up) }, Bound::Inner)
+            };
             findings.push(if cheap.passes() || exact {
                 cheap
+            } else if let Some(w) = Some(witnessed()).filter(Finding::passes) {
+                w
             } else if stop_at_failure && !outer.passes() {
                 // Even the implied bounds are too narrow: a failure without solving.
                 outer

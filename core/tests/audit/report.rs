@@ -46,7 +46,8 @@ impl Finding {
         let t = self.truth;
         match self.measure {
             Measure::VolumeEur if t == 0.0 => (self.max - self.min) / 1000.0,
-            Measure::VolumeEur => (t - self.min).min(self.max - t) / (0.2 * t.abs()),
+            // Not pinned within ±20%: the range reaches 20% below the truth or 20% above it.
+            Measure::VolumeEur => (t - self.min).max(self.max - t) / (0.2 * t.abs()),
             _ => (self.max - self.min) / 5.0,
         }
     }
