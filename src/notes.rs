@@ -13,7 +13,7 @@ pub fn Notes(dataset: std::sync::Arc<Dataset>, view: View, lang: Lang) -> impl I
         .notes_for(view.slug())
         .map(|n| view! { <li id=format!("note-{}", n.id)>{n.text.get(lang).to_string()}</li> })
         .collect_view();
-    let link = m.source.url.clone().map(|url| {
+    let link = m.source.web_url().map(str::to_string).map(|url| {
         view! { " " <a href=url rel="noopener">{Text::SourceLink.get(lang)}</a> }
     });
     view! {

@@ -72,6 +72,23 @@ pub struct Source {
     pub url: Option<String>,
 }
 
+impl Source {
+    /// The source's address when it is a web address: a publisher's `javascript:` or `data:`
+    /// URL is never made a link.
+    ///
+    /// ```
+    /// use lta_core::manifest::{Source, Localized};
+    /// let s = |url: &str| Source { citation: Localized::default(), url: Some(url.into()) };
+    /// assert_eq!(s("https://vng.nl/rapport").web_url(), Some("https://vng.nl/rapport"));
+    /// assert_eq!(s(" JavaScript:alert(1)").web_url(), None);
+    /// ```
+    pub fn web_url(&self) -> Option<&str> {
+        let url = self.url.as_deref()?.trim();
+        let lower = url.to_ascii_lowercase();
+        (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url)
+    }
+}
+
 /// The files of a dataset, relative to its folder.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Files {
