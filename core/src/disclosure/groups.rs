@@ -6,6 +6,7 @@
 //!   fall, down to 0 as they rise);
 //! - for euros, where one of them is € 0, they hold at least € 1,000 (an empty cell must be able
 //!   to rise); the others can fall to 0, further than 20% below their value.
+//!
 //! Where a group falls short, its smallest shown cell joins the secret ones (the total itself
 //! when none is left), and all groups are checked again until none changes.
 //! The audit (`core/tests/disclosure_audit.rs`) checks the result by linear programming.
