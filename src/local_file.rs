@@ -34,7 +34,7 @@ async fn pause() {
 /// A file the user opened, as read.
 pub struct LocalFile {
     pub name: String,
-    /// Records (kind 2): what is shown from them follows the disclosure rules unless turned off.
+    /// A cube file, records (shown under the disclosure rules unless turned off) or a dataset ZIP.
     pub cube: LocalCube,
 }
 

@@ -144,6 +144,21 @@ mod tests {
         }
     }
 
+    /// The disclosure text says the rules were applied only where they were: a records file
+    /// with the rules on, not a cube file the user opened.
+    #[test]
+    fn only_records_under_the_rules_say_the_rules_were_applied() {
+        let base = published();
+        let rules = |ds: &Dataset| ds.manifest.disclosure.nl.contains("Onthullingsregels toegepast");
+        let csv = "client,periode,landsdeel,perceel,verwijzer,volume_eur\na,2023,ZW,UMC,huisarts,10\n";
+        let built = records::read(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value;
+        let cube = LocalCube::Cube(built.cube.clone());
+        let records = LocalCube::Records(built);
+        assert!(rules(&Dataset::local("r.csv", &records, &base, true)));
+        assert!(!rules(&Dataset::local("r.csv", &records, &base, false)));
+        assert!(!rules(&Dataset::local("c.csv", &cube, &base, true)));
+    }
+
     #[test]
     fn a_zip_without_a_manifest_or_with_a_missing_cube_names_what_is_missing() {
         let e = read_dataset_zip(&zip::write(&[("a.csv", b"x".as_slice())], (2026, 1, 1)), "k.zip").unwrap_err();

@@ -75,13 +75,13 @@ impl Dataset {
     }
 
     /// A file the user opened, shown with the labels and population of the published dataset
-    /// beside it (`base`); with the disclosure rules applied when `disclose` (records files,
-    /// unless the user turned the rules off).
+    /// beside it (`base`); a records file under the disclosure rules when `disclose` (unless the
+    /// user turned them off). A cube file is shown as it is, a dataset ZIP as published.
     pub fn local(file_name: &str, file: &LocalCube, base: &Dataset, disclose: bool) -> Dataset {
-        let cube = match file {
-            LocalCube::Records(built) if disclose => crate::disclosure::apply(built),
-            LocalCube::Records(built) => built.cube.clone(),
-            LocalCube::Cube(cube) => cube.clone(),
+        let (cube, disclosed) = match file {
+            LocalCube::Records(built) if disclose => (crate::disclosure::apply(built), true),
+            LocalCube::Records(built) => (built.cube.clone(), false),
+            LocalCube::Cube(cube) => (cube.clone(), false),
             // A dataset folder (a publishable cube the dashboard wrote): shown as published, with its own
             // labels, notes, rules and population.
             LocalCube::Dataset(ds) => {
@@ -91,7 +91,7 @@ impl Dataset {
                 return Dataset { manifest, cube: ds.cube.clone(), population };
             }
         };
-        Dataset { manifest: Manifest::local(file_name, &base.manifest, disclose), cube, population: base.population.clone() }
+        Dataset { manifest: Manifest::local(file_name, &base.manifest, disclosed), cube, population: base.population.clone() }
     }
 
     /// The period to show: the one asked for when the cube has it, else its latest year.
