@@ -14,10 +14,12 @@ fn click_link(name: &str, url: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn blob_url(content: &str, mime: &str) -> Result<String, JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+/// A URL for the content (a string or a byte array) as a Blob of the given type.
+fn blob_url(content: &JsValue, mime: &str) -> Result<String, JsValue> {
+    let parts = js_sys::Array::of1(content);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
+    // The Blob constructor takes strings and byte arrays alike.
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     web_sys::Url::create_object_url_with_blob(&blob)
 }
@@ -25,19 +27,16 @@ fn blob_url(content: &str, mime: &str) -> Result<String, JsValue> {
 /// Saves text as a file. CSV gets a byte-order mark so spreadsheet programs read it as UTF-8.
 pub fn save_text(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     let content = if mime.starts_with("text/csv") { format!("\u{feff}{content}") } else { content.to_string() };
-    let url = blob_url(&content, mime)?;
-    click_link(name, &url)?;
-    revoke_later(url);
-    Ok(())
+    save(name, mime, &JsValue::from_str(&content))
 }
 
 /// Saves bytes (a ZIP) as a file.
 pub fn save_bytes(name: &str, mime: &str, content: &[u8]) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(content));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    save(name, mime, &js_sys::Uint8Array::from(content))
+}
+
+fn save(name: &str, mime: &str, content: &JsValue) -> Result<(), JsValue> {
+    let url = blob_url(content, mime)?;
     click_link(name, &url)?;
     revoke_later(url);
     Ok(())
@@ -55,7 +54,7 @@ fn revoke_later(url: String) {
 
 /// Saves an SVG document as a PNG at twice its size (sharp on high-density screens).
 pub async fn save_png(name: &str, svg: &str, width: u32, height: u32) -> Result<(), JsValue> {
-    let url = blob_url(svg, "image/svg+xml")?;
+    let url = blob_url(&JsValue::from_str(svg), "image/svg+xml")?;
     let image = web_sys::HtmlImageElement::new()?;
     let loaded = js_sys::Promise::new(&mut |resolve, reject| {
         image.set_onload(Some(&resolve));

@@ -17,7 +17,7 @@
 
 mod groups;
 
-use crate::cube::{Cube, Key};
+use crate::cube::Cube;
 use crate::measure::{Cell, Measure};
 use crate::records::RecordsCube;
 
@@ -74,16 +74,15 @@ pub(crate) enum Hidden {
 pub fn apply(records: &RecordsCube) -> Cube {
     let hidden = groups::suppress(records);
     let mut out = records.cube.clone();
-    let keys: Vec<Key> = records.cube.keys().cloned().collect();
-    for key in keys {
-        let raw = records.cube.get(&key);
-        let how = hidden.get(&key).copied().unwrap_or(Hidden::No);
+    for key in records.cube.keys() {
+        let raw = records.cube.get(key);
+        let how = hidden.get(key).copied().unwrap_or(Hidden::No);
         for m in Measure::ALL {
             let cell = match (how, m) {
                 (Hidden::All, _) | (Hidden::Euros, Measure::VolumeEur) => Cell::Secret,
                 _ => round(raw.get(m), m),
             };
-            out.set_measure(&key, m, cell);
+            out.set_measure(key, m, cell);
         }
     }
     out
@@ -134,7 +133,7 @@ impl Default for Rules {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cube::PerceelNames;
+    use crate::cube::{Key, PerceelNames};
     use crate::records;
 
     /// The rules in words name the same numbers as the constants.
