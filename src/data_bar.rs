@@ -101,13 +101,24 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, emb
         data.with(|d| d.dataset.as_ref().is_some_and(|ds| ds.manifest.status == Status::Illustratief))
             .then(|| view! { <p class="synthetic" role="note">{Text::SyntheticBanner.get(lang)}</p> })
     };
+    // On a phone the choices fold into one line that opens on demand, so the view comes first;
+    // on a wide screen the stylesheet keeps them open and hides the line (style/main.css).
+    let summary = move || {
+        let lang = lang.get();
+        let shown = data.with(|d| d.dataset.as_ref().map(|ds| ds.manifest.title.get(lang).to_string()));
+        let shown = shown.map(|t| format!(": {t}, {}", period.get()));
+        view! { {Text::DataChoice.get(lang)}{shown} }
+    };
     let controls = (!embed).then(|| {
         view! {
-            <div class="data-bar">
-                {datasets}
-                {periods}
-                <FileOpener data=data lang=lang open=loader.open_file/>
-            </div>
+            <details class="data-choice">
+                <summary>{summary}</summary>
+                <div class="data-bar">
+                    {datasets}
+                    {periods}
+                    <FileOpener data=data lang=lang open=loader.open_file/>
+                </div>
+            </details>
         }
     });
     view! {
@@ -183,14 +194,20 @@ fn FileOpener(data: RwSignal<Data>, lang: Signal<Lang>, open: Callback<web_sys::
             }
         })
     };
+    // A file dropped anywhere on the page is read, also while this box is folded away (phone).
+    let over = window_event_listener(leptos::ev::dragover, move |ev| {
+        ev.prevent_default();
+        dragging.set(true);
+    });
+    let left = window_event_listener(leptos::ev::dragleave, move |_| dragging.set(false));
+    let dropped = window_event_listener(leptos::ev::drop, on_drop);
+    on_cleanup(move || {
+        over.remove();
+        left.remove();
+        dropped.remove();
+    });
     view! {
-        <div
-            class="file-open"
-            class:dragging=move || dragging.get()
-            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=on_drop
-        >
+        <div class="file-open" class:dragging=move || dragging.get()>
             <label class="field">
                 <span>{move || Text::OpenFile.get(lang.get())}</span>
                 <input type="file" accept=".csv,text/csv,.zip,application/zip" on:change=on_input aria-describedby="file-help"/>

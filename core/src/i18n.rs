@@ -65,6 +65,7 @@ texts! {
     OtherLanguageTag => "en", "nl";
     Dataset => "Dataset", "Dataset";
     Period => "Periode", "Period";
+    DataChoice => "Gegevens", "Data";
     Loading => "Gegevens laden…", "Loading data…";
     ViewOverzicht => "Overzicht", "Overview";
     ViewLandsdelen => "Landsdelen", "Regions";

@@ -9,7 +9,7 @@ use lta_core::i18n::error_message;
 use lta_core::selection::Dimension;
 use lta_core::Text;
 
-use super::{charts_of, download, index_picker, main_chart, Ctx};
+use super::{charts_of, download, index_picker, main_chart_around, Ctx};
 use crate::chart::{register_map, Chart};
 use crate::chart_options::{self, LANDSDELEN_MAP};
 use crate::load::landsdelen_geojson;
@@ -35,7 +35,7 @@ pub fn body(ctx: &Ctx) -> impl IntoView {
         if ready.get_untracked().is_none() {
             spawn_local(async move {
                 let registered = match landsdelen_geojson().await {
-                    Ok(geo) => register_map(LANDSDELEN_MAP, &geo).map_err(|e| format!("{e:?}")),
+                    Ok(geo) => register_map(LANDSDELEN_MAP, &geo).await.map_err(|e| format!("{e:?}")),
                     Err(e) => Err(error_message(&e, lang)),
                 };
                 MAP_REGISTERED.store(registered.is_ok(), Ordering::Relaxed);
@@ -44,7 +44,8 @@ pub fn body(ctx: &Ctx) -> impl IntoView {
         }
         let caption = title.clone();
         let drawn = move || match ready.get() {
-            None => view! { <p class="loading">{Text::Loading.get(lang)}</p> }.into_any(),
+            // The map's room is kept while its boundaries load, so nothing below it moves.
+            None => view! { <div class="chart map-pending"><p class="loading">{Text::Loading.get(lang)}</p></div> }.into_any(),
             Some(Ok(())) => {
                 view! { <Chart option=option.clone() label=title.clone() height=440 on_pick=pick download=Some(saved.clone())/> }.into_any()
             }
@@ -66,8 +67,7 @@ pub fn body(ctx: &Ctx) -> impl IntoView {
         pick,
     );
     view! {
-        {map}
-        {main_chart(ctx, table, Text::BarLandsdelenTitle, pick)}
+        {main_chart_around(ctx, table, Text::BarLandsdelenTitle, pick, map.into_any())}
         {more}
     }
 }

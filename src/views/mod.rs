@@ -190,10 +190,16 @@ fn table_block(ctx: &Ctx, table: Table, title: Text, pick: Option<Dimension>, he
 /// The sentence, the measure picker, the chart of the chosen measure and the table of a view's
 /// own dimension.
 fn main_chart(ctx: &Ctx, table: Table, title: Text, pick: Option<Dimension>) -> impl IntoView {
+    main_chart_around(ctx, table, title, pick, ().into_any())
+}
+
+/// `main_chart` with `between` (Landsdelen's map) after the sentence and before the bar chart:
+/// the sentence's figures come first, on the first screen of a phone.
+fn main_chart_around(ctx: &Ctx, table: Table, title: Text, pick: Option<Dimension>, between: AnyView) -> AnyView {
     // A selection the data has no figures for (e.g. a landsdeel's percelen in the 2023
     // publication): the table says so, and there is nothing to chart.
     if table.is_empty() {
-        return table_block(ctx, table, title, pick, false).into_any();
+        return view! { {between} {table_block(ctx, table, title, pick, false)} }.into_any();
     }
     let col = ctx.chart_column(&table);
     let said = sentence::table(&table, col, ctx.lang);
@@ -201,6 +207,7 @@ fn main_chart(ctx: &Ctx, table: Table, title: Text, pick: Option<Dimension>) -> 
     view! {
         <p class="sentence">{said}</p>
         {measure_picker(ctx, &table)}
+        {between}
         {chart(ctx, &sorted, &[col], title, pick)}
         {table_block(ctx, table, title, pick, false)}
     }
