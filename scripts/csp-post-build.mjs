@@ -4,15 +4,17 @@
 //   a server filling in a nonce per request; its pattern_script can name the hashed files only in
 //   HTML). The policy allows no inline script, so each inline script moves to a file named by its
 //   content hash (`start-<hash>.js`), referenced with an SRI integrity.
-// - Every other same-site <script src> without an integrity (ECharts) gets one, as Trunk gives
-//   its own assets; Trunk's preloads and their integrities are left as they are.
+// - ECharts gets a content-hashed name and is named, with its integrity, in a <meta> the app
+//   reads when a chart is first drawn (it is not loaded before).
+// - Every other same-site <script src> without an integrity gets one, as Trunk gives its own
+//   assets; Trunk's preloads and their integrities are left as they are.
 // - The policy goes in as the first element after <meta charset>: a meta policy covers only what
 //   follows it.
 // The build fails (exit 1, with the reason) if the page would still break the policy.
 // Trunk runs it with TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL set; by hand:
 //   node scripts/csp-post-build.mjs <folder with index.html> [public url]
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { META_POLICY } from './csp.mjs';
@@ -68,10 +70,27 @@ export function violations(html) {
   return found;
 }
 
+/**
+ * Gives ECharts a content-hashed name (Trunk's copy-file does not hash), so it can be cached for
+ * good, and names it with its integrity in `<meta name="lta-echarts">`: the app adds the script
+ * only when a chart is about to be drawn (src/chart.rs), so a view without charts never loads it.
+ */
+export function hashEcharts(html, dir, base) {
+  const plain = join(dir, 'echarts.min.js');
+  if (!existsSync(plain)) throw new Error(`${plain}: missing (scripts/build-echarts.mjs builds it)`);
+  const bytes = readFileSync(plain);
+  const name = `echarts-${digest('sha256', bytes, 'hex').slice(0, 16)}.js`;
+  renameSync(plain, join(dir, name));
+  const meta = `<meta name="lta-echarts" content="${escapeAttr(base + name)}" data-integrity="${integrity(bytes)}">`;
+  if (!html.includes('</head>')) throw new Error('index.html: no </head> to put the ECharts reference before');
+  return html.replace('</head>', `  ${meta}\n</head>`);
+}
+
 /** The whole hook, on the index.html in `dir`. */
 export function secure(dir, base) {
   const file = join(dir, 'index.html');
   let html = readFileSync(file, 'utf8');
+  html = hashEcharts(html, dir, base);
   html = externaliseInlineScripts(html, dir, base);
   html = addScriptIntegrity(html, dir, base);
   html = insertPolicy(html);

@@ -1,8 +1,8 @@
-//! The one thin wrapper around ECharts (shipped with the site as `echarts.min.js`, the global
-//! `echarts`). charming builds the options; what charming 0.6 lacks is bound here: `init`,
-//! `setOption` with JSON-compatible values (charming's own renderer turns maps into JS `Map`s,
-//! which ECharts silently ignores), `registerMap`, `on` (clicks), `renderToSVGString`
-//! (downloads), `dispose` and `resize`.
+//! The one thin wrapper around ECharts (shipped with the site as `echarts-<hash>.js`, the global
+//! `echarts`, loaded when the first chart is drawn). `chart_options.rs` builds the options as
+//! JSON; bound here: `init`, `setOption` with JSON-compatible values (a serializer that makes JS
+//! `Map`s would be silently ignored by ECharts), `registerMap`, `on` (clicks),
+//! `renderToSVGString` (downloads), `dispose` and `resize`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -50,17 +50,57 @@ fn echarts_loaded() -> bool {
     js_sys::Reflect::has(&js_sys::global(), &"echarts".into()).unwrap_or(false)
 }
 
+thread_local! {
+    /// The one load of ECharts, shared by every chart that waits for it.
+    static ECHARTS: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Loads ECharts the first time a chart is about to be drawn: a view without charts (Overzicht)
+/// never downloads it. The post-build hook (scripts/csp-post-build.mjs) names the hashed file and
+/// its integrity in `<meta name="lta-echarts">`; the policy's `script-src 'self'` allows it.
+async fn ensure_echarts() -> Result<(), JsValue> {
+    if echarts_loaded() {
+        return Ok(());
+    }
+    let promise = ECHARTS.with(|p| p.borrow_mut().get_or_insert_with(load_echarts).clone());
+    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ())
+}
+
+fn load_echarts() -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, reject| {
+        let added = (|| -> Result<(), JsValue> {
+            let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+            let meta = doc.query_selector("meta[name=lta-echarts]")?;
+            let src = meta.as_ref().and_then(|m| m.get_attribute("content")).unwrap_or_else(|| "echarts.min.js".into());
+            let script = doc.create_element("script")?;
+            script.set_attribute("src", &src)?;
+            if let Some(sri) = meta.and_then(|m| m.get_attribute("data-integrity")) {
+                script.set_attribute("integrity", &sri)?;
+            }
+            let failed = reject.clone();
+            let on_error = Closure::once_into_js(move || {
+                let _ = failed.call1(&JsValue::NULL, &JsValue::from_str(&format!("{src} not loaded")));
+            });
+            script.add_event_listener_with_callback("load", &resolve)?;
+            script.add_event_listener_with_callback("error", on_error.unchecked_ref())?;
+            doc.head().ok_or("no head")?.append_child(&script)?;
+            Ok(())
+        })();
+        if let Err(e) = added {
+            let _ = reject.call1(&JsValue::NULL, &e);
+        }
+    })
+}
+
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// Registers GeoJSON boundaries under a map name, for `map` series.
-pub fn register_map(name: &str, geojson: &str) -> Result<(), JsValue> {
-    if !echarts_loaded() {
-        return Err("echarts not loaded".into());
-    }
+/// Registers GeoJSON boundaries under a map name, for `map` series (loading ECharts first).
+pub async fn register_map(name: &str, geojson: &str) -> Result<(), JsValue> {
+    ensure_echarts().await?;
     register_map_js(name, &js_sys::JSON::parse(geojson)?)
 }
 
@@ -103,27 +143,37 @@ pub fn Chart(
     let drawn = handle.clone();
     let click: Slot<Closure<dyn FnMut(JsValue)>> = SendWrapper::new(Rc::default());
     let clicked = click.clone();
+    // Set when the chart leaves the page, so a draw that waited for ECharts is not made.
+    let gone = SendWrapper::new(Rc::new(std::cell::Cell::new(false)));
+    let left = gone.clone();
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
-        match to_js(&option).and_then(|o| draw(&el, &o)) {
-            Ok(chart) => {
-                if let Some(pick) = on_pick {
-                    let handler = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
-                        let index = js_sys::Reflect::get(&params, &"dataIndex".into()).ok().and_then(|i| i.as_f64());
-                        if let Some(i) = index {
-                            pick.run(i as usize);
-                        }
-                    });
-                    chart.on("click", handler.as_ref().unchecked_ref());
-                    *clicked.borrow_mut() = Some(handler);
+        let (option, drawn, clicked, gone) = (option.clone(), drawn.clone(), clicked.clone(), gone.clone());
+        leptos::task::spawn_local(async move {
+            let loaded = ensure_echarts().await;
+            if gone.get() {
+                return;
+            }
+            match loaded.and_then(|()| to_js(&option)).and_then(|o| draw(&el, &o)) {
+                Ok(chart) => {
+                    if let Some(pick) = on_pick {
+                        let handler = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
+                            let index = js_sys::Reflect::get(&params, &"dataIndex".into()).ok().and_then(|i| i.as_f64());
+                            if let Some(i) = index {
+                                pick.run(i as usize);
+                            }
+                        });
+                        chart.on("click", handler.as_ref().unchecked_ref());
+                        *clicked.borrow_mut() = Some(handler);
+                    }
+                    *drawn.borrow_mut() = Some(chart);
                 }
-                *drawn.borrow_mut() = Some(chart);
+                Err(e) => {
+                    web_sys::console::warn_2(&"chart not drawn:".into(), &e);
+                    failed.set(true);
+                }
             }
-            Err(e) => {
-                web_sys::console::warn_2(&"chart not drawn:".into(), &e);
-                failed.set(true);
-            }
-        }
+        });
     });
     let resized = handle.clone();
     let listener = window_event_listener(leptos::ev::resize, move |_| {
@@ -133,6 +183,7 @@ pub fn Chart(
     });
     let exported = handle.clone();
     on_cleanup(move || {
+        left.set(true);
         listener.remove();
         if let Some(chart) = handle.borrow_mut().take() {
             chart.dispose();

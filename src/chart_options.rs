@@ -2,11 +2,6 @@
 //! the table under it. Numbers are formatted by the core and written on the bars and areas:
 //! nothing depends on hovering, and nothing on colour alone.
 
-use charming::component::{Axis, Grid, Legend};
-use charming::datatype::DataPointItem;
-use charming::element::{AxisLabel, AxisType, ItemStyle, Label, LabelPosition, SplitLine};
-use charming::series::Bar;
-use charming::Chart;
 use lta_core::format;
 use lta_core::view::Table;
 use lta_core::Lang;
@@ -26,50 +21,46 @@ const LEGEND_ROOM: u32 = 52;
 /// ("niet gepubliceerd" bars stay empty). `label_width` is the room for the row names, in pixels;
 /// longer names are cut short here and given in full in the table.
 pub fn bar(table: &Table, cols: &[usize], lang: Lang, label_width: u32) -> Value {
-    let names: Vec<String> = table.rows.iter().map(|r| r.label.clone()).collect();
-    let series = cols.iter().enumerate().map(|(i, &col)| {
-        let data: Vec<DataPointItem> = table
-            .rows
-            .iter()
-            .map(|r| {
-                // ECharts reads "-" as "no value": an empty bar, never a 0.
-                let item = match r.cells[col].number() {
-                    Some(n) => DataPointItem::new(n),
-                    None => DataPointItem::new("-"),
-                };
-                // The item's name is its formatted value, which the label shows.
-                item.name(table.text(r, col, lang))
-            })
-            .collect();
-        Bar::new()
-            .name(table.columns[col].of.clone().unwrap_or_else(|| table.columns[col].heading(lang)))
-            .item_style(ItemStyle::new().color(SERIES_COLOURS[i % SERIES_COLOURS.len()]))
-            .label(Label::new().show(true).position(LabelPosition::Right).formatter("{b}").color("#1a1a1a"))
-            .data(data)
-    });
+    let names: Vec<&str> = table.rows.iter().map(|r| r.label.as_str()).collect();
+    let series: Vec<Value> = cols.iter().enumerate().map(|(i, &col)| bar_series(table, col, i, lang)).collect();
     // The legend goes under the bars, with room for two lines on a narrow phone.
     let legend_room = if cols.len() > 1 { LEGEND_ROOM } else { 4 };
-    let mut chart = Chart::new()
-        .animation(false)
-        .grid(Grid::new().left(label_width as f64 + 8.0).right(110).top(4).bottom(legend_room as f64))
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .axis_label(AxisLabel::new().show(false))
-                .split_line(SplitLine::new().show(false)),
-        )
-        .y_axis(Axis::new().type_(AxisType::Category).inverse(true).data(names));
-    for s in series {
-        chart = chart.series(s);
-    }
+    let mut option = json!({
+        "animation": false,
+        "grid": { "left": label_width as f64 + 8.0, "right": 110, "top": 4, "bottom": legend_room },
+        "xAxis": { "type": "value", "axisLabel": { "show": false }, "splitLine": { "show": false } },
+        "yAxis": {
+            "type": "category", "inverse": true, "data": names,
+            // Long row names are cut to the room they have.
+            "axisLabel": { "width": label_width, "overflow": "truncate", "color": "#1a1a1a", "fontSize": 13 },
+        },
+        "series": series,
+    });
     if cols.len() > 1 {
-        chart = chart.legend(Legend::new().bottom(0).left(0));
+        option["legend"] = json!({ "bottom": 0, "left": 0 });
     }
-    let mut option = serde_json::to_value(&chart).unwrap_or(Value::Null);
-    // What charming cannot say: cut long row names to the room they have.
-    option["yAxis"]["axisLabel"] =
-        json!({ "width": label_width, "overflow": "truncate", "color": "#1a1a1a", "fontSize": 13 });
     option
+}
+
+/// The bars of one column, the `i`th series of its chart.
+fn bar_series(table: &Table, col: usize, i: usize, lang: Lang) -> Value {
+    let data: Vec<Value> = table
+        .rows
+        .iter()
+        .map(|r| {
+            // ECharts reads "-" as "no value": an empty bar, never a 0. The item's name is its
+            // formatted value, which the label shows.
+            let value = r.cells[col].number().map_or(json!("-"), |n| json!(n));
+            json!({ "value": value, "name": table.text(r, col, lang) })
+        })
+        .collect();
+    json!({
+        "type": "bar",
+        "name": table.columns[col].of.clone().unwrap_or_else(|| table.columns[col].heading(lang)),
+        "itemStyle": { "color": SERIES_COLOURS[i % SERIES_COLOURS.len()] },
+        "label": { "show": true, "position": "right", "formatter": "{b}", "color": "#1a1a1a" },
+        "data": data,
+    })
 }
 
 /// The height a bar chart of some columns of a table needs.
