@@ -8,9 +8,11 @@ PORT ?= 8080
 setup:
 	@scripts/setup.sh
 
-## The static site, release build with wasm-opt, into dist/.
+## The static site, release build with wasm-opt, into dist/; then the first screen of every view
+## written into its page (index.html, landsdelen.html, …) by scripts/prerender.mjs.
 dist: setup
 	trunk build --release --offline
+	node scripts/prerender.mjs dist
 
 ## The dashboard with its default data on http://127.0.0.1:$(PORT)/
 serve: dist

@@ -16,7 +16,7 @@ use crate::data_bar::DataBar;
 use crate::embed::{post_height, EmbedFooter};
 use crate::load::{load, Loaded};
 use crate::local_file::{self, LocalFile};
-use crate::ui::{location_search, Ui};
+use crate::ui::{location_state, Ui};
 use crate::views::ViewPage;
 
 /// What the page knows about its data.
@@ -127,7 +127,7 @@ pub fn App() -> impl IntoView {
 
     // Back and forward restore the state the address bar holds.
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        let (s, i) = UrlState::parse(&location_search());
+        let (s, i) = location_state();
         if s.data != state.with_untracked(|now| now.data.clone()) {
             open_published.run(s.data.clone());
         }
@@ -162,6 +162,14 @@ pub fn App() -> impl IntoView {
         if let Some(p) = periode {
             state.update(|s| s.periode = None);
             ui.ignored.update(|i| i.push(Ignored { key: "periode".into(), value: p }));
+        }
+    });
+
+    // The first screen the build wrote into the page gives way once this one shows data or
+    // an error (src/prerendered.rs); this runs after the view has been drawn.
+    Effect::new(move |_| {
+        if data.with(|d| d.dataset.is_some() || d.error.is_some()) {
+            crate::prerendered::give_way();
         }
     });
 
@@ -240,10 +248,9 @@ fn Header() -> impl IntoView {
                     {View::ALL
                         .into_iter()
                         .map(|v| {
-                            let href = move || {
-                                let q = UrlState { view: v, ..state.get() }.to_query();
-                                if q.is_empty() { "?".to_string() } else { q }
-                            };
+                            // The view's own page (`landsdelen.html`), which has its first
+                            // screen in the HTML and works without JavaScript.
+                            let href = move || format!("{}{}", v.page(), UrlState { view: View::Overzicht, ..state.get() }.to_query());
                             view! {
                                 <li>
                                     <a

@@ -11,11 +11,12 @@ mod load;
 mod local_file;
 mod publish;
 mod notes;
+mod prerendered;
 mod table;
 mod ui;
 mod views;
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    prerendered::mount(app::App);
 }

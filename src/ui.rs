@@ -14,13 +14,17 @@ pub struct Ui {
     pub ignored: RwSignal<Vec<Ignored>>,
 }
 
-pub fn location_search() -> String {
-    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+/// The state the address holds: its query, and the view of a view's own page (`landsdelen.html`).
+pub fn location_state() -> (UrlState, Vec<Ignored>) {
+    let location = web_sys::window().map(|w| w.location());
+    let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
+    let search = location.and_then(|l| l.search().ok()).unwrap_or_default();
+    UrlState::parse_location(&path, &search)
 }
 
 impl Ui {
     pub fn from_location() -> Ui {
-        let (state, ignored) = UrlState::parse(&location_search());
+        let (state, ignored) = location_state();
         Ui { state: RwSignal::new(state), ignored: RwSignal::new(ignored) }
     }
 
@@ -30,7 +34,10 @@ impl Ui {
         self.ignored.set(Vec::new());
         let query = self.state.with_untracked(UrlState::to_query);
         let Some(window) = web_sys::window() else { return };
+        // On a view's own page (`landsdelen.html`) the address moves to the folder, whose
+        // index.html reads the whole state from the query.
         let path = window.location().pathname().unwrap_or_default();
+        let path = if View::of_path(&path).is_some() { path.rsplit_once('/').map_or("/", |(dir, _)| dir).to_string() + "/" } else { path };
         if let Ok(history) = window.history() {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}")));
         }

@@ -68,6 +68,22 @@ impl View {
     fn parse(s: &str) -> Option<View> {
         View::ALL.into_iter().find(|v| v.slug() == s)
     }
+
+    /// The page of this view that a static host serves with its first screen already in the
+    /// HTML (`scripts/prerender.mjs`): `./` (index.html) for Overzicht, `landsdelen.html`, …
+    /// Links to it work without JavaScript, where a `?view=` link would get index.html.
+    pub fn page(self) -> String {
+        match self {
+            View::Overzicht => "./".to_string(),
+            v => format!("{}.html", v.slug()),
+        }
+    }
+
+    /// The view a page's path names (`…/landsdelen.html`), if any.
+    pub fn of_path(path: &str) -> Option<View> {
+        let file = path.rsplit('/').next()?;
+        View::parse(file.strip_suffix(".html")?)
+    }
 }
 
 /// The measure a view's chart shows (`measure=`); the table always shows all.
@@ -145,6 +161,24 @@ pub struct Ignored {
 }
 
 impl UrlState {
+    /// Reads an address: the query, with the view of a view's own page (`landsdelen.html`)
+    /// where the query names none. A `view=` in the query wins, so old links keep working.
+    ///
+    /// ```
+    /// use lta_core::url_state::{UrlState, View};
+    /// assert_eq!(UrlState::parse_location("/lta/landsdelen.html", "?lang=en").0.view, View::Landsdelen);
+    /// assert_eq!(UrlState::parse_location("/lta/landsdelen.html", "?view=trend").0.view, View::Trend);
+    /// assert_eq!(UrlState::parse_location("/lta/", "").0.view, View::Overzicht);
+    /// ```
+    pub fn parse_location(path: &str, query: &str) -> (UrlState, Vec<Ignored>) {
+        let (mut state, ignored) = UrlState::parse(query);
+        let named = query.trim_start_matches('?').split('&').any(|p| p == "view" || p.starts_with("view="));
+        if let (false, Some(v)) = (named, View::of_path(path)) {
+            state.view = v;
+        }
+        (state, ignored)
+    }
+
     /// Reads a query string (with or without the leading `?`).
     ///
     /// ```
@@ -287,6 +321,19 @@ fn hex(b: u8) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_view_page_names_its_view_unless_the_query_does() {
+        for v in View::ALL {
+            let page = format!("/site/{}", v.page());
+            let path = if v == View::Overzicht { "/site/".to_string() } else { page };
+            assert_eq!(UrlState::parse_location(&path, "?lang=en").0.view, v, "{path}");
+            assert_eq!(UrlState::parse_location(&path, "?view=trend").0.view, View::Trend, "{path}");
+        }
+        assert_eq!(View::of_path("/kaart.html"), None);
+        assert_eq!(View::of_path("/landsdelen.htm"), None);
+        assert_eq!(UrlState::parse_location("/index.html", "").0.view, View::Overzicht);
+    }
 
     #[test]
     fn round_trip() {

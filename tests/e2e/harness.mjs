@@ -33,10 +33,12 @@ export class Site {
     return page;
   }
 
-  /** Opens a view (query string) and waits until the data is shown or an error is. */
+  /** Opens a view (query string, or a page such as `landsdelen.html`) and waits until the app
+   * shows the data or an error, having taken over the screen the build wrote into the page. */
   async open(page, query = '') {
     await page.goto(`${this.url}${query}`);
-    await page.waitForSelector('.view, .error', { timeout: 20000 });
+    await page.waitForSelector('#app .view, #app .error', { timeout: 20000 });
+    await until(page, () => !document.getElementById('pre'));
     return page;
   }
 

@@ -46,7 +46,8 @@ test('Its records file opened through the file input shows the same numbers as i
     await site.open(published, `?data=illustratief&periode=2023&view=${view}${view === 'profiel' ? '&landsdeel=BZ' : ''}`);
     // Within the page (no reload): the local file stays loaded.
     await local.evaluate(([v]) => {
-      const a = [...document.querySelectorAll('nav a')].find((x) => x.getAttribute('href').includes(`view=${v}`) || (v === 'overzicht' && !x.getAttribute('href').includes('view=')));
+      // Each menu link is its view's own page (`percelen.html?…`, Overzicht `./?…`).
+      const a = [...document.querySelectorAll('nav a')].find((x) => x.getAttribute('href').startsWith(v === 'overzicht' ? './' : `${v}.html`));
       a.click();
     }, [view]);
     await local.waitForFunction((v) => v === 'overzicht' || location.search.includes(`view=${v}`), view);

@@ -1,0 +1,32 @@
+//! The first screen written into the page at build time (`scripts/prerender.mjs`, `<div id="pre">`)
+//! and the app that takes it over. The app mounts into its own `<div id="app">` after it, which
+//! the stylesheet keeps invisible (but laid out, so charts get their size) while `#pre` is there;
+//! once the app has drawn its view, `#pre` is removed in one go, and the same screen stays.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Mounts the app into `<div id="app">` at the end of the body (into the body if that fails).
+pub fn mount<F, N>(app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|doc| {
+        let root = doc.create_element("div").ok()?;
+        root.set_id("app");
+        doc.body()?.append_child(&root).ok()?;
+        root.dyn_into::<web_sys::HtmlElement>().ok()
+    });
+    match root {
+        Some(root) => leptos::mount::mount_to(root, app).forget(),
+        None => leptos::mount::mount_to_body(app),
+    }
+}
+
+/// Removes the build's first screen: the app's own is drawn now.
+pub fn give_way() {
+    if let Some(pre) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("pre")) {
+        pre.remove();
+    }
+}
