@@ -18,8 +18,8 @@ const defaultDataset = JSON.parse(readFileSync(join(root, 'data/index.json'), 'u
 const rows = files(root).map((p) => {
   const raw = readFileSync(p);
   const name = relative(root, p);
-  const first = /^(index\.html|favicon\.svg|data\/index\.json|(pre|main|start|lta-dashboard)-[0-9a-f]{16}.*)$/.test(name) || name.startsWith(`data/${defaultDataset}`);
-  return { name: name.replace(/-[0-9a-f]{16}(?=[._])/, '-…'), raw: raw.length, gz: gzipSync(raw, { level: 9 }).length, first };
+  const first = /^(index\.html|favicon\.svg|data\/index\.json|(pre|main|start|lta-dashboard)-[0-9a-f]{8,16}.*)$/.test(name) || name.startsWith(`data/${defaultDataset}`);
+  return { name: name.replace(/-[0-9a-f]{8,16}(?=[._])/, '-…'), raw: raw.length, gz: gzipSync(raw, { level: 9 }).length, first };
 }).sort((a, b) => b.raw - a.raw);
 const fmt = (n) => n.toLocaleString('en-GB');
 for (const [title, part] of [['First visit', rows.filter((r) => r.first)], ['On demand', rows.filter((r) => !r.first)]]) {

@@ -106,7 +106,8 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, emb
     let summary = move || {
         let lang = lang.get();
         let shown = data.with(|d| d.dataset.as_ref().map(|ds| ds.manifest.title.get(lang).to_string()));
-        let shown = shown.map(|t| format!(": {t}, {}", period.get()));
+        // The period first: on a narrow screen the end of the line may be cut off ("…").
+        let shown = shown.map(|t| format!(": {}, {t}", period.get()));
         view! { {Text::DataChoice.get(lang)}{shown} }
     };
     let controls = (!embed).then(|| {
