@@ -32,6 +32,14 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# COIN-OR Clp, the LP solver of the disclosure audit (core/tests/audit/clp.rs links it).
+if [ ! -e /usr/lib/x86_64-linux-gnu/libClp.so ] && ! ldconfig -p | grep -q 'libClp\.so '; then
+  step "apt-get install coinor-libclp-dev"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq coinor-libclp-dev >/dev/null
+fi
+
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"
   npm ci --no-audit --no-fund --loglevel=error

@@ -99,21 +99,18 @@ fn rng(mut seed: u64) -> impl FnMut(u64) -> u64 {
     }
 }
 
-/// How many random files: 1,000 (issue #8), or `AUDIT_FILES` for a quicker look.
-fn random_files() -> u64 {
-    std::env::var("AUDIT_FILES").ok().and_then(|n| n.parse().ok()).unwrap_or(1000)
+/// A number from the environment, or a default.
+fn env_or(name: &str, default: u64) -> u64 {
+    std::env::var(name).ok().and_then(|n| n.parse().ok()).unwrap_or(default)
 }
 
-#[test]
-#[ignore = "about 10 s to minutes per file with microlp: run with --ignored, AUDIT_FILES=N for fewer"]
-fn a_thousand_random_sparse_files_are_safe() {
+/// The random files of `seeds`, each audited until its first failure (one settles its verdict).
+fn audit_random_files(seeds: std::ops::Range<u64>) {
     let started = Instant::now();
     let mut total = Report::default();
     let mut failed_files = Vec::new();
-    let files = random_files();
-    for seed in 0..files {
+    for seed in seeds.clone() {
         let (raw, shown) = disclose(&random_records(seed), &PerceelNames::default());
-        // One failure settles a file's verdict: stop there (the LPs are the cost).
         let file_started = Instant::now();
         let report = audit_with(&raw, &shown, true);
         if file_started.elapsed().as_secs_f64() > 2.0 {
@@ -123,17 +120,32 @@ fn a_thousand_random_sparse_files_are_safe() {
             failed_files.push(seed);
         }
         total.merge(report);
-        if seed % 100 == 99 {
-            eprintln!("… {} files in {:.2?}, {} failed", seed + 1, started.elapsed(), failed_files.len());
+        if seed % 10 == 9 {
+            eprintln!("… seed {seed} done, {:.2?}, {} failed", started.elapsed(), failed_files.len());
         }
     }
     eprintln!(
-        "{files} random files ({:.2?}), {} with failures (seeds {:?}…):\n{total}",
+        "random files {seeds:?} ({:.2?}), {} with failures (seeds {:?}…):\n{total}",
         started.elapsed(),
         failed_files.len(),
         &failed_files[..failed_files.len().min(10)]
     );
     assert!(total.passed(), "{total}");
+}
+
+/// In `make test`: the first 10 random files (about a minute). Issue #8 asks for 1,000 here;
+/// at about 7 s a file that is over an hour, so the full run is the ignored test below.
+#[test]
+fn a_sample_of_random_sparse_files_is_safe() {
+    audit_random_files(0..10);
+}
+
+/// Issue #8's 1,000 files (`AUDIT_FIRST` and `AUDIT_FILES` pick a slice).
+#[test]
+#[ignore = "about 7 s per file (0.2–80 s): run with --ignored, AUDIT_FIRST=S AUDIT_FILES=N for a slice"]
+fn a_thousand_random_sparse_files_are_safe() {
+    let first = env_or("AUDIT_FIRST", 0);
+    audit_random_files(first..first + env_or("AUDIT_FILES", 1000));
 }
 
 /// The illustrative records (the file may be renamed: any `records*.csv` in the folder).
@@ -152,7 +164,7 @@ fn illustrative() -> (String, PerceelNames) {
 }
 
 #[test]
-#[ignore = "the illustrative year LPs (7,290 variables) are beyond microlp in a test's time"]
+#[ignore = "minutes: run with --ignored"]
 fn the_illustrative_records_are_safe() {
     let (csv, names) = illustrative();
     let (raw, shown) = disclose(&csv, &names);

@@ -1,11 +1,14 @@
 //! Secondary suppression by groups: every set of cells the screens show beside their total (the
 //! landsdelen of one perceel, referrer and period; the percelen of one landsdeel…; the half-years
-//! of a year; every crossing) is a group. In a group whose total is shown:
+//! of a year; every crossing) is a group. A secret total needs secret members holding at least
+//! 5 youth (or all it has) and 20% of its euros, else it is the sum of what is shown. In a group
+//! whose total is shown:
 //! - the secret cells are at least two, so none is its total minus the rest;
 //! - for counts, they hold at least 5 youth together, so each can move by 5 (up as the others
 //!   fall, down to 0 as they rise);
-//! - for euros, where one of them is € 0, they hold at least € 1,000 (an empty cell must be able
-//!   to rise); the others can fall to 0, further than 20% below their value.
+//! - for euros, at least € 1,000 where one of them is € 0 (an empty cell must be able to rise),
+//!   and, while shown members are left to join, the others hold at least 20% of the largest (so
+//!   it can move by 20% as they give or take).
 //!
 //! Where a group falls short, its smallest shown cell joins the secret ones (the total itself
 //! when none is left), and all groups are checked again until none changes.
@@ -16,7 +19,7 @@
 
 use std::collections::HashMap;
 
-use super::{Hidden, COUNT_PROTECTION, EMPTY_EURO_PROTECTION, SECRET_UP_TO};
+use super::{Hidden, COUNT_PROTECTION, EMPTY_EURO_PROTECTION, EURO_PROTECTION, SECRET_UP_TO};
 use crate::code::{Landsdeel, Verwijzer};
 use crate::cube::Key;
 use crate::records::RecordsCube;
@@ -131,32 +134,62 @@ impl Grid {
         let mut changed = false;
         loop {
             let secret = |i: usize| if counts { self.count_secret[i] } else { self.euro_secret[i] };
-            if secret(total) {
-                return changed;
-            }
             let hidden: Vec<usize> = members.iter().copied().filter(|&i| secret(i)).collect();
-            if hidden.is_empty() || self.enough(&hidden, counts) {
+            let protected = if secret(total) {
+                // A secret total is the sum of its members: some of them must be secret too,
+                // holding enough that the total cannot be told from what is shown.
+                self.hides_total(&hidden, total, counts)
+            } else {
+                hidden.is_empty() || self.enough(&hidden, counts, true)
+            };
+            if protected {
                 return changed;
             }
-            // The smallest shown member joins; with none left, the total.
-            let next = members.iter().copied().filter(|&i| !secret(i)).min_by(|&a, &b| self.youth[a].total_cmp(&self.youth[b])).unwrap_or(total);
+            // The smallest shown member joins. With none left, a secret total stays as it is,
+            // and a shown one is hidden only if even the base rule fails (the 20% share asked
+            // of the others cannot be met by hiding the sum of them all).
+            let next = members.iter().copied().filter(|&i| !secret(i)).min_by(|&a, &b| self.youth[a].total_cmp(&self.youth[b]));
+            let next = match next {
+                Some(i) => i,
+                None if secret(total) || self.enough(&hidden, counts, false) => return changed,
+                None => total,
+            };
             self.hide(next, counts);
             changed = true;
         }
     }
 
-    fn enough(&self, hidden: &[usize], counts: bool) -> bool {
+    /// Whether a group's secret members protect each other (`share`: also the 20% share of the
+    /// largest held by the others, asked while shown members are left to hide).
+    fn enough(&self, hidden: &[usize], counts: bool, share: bool) -> bool {
         if hidden.len() < 2 {
             return false;
         }
         if counts {
             hidden.iter().map(|&i| self.youth[i]).sum::<f64>() >= COUNT_PROTECTION
         } else {
-            // Each can fall towards 0 while another rises; an empty one can rise only as far
-            // as the others can fall.
+            // The largest can move by 20% only as far as the others can take it up or give it:
+            // they must hold that much (cells that are € 0 elsewhere too give nothing). An
+            // empty one can rise only as far as the others can fall.
             let all: f64 = hidden.iter().map(|&i| self.euros[i]).sum();
+            let largest = hidden.iter().map(|&i| self.euros[i]).fold(0.0, f64::max);
             let empty = hidden.iter().any(|&i| self.euros[i] == 0.0);
-            !empty || all >= EMPTY_EURO_PROTECTION
+            (!share || all - largest >= EURO_PROTECTION * largest) && (!empty || all >= EMPTY_EURO_PROTECTION)
+        }
+    }
+
+    /// Whether the secret members of a secret total keep it secret: for counts, they hold at
+    /// least 5 youth (or all of the total); for euros, at least 20% of its euros.
+    fn hides_total(&self, hidden: &[usize], total: usize, counts: bool) -> bool {
+        if hidden.is_empty() {
+            return false;
+        }
+        if counts {
+            let held: f64 = hidden.iter().map(|&i| self.youth[i]).sum();
+            held >= COUNT_PROTECTION.min(self.youth[total])
+        } else {
+            let held: f64 = hidden.iter().map(|&i| self.euros[i]).sum();
+            held >= EURO_PROTECTION * self.euros[total]
         }
     }
 

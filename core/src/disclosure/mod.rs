@@ -8,7 +8,8 @@
 //! - **secondary suppression** ([`groups`]): in every group the screens show beside its total
 //!   (each dimension under its total, half-years under their year, and every crossing of
 //!   landsdeel × perceel × verwijzer), the secret cells are at least two and hold at least 5
-//!   youth, so no secret cell is its total minus the rest; cells join in a fixed order;
+//!   youth (for euros, the others hold 20% of the largest), so no secret cell is its total minus
+//!   the rest; a secret total keeps secret members; cells join in a fixed order;
 //! - a secret cell is secret for every measure it is secret in: shares, averages and rates made
 //!   from it are secret too (`Cell::combine`), so no "€ 0" or "0,0 %" gives it away.
 //!
@@ -62,7 +63,9 @@ pub(crate) enum Hidden {
 /// let (nl, zw) = (Key::total("2023"), Key::total("2023").landsdeel(Landsdeel::ZW));
 /// assert_eq!(safe.get(&nl).jeugdigen, Cell::Exact(45.0)); // 46 rounded to 5
 /// assert_eq!(safe.get(&zw).jeugdigen, Cell::Exact(25.0)); // 26
-/// assert_eq!(safe.get(&zw).volume_eur, Cell::Exact(26000.0)); // 26,253 rounded to thousands
+/// assert_eq!(safe.get(&nl).volume_eur, Cell::Exact(66000.0)); // 66,253 rounded to thousands
+/// // ZW's euros protect NN's: without them, NN's are the nation's minus ZW's (see below).
+/// assert_eq!(safe.get(&zw).volume_eur, Cell::Secret);
 /// let q = safe.get(&zw.clone().perceel("Q"));
 /// assert_eq!((q.jeugdigen, q.volume_eur), (Cell::Secret, Cell::Secret)); // 3 youth
 /// // The six landsdelen without youth are 0: secret, for every measure; NN joins them, or the

@@ -17,12 +17,16 @@
 //! Relations an LP cannot express are not used: that a cell with trajectories has at least one
 //! youth and some euros (they are "or" statements), and anything outside the cube (population).
 
+mod clp;
 mod model;
 mod report;
 mod solve;
+mod symmetry;
 mod witness;
 
 pub use report::{Bound, Finding, Report};
+
+use std::collections::HashMap;
 
 use lta_core::{Cell, Cube, Key, Measure};
 use model::{Lp, Reading, Year};
@@ -68,84 +72,130 @@ fn reading(raw: &Cube, shown: &Cube, m: Measure) -> Reading {
 }
 
 /// Audits the secret cells of the measures of one LP (variables: the year's cells, measure
-/// after measure). A cell that feasible points met earlier already show to pass is not solved
-/// exactly (its interval is then an inner bound: the true one is at least as wide); every
-/// failing cell, and per measure the narrowest cell, is solved exactly, except that when
-/// stopping at the first failure, bounds implied by propagation that already fail settle it.
+/// after measure), in rounds from cheap to exact:
+/// 1. what is free: a true value at a bound, and feasible points along directions
+///    ([`witness`]); a cell these show to pass is not solved (its interval is then an inner
+///    bound: the true one is at least as wide);
+/// 2. for the cells left, LPs that push them all at once towards what would make them pass,
+///    up and then down, while that settles more of them;
+/// 3. an exact LP per end for every cell still left (the failures, or near ones), and per
+///    measure for the narrowest cell.
+///
+/// When stopping at the first failure, bounds implied by propagation that already fail
+/// settle it without solving.
 fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure], stop_at_failure: bool, report: &mut Report) {
     let n = year.keys.len();
     let cell = |v: usize| (&year.keys[v % n], measures[v / n]);
     let truth: Vec<f64> = (0..lp.lo.len()).map(|v| raw.get(cell(v).0).get(cell(v).1).number().unwrap_or(f64::NAN)).collect();
     check_truth(lp, &truth, &cell, report);
-    let mut targets: Vec<usize> = (0..lp.lo.len())
+    let secret: Vec<usize> = (0..lp.lo.len())
         .filter(|&v| shown.get(cell(v).0).get(cell(v).1) == Cell::Secret && !truth[v].is_nan())
         .collect();
+    // One cell of each family of interchangeable ones is audited (see `symmetry`).
+    let stand_in = symmetry::representatives(&year.keys, lp, &truth);
+    let targets: Vec<usize> = secret.iter().copied().filter(|&v| stand_in[v] == v).collect();
     let finding = |v: usize, r: solve::Range, exact: Bound| {
         let (key, m) = cell(v);
         Finding::new(key.clone(), m, truth[v], r.min, r.max, exact)
     };
     let mut ranger = solve::Ranger::new(lp);
-    let witness = witness::Witness::new(lp, year, &truth);
-    let mut findings = Vec::with_capacity(targets.len());
-    // When one failure settles the verdict, look for one the implied bounds show, before any LP.
     if stop_at_failure {
         if let Some(f) = targets.iter().map(|&v| finding(v, ranger.outer(v), Bound::Outer)).find(|f| !f.passes()) {
             return report.add(f);
         }
     }
-    if stop_at_failure {
-        // The cells whose implied bounds are narrowest first: the likeliest failures.
-        let score = |v: usize| finding(v, ranger.outer(v), Bound::Outer).score();
-        targets.sort_by(|&a, &b| score(a).total_cmp(&score(b)));
-    }
-    let result = Ok::<(), solve::SolveError>(()).and_then(|()| {
-        for &v in &targets {
-            let (range, exact) = ranger.cheap(v, truth[v]);
-            let cheap = finding(v, range, if exact { Bound::Exact } else { Bound::Inner });
-            let outer = finding(v, ranger.outer(v), Bound::Outer);
-            // Feasible points along hypercube directions: an inner bound without an LP.
+    let witness = witness::Witness::new(lp, year, &truth);
+    // What is known of a target so far: its free range widened by the witness's points.
+    let known = |ranger: &solve::Ranger, v: usize| {
+        let (range, exact) = ranger.cheap(v, truth[v]);
+        let (up, down) = witness.reach(v);
+        let range = solve::Range { min: range.min.min(truth[v] - down), max: range.max.max(truth[v] + up) };
+        finding(v, range, if exact { Bound::Exact } else { Bound::Inner })
+    };
+    let mut open: Vec<usize> = targets
+        .iter()
+        .copied()
+        .filter(|&v| {
+            if known(&ranger, v).passes() {
+                return false;
+            }
             let enough = |up: f64, down: f64| finding(v, solve::Range { min: truth[v] - down, max: truth[v] + up }, Bound::Inner).passes();
-            let witnessed = || {
-                let (up, down) = witness.range(v, &enough);
-                finding(v, solve::Range { min: range.min.min(truth[v] - down), max: range.max.max(truth[v] + up) }, Bound::Inner)
-            };
-            findings.push(if cheap.passes() || exact {
-                cheap
-            } else if let Some(w) = Some(witnessed()).filter(Finding::passes) {
-                w
-            } else if stop_at_failure && !outer.passes() {
-                // Even the implied bounds are too narrow: a failure without solving.
-                outer
-            } else {
-                finding(v, ranger.exact(v, truth[v])?, Bound::Exact)
-            });
-            if stop_at_failure && !findings[findings.len() - 1].passes() {
+            witness.range(v, &enough);
+            !known(&ranger, v).passes()
+        })
+        .collect();
+    let result = push_rounds(&mut ranger, &mut open, &truth, &|r: &solve::Ranger, v| known(r, v)).and_then(|()| {
+        let mut exact = HashMap::new();
+        for &v in &open {
+            let outer = finding(v, ranger.outer(v), Bound::Outer);
+            let f = if stop_at_failure && !outer.passes() { outer } else { finding(v, ranger.exact(v, truth[v])?, Bound::Exact) };
+            let failed = !f.passes();
+            exact.insert(v, f);
+            if stop_at_failure && failed {
                 break;
             }
         }
-        // The narrowest of each measure exactly: the lowest score, until it is an exact one.
-        for &m in measures.iter().filter(|_| !stop_at_failure) {
-            while let Some(i) = (0..findings.len())
-                .filter(|&i| findings[i].measure == m)
-                .min_by(|&a, &b| findings[a].score().total_cmp(&findings[b].score()))
-                .filter(|&i| findings[i].exact != Bound::Exact)
-            {
-                findings[i] = finding(targets[i], ranger.exact(targets[i], truth[targets[i]])?, Bound::Exact);
+        let mut findings: Vec<Finding> = targets.iter().map(|&v| exact.remove(&v).unwrap_or_else(|| known(&ranger, v))).collect();
+        if stop_at_failure {
+            findings.retain(|f| !f.passes() || f.exact != Bound::Outer);
+        } else {
+            // The narrowest of each measure exactly: the lowest score, until it is an exact one.
+            for &m in measures {
+                while let Some(i) = (0..findings.len())
+                    .filter(|&i| findings[i].measure == m)
+                    .min_by(|&a, &b| findings[a].score().total_cmp(&findings[b].score()))
+                    .filter(|&i| findings[i].exact != Bound::Exact)
+                {
+                    findings[i] = finding(targets[i], ranger.exact(targets[i], truth[targets[i]])?, Bound::Exact);
+                }
             }
         }
-        Ok(())
+        Ok(findings)
     });
-    if let Err(e) = result {
-        return report.problems.push(format!("year of {:?}: solver: {}", year.keys.first(), e.0));
-    }
+    let findings = match result {
+        Ok(f) => f,
+        Err(e) => return report.problems.push(format!("year of {:?}: solver: {}", year.keys.first(), e.0)),
+    };
     report.solves += ranger.solves;
-    for f in findings {
+    let by_target: HashMap<usize, &Finding> = targets.iter().copied().zip(&findings).collect();
+    let twins: Vec<Finding> = secret
+        .iter()
+        .filter(|&&v| stand_in[v] != v)
+        .filter_map(|&v| by_target.get(&stand_in[v]).map(|f| Finding { key: cell(v).0.clone(), ..(*f).clone() }))
+        .collect();
+    for f in findings.into_iter().chain(twins) {
         let tol = 1e-6 * f.truth.abs().max(1.0);
         if f.exact == Bound::Exact && (f.truth < f.min - tol || f.truth > f.max + tol) {
             report.problems.push(format!("{f}: the true value is outside its own range"));
         }
         report.add(f);
     }
+}
+
+/// Round 2 of [`audit_lp`]: while it settles more cells, one LP up and one down that push every
+/// open cell at once as far as it still needs to go to pass; settled cells leave `open`.
+fn push_rounds(ranger: &mut solve::Ranger, open: &mut Vec<usize>, truth: &[f64], known: &dyn Fn(&solve::Ranger, usize) -> Finding) -> Result<(), solve::SolveError> {
+    for _ in 0..4 {
+        let before = open.len();
+        for up in [true, false] {
+            let targets: Vec<(usize, f64, f64)> = open
+                .iter()
+                .filter_map(|&v| {
+                    let f = known(ranger, v);
+                    let need = if up { f.needs_up() } else { f.needs_down() };
+                    (need > 0.0).then_some((v, truth[v], need))
+                })
+                .collect();
+            if !targets.is_empty() {
+                ranger.push(&targets, up)?;
+            }
+            open.retain(|&v| !known(ranger, v).passes());
+        }
+        if open.is_empty() || open.len() == before {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// The true cube must satisfy everything the attacker is assumed to know; otherwise the model

@@ -1,5 +1,6 @@
-//! The smallest and largest value of chosen variables of an [`Lp`], with microlp (pure Rust
-//! simplex). Before solving, the LP is reduced in two ways that cannot change any bound:
+//! The smallest and largest value of chosen variables of an [`Lp`], with COIN-OR's Clp simplex
+//! ([`super::clp`]; each component is loaded once and only its objective changes between
+//! solves, so each solve starts from the last basis). Before solving, the LP is reduced in two ways that cannot change any bound:
 //! - a row that every point within the variable bounds satisfies is dropped (it excludes
 //!   nothing, so the feasible set is the same);
 //! - the rest splits into connected components (variables linked by rows); a variable's range
@@ -11,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use microlp::{ComparisonOp, OptimizationDirection, Problem, Variable};
+use super::clp::{Clp, Outcome};
 
 use super::model::{Lp, Row};
 
@@ -68,40 +69,61 @@ impl Ranger {
     /// The exact range of one variable whose true value is `truth` (an LP per end that is not
     /// at a bound).
     pub fn exact(&mut self, t: usize, truth: f64) -> Result<Range, SolveError> {
-        let min = if truth <= self.lp.lo[t] { self.lp.lo[t] } else { self.optimum(&[(t, 1.0)], OptimizationDirection::Minimize)? };
-        let max = if truth >= self.lp.hi[t] { self.lp.hi[t] } else { self.optimum(&[(t, 1.0)], OptimizationDirection::Maximize)? };
+        let min = if truth <= self.lp.lo[t] { self.lp.lo[t] } else { self.optimum(&[(t, 1.0)], false)? };
+        let max = if truth >= self.lp.hi[t] { self.lp.hi[t] } else { self.optimum(&[(t, 1.0)], true)? };
         Ok(Range { min, max })
+    }
+
+    /// One LP per component that moves many targets `(variable, truth, need)` at once, each
+    /// towards `truth ± need` (see [`Component::push`]); the point is kept in `seen`.
+    pub fn push(&mut self, targets: &[(usize, f64, f64)], up: bool) -> Result<(), SolveError> {
+        let mut by_component: std::collections::BTreeMap<usize, Vec<(usize, f64, f64)>> = Default::default();
+        for &t in targets {
+            by_component.entry(self.comp[t.0]).or_default().push(t);
+        }
+        for (c, targets) in by_component {
+            let (lp, rows, comp) = (&self.lp, &self.rows, &self.comp);
+            let component = self.built.entry(c).or_insert_with(|| Component::new(lp, rows, comp, c));
+            if component.rows.is_empty() {
+                continue;
+            }
+            self.solves += 1;
+            if let Some(point) = component.push(&targets, up)? {
+                let vars = component.vars.clone();
+                self.record(&vars, &point);
+            }
+        }
+        Ok(())
+    }
+
+    fn record(&mut self, vars: &[usize], point: &[f64]) {
+        for (&v, &x) in vars.iter().zip(point) {
+            let s = &mut self.seen[v];
+            s.min = s.min.min(x);
+            s.max = s.max.max(x);
+        }
     }
 
     /// The optimum of a linear objective over the variables of one component (the component of
     /// its first variable); an unbounded direction gives ±infinity. The optimal point is
     /// recorded in `seen`.
-    fn optimum(&mut self, objective: &[(usize, f64)], dir: OptimizationDirection) -> Result<f64, SolveError> {
-        let infinite = match dir {
-            OptimizationDirection::Minimize => f64::NEG_INFINITY,
-            OptimizationDirection::Maximize => f64::INFINITY,
-        };
+    fn optimum(&mut self, objective: &[(usize, f64)], maximize: bool) -> Result<f64, SolveError> {
+        let infinite = if maximize { f64::INFINITY } else { f64::NEG_INFINITY };
         let Some(&(first, _)) = objective.first() else { return Ok(0.0) };
         let c = self.comp[first];
         let (lp, rows, comp) = (&self.lp, &self.rows, &self.comp);
         let component = self.built.entry(c).or_insert_with(|| Component::new(lp, rows, comp, c));
         if component.rows.is_empty() {
             // No row: the bounds are the range (and a single variable is the only objective).
-            return Ok(match dir {
-                OptimizationDirection::Minimize => lp.lo[first],
-                OptimizationDirection::Maximize => lp.hi[first],
-            });
+            return Ok(if maximize { lp.hi[first] } else { lp.lo[first] });
         }
         self.solves += 1;
-        let result = component.solve(lp, objective, dir)?;
+        let result = component.solve(objective, maximize)?;
         match result {
             None => Ok(infinite),
             Some((value, point)) => {
-                for (&v, x) in component.vars.iter().zip(point) {
-                    let s = &mut self.seen[v];
-                    s.min = s.min.min(x);
-                    s.max = s.max.max(x);
-                }
+                let vars = component.vars.clone();
+                self.record(&vars, &point);
                 Ok(value)
             }
         }
@@ -194,10 +216,11 @@ fn components(n: usize, rows: &[Row]) -> Vec<usize> {
     (0..n).map(|v| find(&mut parent, v)).collect()
 }
 
-/// The rows and variables of one component, numbered locally.
+/// The variables of one component and its rows, numbered locally.
 struct Component {
     vars: Vec<usize>,
     local: HashMap<usize, usize>,
+    bounds: Vec<(f64, f64)>,
     rows: Vec<Row>,
 }
 
@@ -205,48 +228,67 @@ impl Component {
     fn new(lp: &Lp, rows: &[Row], comp: &[usize], c: usize) -> Self {
         let vars: Vec<usize> = (0..lp.lo.len()).filter(|&v| comp[v] == c).collect();
         let local: HashMap<usize, usize> = vars.iter().enumerate().map(|(i, &v)| (v, i)).collect();
-        let rows = rows
+        let rows: Vec<Row> = rows
             .iter()
             .filter(|r| r.terms.first().is_some_and(|(v, _)| comp[*v] == c))
             .map(|r| Row { terms: r.terms.iter().map(|&(v, k)| (local[&v], k)).collect(), lo: r.lo, hi: r.hi })
             .collect();
-        Component { vars, local, rows }
+        let bounds = vars.iter().map(|&v| (lp.lo[v], lp.hi[v])).collect();
+        Component { vars, local, bounds, rows }
     }
 
     /// The optimum and an optimal point (in `vars` order), or None when unbounded.
-    fn solve(&self, lp: &Lp, objective: &[(usize, f64)], dir: OptimizationDirection) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
-        let mut coeff = vec![0.0; self.vars.len()];
-        for &(v, k) in objective {
-            coeff[self.local[&v]] = k;
+    fn solve(&self, objective: &[(usize, f64)], maximize: bool) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
+        let objective: Vec<(usize, f64)> = objective.iter().map(|&(v, k)| (self.local[&v], k)).collect();
+        let mut model = load(&self.bounds, &self.rows);
+        for &(i, k) in &objective {
+            model.set_cost(i, k);
         }
-        let mut p = Problem::new(dir);
-        let vars = self.fill(&mut p, lp, &coeff);
-        match p.solve() {
-            Err(microlp::Error::Unbounded) => Ok(None),
-            r => outcome(r).map(|s| Some((s.objective(), vars.iter().map(|&v| s.var_value(v)).collect()))),
-        }
+        optimum(model.solve(maximize), &objective)
     }
 
-    /// Adds the component's variables (with objective coefficients) and rows to a problem.
-    fn fill(&self, p: &mut Problem, lp: &Lp, coeff: &[f64]) -> Vec<Variable> {
-        let vars: Vec<_> = self.vars.iter().zip(coeff).map(|(&v, &k)| p.add_var(k, (lp.lo[v], lp.hi[v]))).collect();
-        for r in &self.rows {
-            let expr: Vec<_> = r.terms.iter().map(|&(v, k)| (vars[v], k)).collect();
-            if r.lo == r.hi {
-                p.add_constraint(&expr[..], ComparisonOp::Eq, r.lo);
-                continue;
-            }
-            if r.lo > f64::NEG_INFINITY {
-                p.add_constraint(&expr[..], ComparisonOp::Ge, r.lo);
-            }
-            if r.hi < f64::INFINITY {
-                p.add_constraint(&expr[..], ComparisonOp::Le, r.hi);
-            }
+    /// A point that moves each target towards `truth ± need` as far as it can, all at once
+    /// (maximise Σ z/need with z ≤ ±(x − truth) and 0 ≤ z ≤ need), in a model of its own.
+    fn push(&self, targets: &[(usize, f64, f64)], up: bool) -> Result<Option<Vec<f64>>, SolveError> {
+        let mut bounds = self.bounds.clone();
+        let mut rows = self.rows.clone();
+        let mut objective = Vec::new();
+        for &(v, truth, need) in targets {
+            let z = bounds.len();
+            bounds.push((0.0, need));
+            objective.push((z, 1.0 / need));
+            // up: x − z ≥ truth; down: x + z ≤ truth.
+            let terms = vec![(self.local[&v], 1.0), (z, if up { -1.0 } else { 1.0 })];
+            rows.push(if up { Row { terms, lo: truth, hi: f64::INFINITY } } else { Row { terms, lo: f64::NEG_INFINITY, hi: truth } });
         }
-        vars
+        let mut model = load(&bounds, &rows);
+        for &(z, k) in &objective {
+            model.set_cost(z, k);
+        }
+        Ok(optimum(model.solve(true), &objective)?.map(|(_, point)| point[..self.vars.len()].to_vec()))
     }
 }
 
-fn outcome(r: Result<microlp::SolveOutcome, microlp::Error>) -> Result<microlp::Solution, SolveError> {
-    r.map_err(|e| SolveError(format!("{e:?}")))?.into_solution().map_err(|e| SolveError(format!("interrupted: {e:?}")))
+/// Loads bounds and rows (numbered locally) into Clp.
+fn load(bounds: &[(f64, f64)], rows: &[Row]) -> Clp {
+    let mut columns = vec![Vec::new(); bounds.len()];
+    for (r, row) in rows.iter().enumerate() {
+        for &(v, k) in &row.terms {
+            columns[v].push((r, k));
+        }
+    }
+    let (lo, hi): (Vec<f64>, Vec<f64>) = bounds.iter().copied().unzip();
+    let (rlo, rhi): (Vec<f64>, Vec<f64>) = rows.iter().map(|r| (r.lo, r.hi)).unzip();
+    Clp::new(&lo, &hi, &columns, &rlo, &rhi)
 }
+
+/// The optimum (computed from the point and the objective) and the point, or None when
+/// unbounded.
+fn optimum(outcome: Outcome, objective: &[(usize, f64)]) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
+    match outcome {
+        Outcome::Optimal(point) => Ok(Some((objective.iter().map(|&(i, k)| k * point[i]).sum(), point))),
+        Outcome::Unbounded => Ok(None),
+        Outcome::Failed(status) => Err(SolveError(format!("Clp status {status}"))),
+    }
+}
+

@@ -4,7 +4,17 @@
 //! exact arithmetic. Each such point is feasible, so it is an inner bound of the attacker's
 //! range: when it already passes, the cell passes, and no LP needs solving. A cell without such
 //! a witness goes to the solver (or, where the LP is too large for it, fails as unproven).
+//!
+//! Hypercube directions keep every margin but the cell's own, so they need a second value with
+//! something to give in every dimension at once. In sparse files (one referrer, most landsdelen
+//! empty) a cell of an empty row and column has none. The second family moves one finest cell
+//! up and another down (a transfer): every cell containing one of them but not both changes, so
+//! only totals that hold both stay put. That is how mass reaches an empty corner through secret
+//! margins, and it is what the LP found for such cells. Every transfer with something to give is
+//! tried once per year ([`Witness::new`]), and every point found is kept for all the variables
+//! it moves ([`Witness::reach`]), so most cells are settled before any search of their own.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use lta_core::Key;
@@ -24,6 +34,10 @@ pub struct Witness<'a> {
     at: HashMap<Coords, usize>,
     rows_of: Vec<Vec<usize>>,
     row0: Vec<f64>,
+    /// How far each variable was seen to go up and down from `x0` at feasible points.
+    reach: RefCell<Vec<(f64, f64)>>,
+    /// Reused by `step`: a coefficient per variable, and a mark per row (the step's number).
+    scratch: RefCell<(Vec<f64>, Vec<usize>, usize)>,
 }
 
 impl<'a> Witness<'a> {
@@ -62,7 +76,44 @@ impl<'a> Witness<'a> {
             }
             row0.push(row.terms.iter().map(|&(v, c)| c * x0[v]).sum());
         }
-        Witness { lp, n, x0, sizes, coords, at, rows_of, row0 }
+        let vars = lp.lo.len();
+        let scratch = RefCell::new((vec![0.0; vars], vec![0; lp.rows.len()], 0));
+        let witness = Witness { lp, n, x0, sizes, coords, at, rows_of, row0, reach: RefCell::new(vec![(0.0, 0.0); vars]), scratch };
+        witness.sweep();
+        witness
+    }
+
+    /// How far variable `v` was seen to go (up, down) at the feasible points found so far.
+    pub fn reach(&self, v: usize) -> (f64, f64) {
+        self.reach.borrow()[v]
+    }
+
+    /// Every transfer between two finest cells (see the module note) in which the cell that
+    /// goes down has something to give, in each measure alone and in all together.
+    fn sweep(&self) {
+        let blocks = self.lp.lo.len() / self.n;
+        let finest: Vec<usize> = (0..self.n).filter(|&i| (0..4).all(|d| self.sizes[d] == 1 || self.coords[i][d] != self.sizes[d] - 1)).collect();
+        let gives = |i: usize| (0..blocks).any(|b| self.x0[b * self.n + i] > self.lp.lo[b * self.n + i] + 1e-9);
+        let ancestors: HashMap<usize, Vec<usize>> = finest.iter().map(|&f| (f, self.ancestors(self.coords[f]))).collect();
+        let mut choices: Vec<Vec<usize>> = (0..blocks).map(|b| vec![b]).collect();
+        if blocks > 1 {
+            choices.push((0..blocks).collect());
+        }
+        for &b in finest.iter().filter(|&&b| gives(b)) {
+            for &a in finest.iter().filter(|&&a| a != b) {
+                let mut dir: HashMap<usize, f64> = HashMap::new();
+                for (f, s) in [(a, 1.0), (b, -1.0)] {
+                    for &c in &ancestors[&f] {
+                        *dir.entry(c).or_default() += s;
+                    }
+                }
+                dir.retain(|_, s| *s != 0.0);
+                for bs in &choices {
+                    let full: Vec<(usize, f64)> = bs.iter().flat_map(|&bl| dir.iter().map(move |(&c, &s)| (bl * self.n + c, s))).collect();
+                    self.step(&full, 1.0);
+                }
+            }
+        }
     }
 
     /// How far variable `v` can go up and down along hypercube directions; the search stops
@@ -81,7 +132,11 @@ impl<'a> Witness<'a> {
             })
             .collect();
         let blocks = self.lp.lo.len() / self.n;
-        let (mut up, mut down) = (0.0f64, 0.0f64);
+        let (up, down) = self.reach(v);
+        if enough(up, down) {
+            return (up, down);
+        }
+        let (mut up, mut down) = (up, down);
         for a0 in &alts[0] {
             for a1 in &alts[1] {
                 for a2 in &alts[2] {
@@ -113,6 +168,24 @@ impl<'a> Witness<'a> {
         (up, down)
     }
 
+    /// The cells containing a finest cell: each dimension its own value or the total.
+    fn ancestors(&self, f: Coords) -> Vec<usize> {
+        (0..16usize)
+            .filter_map(|mask| {
+                let mut c = f;
+                for d in 0..4 {
+                    if mask & (1 << d) != 0 {
+                        if self.sizes[d] == 1 {
+                            return None;
+                        }
+                        c[d] = self.sizes[d] - 1;
+                    }
+                }
+                self.at.get(&c).copied()
+            })
+            .collect()
+    }
+
     fn corners(&self, own: Coords, pairs: [Option<usize>; 4]) -> Option<Vec<(usize, f64)>> {
         let mut out = vec![(own, 1.0)];
         for d in 0..4 {
@@ -125,7 +198,8 @@ impl<'a> Witness<'a> {
         out.into_iter().map(|(c, s)| self.at.get(&c).map(|&i| (i, s))).collect()
     }
 
-    /// The largest δ ≥ 0 with `x0 + sign·δ·dir` within every bound and row.
+    /// The largest δ ≥ 0 with `x0 + sign·δ·dir` within every bound and row; the point reached
+    /// is recorded in `reach` for every variable it moves.
     fn step(&self, dir: &[(usize, f64)], sign: f64) -> f64 {
         let mut best = f64::INFINITY;
         let mut limit = |room: f64, rate: f64| {
@@ -133,24 +207,38 @@ impl<'a> Witness<'a> {
                 best = best.min(room / rate);
             }
         };
-        let coeff: HashMap<usize, f64> = dir.iter().map(|&(v, k)| (v, sign * k)).collect();
-        for (&v, &k) in &coeff {
-            limit(self.lp.hi[v] - self.x0[v], k);
-            limit(self.x0[v] - self.lp.lo[v], -k);
+        let mut scratch = self.scratch.borrow_mut();
+        let (coeff, mark, number) = &mut *scratch;
+        *number += 1;
+        for &(v, k) in dir {
+            coeff[v] = sign * k;
+            limit(self.lp.hi[v] - self.x0[v], sign * k);
+            limit(self.x0[v] - self.lp.lo[v], -sign * k);
         }
-        let mut seen = Vec::new();
-        for &v in coeff.keys() {
+        for &(v, _) in dir {
             for &r in &self.rows_of[v] {
-                if seen.contains(&r) {
+                if mark[r] == *number {
                     continue;
                 }
-                seen.push(r);
+                mark[r] = *number;
                 let row = &self.lp.rows[r];
-                let rate: f64 = row.terms.iter().filter_map(|(t, c)| coeff.get(t).map(|k| c * k)).sum();
+                let rate: f64 = row.terms.iter().map(|&(t, c)| c * coeff[t]).sum();
                 limit(row.hi - self.row0[r], rate);
                 limit(self.row0[r] - row.lo, -rate);
             }
         }
-        best.max(0.0)
+        for &(v, _) in dir {
+            coeff[v] = 0.0;
+        }
+        let best = best.max(0.0);
+        if best > 0.0 && best.is_finite() {
+            let mut reach = self.reach.borrow_mut();
+            for &(v, k) in dir {
+                let moved = sign * k * best;
+                let r = &mut reach[v];
+                if moved > 0.0 { r.0 = r.0.max(moved) } else { r.1 = r.1.max(-moved) }
+            }
+        }
+        best
     }
 }

@@ -1,0 +1,103 @@
+//! COIN-OR Clp, the simplex solver of COIN-OR (and of Cbc), through its own C interface: the few
+//! calls the audit needs, linked from Debian's `coinor-libclp-dev` (scripts/setup.sh installs
+//! it). Each LP is loaded afresh: on these degenerate LPs a solve from scratch (~10–30 ms for
+//! 2,000 variables) was far faster than re-solving from the last basis (0.5–2 s).
+
+use std::os::raw::{c_double, c_int, c_void};
+
+#[link(name = "Clp")]
+extern "C" {
+    fn Clp_newModel() -> *mut c_void;
+    fn Clp_deleteModel(model: *mut c_void);
+    #[allow(clippy::too_many_arguments)]
+    fn Clp_loadProblem(
+        model: *mut c_void,
+        numcols: c_int,
+        numrows: c_int,
+        start: *const c_int,
+        index: *const c_int,
+        value: *const c_double,
+        collb: *const c_double,
+        colub: *const c_double,
+        obj: *const c_double,
+        rowlb: *const c_double,
+        rowub: *const c_double,
+    );
+    fn Clp_setLogLevel(model: *mut c_void, value: c_int);
+    fn Clp_setOptimizationDirection(model: *mut c_void, value: c_double);
+    fn Clp_objective(model: *mut c_void) -> *mut c_double;
+    fn Clp_initialSolve(model: *mut c_void) -> c_int;
+    fn Clp_status(model: *mut c_void) -> c_int;
+    fn Clp_getColSolution(model: *mut c_void) -> *const c_double;
+}
+
+/// A loaded LP: columns with bounds, rows `lo <= Σ a·x <= hi` (column-major here).
+pub struct Clp {
+    model: *mut c_void,
+    cols: usize,
+}
+
+/// How a solve ended.
+pub enum Outcome {
+    /// The optimal point.
+    Optimal(Vec<f64>),
+    Unbounded,
+    Failed(c_int),
+}
+
+impl Clp {
+    /// `columns[j]` lists the (row, coefficient) pairs of column j.
+    pub fn new(col_lo: &[f64], col_hi: &[f64], columns: &[Vec<(usize, f64)>], row_lo: &[f64], row_hi: &[f64]) -> Self {
+        let (mut start, mut index, mut value) = (vec![0 as c_int], Vec::new(), Vec::new());
+        for col in columns {
+            let mut col = col.clone();
+            col.sort_by_key(|&(r, _)| r);
+            for (r, a) in col {
+                index.push(r as c_int);
+                value.push(a);
+            }
+            start.push(index.len() as c_int);
+        }
+        // Clp's infinity is the largest double.
+        let finite = |v: &[f64]| v.iter().map(|&x| x.clamp(f64::MIN, f64::MAX)).collect::<Vec<_>>();
+        let (cl, ch, rl, rh) = (finite(col_lo), finite(col_hi), finite(row_lo), finite(row_hi));
+        let obj = vec![0.0; columns.len()];
+        // SAFETY: every array has the length Clp_loadProblem reads (cols + 1 starts, nnz
+        // indices and values, cols bounds and objective, rows bounds); Clp copies them.
+        let model = unsafe {
+            let model = Clp_newModel();
+            Clp_setLogLevel(model, 0);
+            Clp_loadProblem(model, columns.len() as c_int, row_lo.len() as c_int, start.as_ptr(), index.as_ptr(), value.as_ptr(), cl.as_ptr(), ch.as_ptr(), obj.as_ptr(), rl.as_ptr(), rh.as_ptr());
+            model
+        };
+        Clp { model, cols: columns.len() }
+    }
+
+    /// Sets one objective coefficient.
+    pub fn set_cost(&mut self, col: usize, cost: f64) {
+        assert!(col < self.cols);
+        // SAFETY: Clp_objective points at the model's `cols` objective coefficients.
+        unsafe { *Clp_objective(self.model).add(col) = cost }
+    }
+
+    /// Optimises the objective.
+    pub fn solve(&mut self, maximize: bool) -> Outcome {
+        // SAFETY: a loaded model; the solution array has `cols` entries.
+        unsafe {
+            Clp_setOptimizationDirection(self.model, if maximize { -1.0 } else { 1.0 });
+            Clp_initialSolve(self.model);
+            match Clp_status(self.model) {
+                0 => Outcome::Optimal(std::slice::from_raw_parts(Clp_getColSolution(self.model), self.cols).to_vec()),
+                2 => Outcome::Unbounded,
+                s => Outcome::Failed(s),
+            }
+        }
+    }
+}
+
+impl Drop for Clp {
+    fn drop(&mut self) {
+        // SAFETY: the model was made by Clp_newModel and is dropped once.
+        unsafe { Clp_deleteModel(self.model) }
+    }
+}
