@@ -173,12 +173,13 @@ impl<'a> Witness<'a> {
         (0..16usize)
             .filter_map(|mask| {
                 let mut c = f;
-                for d in 0..4 {
+                for (d, (x, &size)) in c.iter_mut().zip(&self.sizes).enumerate() {
                     if mask & (1 << d) != 0 {
-                        if self.sizes[d] == 1 {
+                        // A dimension with only a total has no other value to leave out.
+                        if size == 1 {
                             return None;
                         }
-                        c[d] = self.sizes[d] - 1;
+                        *x = size - 1;
                     }
                 }
                 self.at.get(&c).copied()
