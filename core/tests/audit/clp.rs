@@ -27,6 +27,10 @@ extern "C" {
     fn Clp_setOptimizationDirection(model: *mut c_void, value: c_double);
     fn Clp_objective(model: *mut c_void) -> *mut c_double;
     fn Clp_initialSolve(model: *mut c_void) -> c_int;
+    fn ClpSolve_new() -> *mut c_void;
+    fn ClpSolve_delete(solve: *mut c_void);
+    fn ClpSolve_setPresolveType(solve: *mut c_void, amount: c_int, extra: c_int);
+    fn Clp_initialSolveWithOptions(model: *mut c_void, solve: *mut c_void) -> c_int;
     fn Clp_status(model: *mut c_void) -> c_int;
     fn Clp_getColSolution(model: *mut c_void) -> *const c_double;
 }
@@ -86,6 +90,14 @@ impl Clp {
         unsafe {
             Clp_setOptimizationDirection(self.model, if maximize { -1.0 } else { 1.0 });
             Clp_initialSolve(self.model);
+            if Clp_status(self.model) == 1 {
+                // "Infeasible" for an LP the true values satisfy: presolve misjudged a nearly
+                // degenerate row (seen once in 1,000 files). Solve again without presolve.
+                let options = ClpSolve_new();
+                ClpSolve_setPresolveType(options, 1, -1);
+                Clp_initialSolveWithOptions(self.model, options);
+                ClpSolve_delete(options);
+            }
             match Clp_status(self.model) {
                 0 => Outcome::Optimal(std::slice::from_raw_parts(Clp_getColSolution(self.model), self.cols).to_vec()),
                 2 => Outcome::Unbounded,
