@@ -17,7 +17,7 @@ use crate::embed::{post_height, EmbedFooter};
 use crate::load::{load, Loaded};
 use crate::local_file::{self, LocalFile};
 use crate::ui::{location_search, Ui};
-use crate::views::ViewPage;
+use crate::views::{Ctx, ViewPage};
 
 /// What the page knows about its data.
 #[derive(Clone, Default)]
@@ -182,14 +182,20 @@ pub fn App() -> impl IntoView {
             _ => true,
         },
     );
+    // What the view shows; the page itself is built anew only for another dataset, view or
+    // language, and follows the selection and measure in place.
+    let ctx = Memo::new(move |_| {
+        let ds = shown.get()?;
+        let (lang, period) = (lang.get(), period.get());
+        Some(state.with(|s| Ctx { dataset: ds, view: s.view, sel: s.selection(period), measure: s.measure, lang }))
+    });
+    let page = Memo::new(move |_| ctx.with(|c| c.as_ref().map(|c| (Arc::as_ptr(&c.dataset) as usize, c.view, c.lang))));
     let content = move || {
-        let lang = lang.get();
-        let s = state.get();
-        let period = period.get();
-        shown.get().map(|ds| {
-            let sel = s.selection(period);
-            view! { <ViewPage dataset=ds view=s.view sel=sel measure=s.measure lang=lang embed=s.embed/> }
-        })
+        page.get()?;
+        let first = ctx.get_untracked()?;
+        // Keeps the last context while the page is being replaced (`ctx` is None for an instant).
+        let ctx = Memo::new(move |prev: Option<&Ctx>| ctx.get().or_else(|| prev.cloned()).unwrap_or_else(|| first.clone()));
+        Some(view! { <ViewPage ctx=ctx embed=embed/> })
     };
 
     view! {

@@ -2,7 +2,7 @@
 //! `echarts`). charming builds the options; what charming 0.6 lacks is bound here: `init`,
 //! `setOption` with JSON-compatible values (charming's own renderer turns maps into JS `Map`s,
 //! which ECharts silently ignores), `registerMap`, `on` (clicks), `renderToSVGString`
-//! (downloads), `dispose` and `resize`.
+//! (downloads), `dispose` and `resize`. A chart is drawn once and updated in place.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -73,6 +73,18 @@ fn draw(el: &web_sys::HtmlElement, option: &JsValue) -> Result<EChart, JsValue> 
     Ok(chart)
 }
 
+/// Sends the index of a clicked bar or area to `pick`; the closure must live as long as the chart.
+fn on_click(chart: &EChart, pick: Callback<usize>) -> Closure<dyn FnMut(JsValue)> {
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
+        let index = js_sys::Reflect::get(&params, &"dataIndex".into()).ok().and_then(|i| i.as_f64());
+        if let Some(i) = index {
+            pick.run(i as usize);
+        }
+    });
+    chart.on("click", handler.as_ref().unchecked_ref());
+    handler
+}
+
 /// A value the chart's callbacks share; Leptos asks for `Send`, the browser has one thread.
 type Slot<T> = SendWrapper<Rc<RefCell<Option<T>>>>;
 
@@ -89,13 +101,15 @@ pub struct Download {
 
 /// A chart. `label` names it for screen readers; the table beside it carries the figures.
 /// `on_pick` receives the index of a clicked bar or area (the table offers the same by keyboard).
+/// The ECharts instance is made once; a new `option` is set on it (`setOption`), so a filter
+/// click redraws only what changed instead of disposing and re-creating the chart.
 #[component]
 pub fn Chart(
-    option: serde_json::Value,
-    label: String,
-    height: u32,
+    #[prop(into)] option: Signal<serde_json::Value>,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] height: Signal<u32>,
     #[prop(default = None)] on_pick: Option<Callback<usize>>,
-    #[prop(default = None)] download: Option<Download>,
+    #[prop(default = None)] download: Option<Signal<Download>>,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let failed = RwSignal::new(false);
@@ -103,26 +117,31 @@ pub fn Chart(
     let drawn = handle.clone();
     let click: Slot<Closure<dyn FnMut(JsValue)>> = SendWrapper::new(Rc::default());
     let clicked = click.clone();
+    // The height drawn last: a chart is resized only when its box changed.
+    let last_height = StoredValue::new(0u32);
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
-        match to_js(&option).and_then(|o| draw(&el, &o)) {
-            Ok(chart) => {
-                if let Some(pick) = on_pick {
-                    let handler = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
-                        let index = js_sys::Reflect::get(&params, &"dataIndex".into()).ok().and_then(|i| i.as_f64());
-                        if let Some(i) = index {
-                            pick.run(i as usize);
-                        }
-                    });
-                    chart.on("click", handler.as_ref().unchecked_ref());
-                    *clicked.borrow_mut() = Some(handler);
+        let h = height.get();
+        let result = option.with(|o| to_js(o)).and_then(|o| {
+            let mut slot = drawn.borrow_mut();
+            if let Some(chart) = slot.as_ref() {
+                if last_height.get_value() != h {
+                    chart.resize();
                 }
-                *drawn.borrow_mut() = Some(chart);
+                // Merged, not replaced: a chart keeps its series and axes, only their data change.
+                return chart.set_option(&o, false);
             }
-            Err(e) => {
-                web_sys::console::warn_2(&"chart not drawn:".into(), &e);
-                failed.set(true);
+            let chart = draw(&el, &o)?;
+            if let Some(pick) = on_pick {
+                *clicked.borrow_mut() = Some(on_click(&chart, pick));
             }
+            *slot = Some(chart);
+            Ok(())
+        });
+        last_height.set_value(h);
+        if let Err(e) = result {
+            web_sys::console::warn_2(&"chart not drawn:".into(), &e);
+            failed.set(true);
         }
     });
     let resized = handle.clone();
@@ -140,29 +159,30 @@ pub fn Chart(
         click.borrow_mut().take();
     });
     let lang = use_context::<Signal<lta_core::Lang>>().unwrap_or_default();
-    let buttons = download.map(|d| {
+    let buttons = download.map(|download| {
+        // The frame (title, selection, source) is read when a button is pressed.
         let framed = move || {
+            let d = download.get_untracked();
             let chart = exported.borrow();
             let chart = chart.as_ref()?;
             let svg = chart.render_to_svg_string().ok()?;
             let (w, h) = (chart.width(), chart.height());
             let (framed, height) = lta_core::export::framed_svg(&svg, w, h, &d.title, &d.source, d.watermark.as_deref());
-            Some((framed, w, height))
+            Some((framed, w, height, d.file_name))
         };
         let framed = SendWrapper::new(Rc::new(framed));
         let (svg_frame, png_frame) = (framed.clone(), framed);
-        let (svg_name, png_name) = (format!("{}.svg", d.file_name), format!("{}.png", d.file_name));
         view! {
             <div class="tools">
                 <span class="tools-label">{move || lta_core::Text::Download.get(lang.get())}": "</span>
                 <button class="tool" on:click=move |_| {
-                    if let Some((svg, _, _)) = svg_frame() {
-                        let _ = crate::download::save_text(&svg_name, "image/svg+xml", &svg);
+                    if let Some((svg, _, _, name)) = svg_frame() {
+                        let _ = crate::download::save_text(&format!("{name}.svg"), "image/svg+xml", &svg);
                     }
                 }>{move || lta_core::Text::DownloadSvg.get(lang.get())}</button>
                 <button class="tool" on:click=move |_| {
-                    if let Some((svg, w, h)) = png_frame() {
-                        let name = png_name.clone();
+                    if let Some((svg, w, h, name)) = png_frame() {
+                        let name = format!("{name}.png");
                         leptos::task::spawn_local(async move {
                             if let Err(e) = crate::download::save_png(&name, &svg, w, h).await {
                                 web_sys::console::warn_2(&"png not saved:".into(), &e);
@@ -175,7 +195,7 @@ pub fn Chart(
     });
     // The height goes through the CSSOM (style:…), not a style attribute: the CSP forbids those.
     view! {
-        <div class="chart" node_ref=node role="img" aria-label=label style:height=format!("{height}px")></div>
+        <div class="chart" node_ref=node role="img" aria-label=move || label.get() style:height=move || format!("{}px", height.get())></div>
         <Show when=move || failed.get()>
             <p class="notice">{move || lta_core::Text::ChartUnavailable.get(lang.get())}</p>
         </Show>
