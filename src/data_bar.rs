@@ -8,13 +8,13 @@ use wasm_bindgen::JsCast;
 
 use lta_core::selection::Dimension;
 
-use crate::app::{Data, Loader};
+use crate::data::{Data, Loader};
 use crate::publish::PublishCube;
 use crate::ui::Ui;
 
 /// In embed mode only the status and the synthetic-data label: an embedded view is one view.
 #[component]
-pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, embed: bool) -> impl IntoView {
+pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: bool) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let lang = expect_context::<Signal<Lang>>();
     let datasets = move || {
@@ -37,8 +37,8 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, emb
                     <select on:change=move |ev| {
                         let id = event_target_value(&ev);
                         if !id.is_empty() {
-                            ui.go(|s| s.data = Some(id.clone()));
-                            loader.open_published.run(Some(id));
+                            ui.go(|s| s.data = Some(id));
+                            loader.show_published.run(());
                         }
                     }>{placeholder}{options}</select>
                 </label>
@@ -88,7 +88,7 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, emb
                     <label class="rules">
                         <input type="checkbox" checked=move || data.with(|d| !d.rules_off) on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            data.update(|d| { d.rules_off = !on; d.show_local(); });
+                            loader.set_rules.run(on);
                         }/>
                         {Text::DisclosureRules.get(lang)}
                     </label>
@@ -106,7 +106,7 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, emb
             <div class="data-bar">
                 {datasets}
                 {periods}
-                <FileOpener data=data lang=lang open=loader.open_file/>
+                <FileOpener progress=loader.progress lang=lang open=loader.open_file/>
             </div>
         }
     });
@@ -121,7 +121,7 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, emb
 
 /// The chosen landsdeel, perceel and referrer as buttons that remove them.
 #[component]
-fn Chips(data: RwSignal<Data>) -> impl IntoView {
+fn Chips(data: Memo<Data>) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let lang = expect_context::<Signal<Lang>>();
     move || {
@@ -156,7 +156,7 @@ fn Chips(data: RwSignal<Data>) -> impl IntoView {
 
 /// A file input and a drop zone; the progress of reading shows beneath.
 #[component]
-fn FileOpener(data: RwSignal<Data>, lang: Signal<Lang>, open: Callback<web_sys::File>) -> impl IntoView {
+fn FileOpener(progress: ReadSignal<Option<f64>>, lang: Signal<Lang>, open: Callback<web_sys::File>) -> impl IntoView {
     let dragging = RwSignal::new(false);
     let on_input = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
@@ -173,7 +173,7 @@ fn FileOpener(data: RwSignal<Data>, lang: Signal<Lang>, open: Callback<web_sys::
         }
     };
     let progress = move || {
-        data.with(|d| d.progress).map(|p| {
+        progress.get().map(|p| {
             let pct = (p * 100.0).round();
             view! {
                 <label class="progress">

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use lta_core::manifest::Status;
 use lta_core::{Lang, Text};
 
-use crate::app::Data;
+use crate::data::Data;
 use crate::download::save_bytes;
 
 #[component]
-pub fn PublishCube(data: RwSignal<Data>) -> impl IntoView {
+pub fn PublishCube(data: Memo<Data>) -> impl IntoView {
     let lang = expect_context::<Signal<Lang>>();
     let status = RwSignal::new(Status::Voorlopig);
     let save = move |_| {
