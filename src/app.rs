@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use lta_core::i18n::{error_message, notice_message};
+use lta_core::message::{error_message, notice_message};
 use lta_core::url_state::{UrlState, View};
 use lta_core::{Lang, Text};
 

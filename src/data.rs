@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lta_core::cube::Notice;
+use lta_core::notice::Notice;
 use lta_core::url_state::UrlState;
 use lta_core::view::Dataset;
 use lta_core::{DataError, DatasetIndex};

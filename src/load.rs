@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use gloo_net::http::Request;
-use lta_core::cube::{Notice, Parsed};
+use lta_core::notice::{Notice, Parsed};
 use lta_core::manifest::IndexEntry;
 use lta_core::view::Dataset;
 use lta_core::{DataError, DatasetIndex, ErrorKind, Manifest};

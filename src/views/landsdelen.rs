@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lta_core::i18n::error_message;
+use lta_core::message::error_message;
 use lta_core::selection::Dimension;
 use lta_core::view::Table;
 use lta_core::Text;
