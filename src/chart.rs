@@ -122,7 +122,7 @@ pub fn Chart(
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
         let h = height.get();
-        let result = option.with(|o| to_js(o)).and_then(|o| {
+        let result = option.with(to_js).and_then(|o| {
             let mut slot = drawn.borrow_mut();
             if let Some(chart) = slot.as_ref() {
                 if last_height.get_value() != h {

@@ -29,14 +29,121 @@ fn sorted(table: &Table, sort: Sort) -> Vec<String> {
     rows.into_iter().map(|r| r.code.clone()).collect()
 }
 
-/// What one cell shows: its text, class and heat colours, or nothing when the row is gone.
-fn cell_of(table: &Table, code: &str, c: usize, lang: Lang, heat: bool) -> Option<(String, &'static str, Option<(String, &'static str)>)> {
+/// What one cell shows.
+#[derive(Clone, PartialEq)]
+struct CellShown {
+    text: String,
+    class: &'static str,
+    /// Background and text colour of a heat map.
+    heat: Option<(String, &'static str)>,
+}
+
+/// What one cell shows, or nothing when the row is gone.
+fn cell_of(table: &Table, code: &str, c: usize, lang: Lang, heat: bool) -> Option<CellShown> {
     let row = table.rows.iter().chain(table.total.as_ref()).find(|r| r.code == code)?;
     let column = table.columns.get(c)?;
     let class = if column.unit == Unit::Percent { "num share" } else { "num" };
     let max = table.rows.iter().flat_map(|r| r.cells.iter().filter_map(|c| c.number())).fold(0.0, f64::max);
     let colours = if heat { heat_colours(row.cells.get(c).and_then(|x| x.number()), max) } else { None };
-    Some((table.text(row, c, lang), class, colours))
+    Some(CellShown { text: table.text(row, c, lang), class, heat: colours })
+}
+
+/// What every part of one table shares; `Copy`, so each row's closures take it along.
+#[derive(Clone, Copy)]
+struct Parts {
+    table: Signal<Table>,
+    lang: Lang,
+    heat: bool,
+    pick: Option<Callback<String>>,
+    sort: RwSignal<Sort>,
+    headings: Memo<Vec<String>>,
+}
+
+impl Parts {
+    /// A column's heading: a button that sorts by it (a second press reverses).
+    fn header(self, col: Option<usize>, title: String) -> impl IntoView {
+        let sort = self.sort;
+        let aria_sort = move || match sort.get() {
+            Some((c, desc)) if c == col => if desc { "descending" } else { "ascending" },
+            _ => "none",
+        };
+        let class = if col.is_some() { "num" } else { "" };
+        let next = move || match sort.get_untracked() {
+            Some((c, desc)) if c == col => Some((col, !desc)),
+            _ => Some((col, col.is_some())),
+        };
+        view! {
+            <th scope="col" class=class aria-sort=aria_sort>
+                <button class="sort" on:click=move |_| sort.set(next())>{title}</button>
+            </th>
+        }
+    }
+
+    /// The header row, re-made only when the headings change.
+    fn head(self) -> impl IntoView {
+        let dimension = self.table.with_untracked(|t| t.dimension.get(self.lang).to_string());
+        move || {
+            std::iter::once(self.header(None, dimension.clone()).into_any())
+                .chain(self.headings.get().into_iter().enumerate().map(|(i, h)| self.header(Some(i), h).into_any()))
+                .collect_view()
+        }
+    }
+
+    /// The cells of one row, each following the table; re-made only when the columns change.
+    fn cells(self, code: String) -> impl IntoView {
+        let Parts { table, lang, heat, headings, .. } = self;
+        move || {
+            (0..headings.with(Vec::len))
+                .map(|c| {
+                    let code = code.clone();
+                    let cell = Memo::new(move |_| table.with(|t| cell_of(t, &code, c, lang, heat)));
+                    let part = move |f: fn(&CellShown) -> Option<String>| move || cell.with(|x| x.as_ref().and_then(f));
+                    // Set through the CSSOM (style:…), not a style attribute: the CSP forbids those.
+                    view! {
+                        <td
+                            class=move || cell.with(|x| x.as_ref().map_or("num", |x| x.class))
+                            style:background=part(|x| x.heat.as_ref().map(|h| h.0.clone()))
+                            style:color=part(|x| x.heat.as_ref().map(|h| h.1.to_string()))
+                        >
+                            {part(|x| Some(x.text.clone()))}
+                        </td>
+                    }
+                })
+                .collect_view()
+        }
+    }
+
+    /// A row's name: a button that chooses the row where the table can be picked from.
+    fn row_name(self, code: String, selected: Signal<bool>) -> impl IntoView {
+        let (table, key) = (self.table, code.clone());
+        let label = Memo::new(move |_| table.with(|t| t.rows.iter().find(|r| r.code == key).map(|r| r.label.clone()).unwrap_or_default()));
+        match self.pick {
+            Some(pick) => {
+                let lang = self.lang;
+                let title = move || format!("{} {}", Text::ChooseRow.get(lang), label.get());
+                view! {
+                    <button class="pick" aria-pressed=move || selected.get().to_string() title=title on:click=move |_| pick.run(code.clone())>
+                        {move || label.get()}
+                    </button>
+                }
+                .into_any()
+            }
+            None => (move || label.get()).into_any(),
+        }
+    }
+
+    /// One body row, keyed by its code.
+    fn row(self, code: String) -> impl IntoView {
+        let (table, c) = (self.table, code.clone());
+        let selected = Signal::derive(move || table.with(|t| t.selected.as_deref() == Some(c.as_str())));
+        let (name, cells) = (self.row_name(code.clone(), selected), self.cells(code.clone()));
+        view! {
+            <tr data-code=code class:selected=move || selected.get()>
+                <th scope="row">{name}</th>
+                {cells}
+            </tr>
+        }
+    }
 }
 
 /// The table with its caption, its tools, the national row from the source, and the legends
@@ -57,92 +164,13 @@ pub fn DataTable(
     let shown = RwSignal::new(true);
     let sort = RwSignal::new(None::<(Option<usize>, bool)>);
     let headings = Memo::new(move |_| table.with(|t| t.columns.iter().map(|c| c.heading(lang)).collect::<Vec<_>>()));
-    let columns = Memo::new(move |_| headings.with(Vec::len));
-    let header = move |col: Option<usize>, title: String| {
-        let aria_sort = move || match sort.get() {
-            Some((c, desc)) if c == col => if desc { "descending" } else { "ascending" },
-            _ => "none",
-        };
-        let class = if col.is_some() { "num" } else { "" };
-        let next = move || match sort.get_untracked() {
-            Some((c, desc)) if c == col => Some((col, !desc)),
-            _ => Some((col, col.is_some())),
-        };
-        view! {
-            <th scope="col" class=class aria-sort=aria_sort>
-                <button class="sort" on:click=move |_| sort.set(next())>{title}</button>
-            </th>
-        }
-    };
-    let dimension = table.with_untracked(|t| t.dimension.get(lang).to_string());
-    let head = move || {
-        std::iter::once(header(None, dimension.clone()))
-            .chain(headings.get().into_iter().enumerate().map(|(i, h)| header(Some(i), h)))
-            .collect_view()
-    };
-    // The cells of one row, each following the table; re-made only when the columns change.
-    let cells = move |code: String| {
-        move || {
-            (0..columns.get())
-                .map(|c| {
-                    let code = code.clone();
-                    let cell = Memo::new(move |_| table.with(|t| cell_of(t, &code, c, lang, heat)));
-                    let part = move |f: fn(&(String, &'static str, Option<(String, &'static str)>)) -> Option<String>| {
-                        move || cell.with(|x| x.as_ref().and_then(f))
-                    };
-                    // Set through the CSSOM (style:…), not a style attribute: the CSP forbids those.
-                    view! {
-                        <td
-                            class=move || cell.with(|x| x.as_ref().map_or("num", |x| x.1))
-                            style:background=part(|x| x.2.as_ref().map(|h| h.0.clone()))
-                            style:color=part(|x| x.2.as_ref().map(|h| h.1.to_string()))
-                        >
-                            {part(|x| Some(x.0.clone()))}
-                        </td>
-                    }
-                })
-                .collect_view()
-        }
-    };
-    let label_of = move |code: &str| table.with(|t| t.rows.iter().find(|r| r.code == code).map(|r| r.label.clone()).unwrap_or_default());
-    let row_name = move |code: String, selected: Signal<bool>| match pick {
-        Some(pick) => {
-            let (c, l) = (code.clone(), code.clone());
-            let code = code.clone();
-            let label = move || label_of(&l);
-            let title = move || format!("{} {}", Text::ChooseRow.get(lang), label());
-            let label = move || label_of(&code);
-            view! {
-                <button class="pick" aria-pressed=move || selected.get().to_string() title=title on:click=move |_| pick.run(c.clone())>
-                    {label}
-                </button>
-            }
-            .into_any()
-        }
-        None => (move || label_of(&code)).into_any(),
-    };
+    let parts = Parts { table, lang, heat, pick, sort, headings };
     let order = Memo::new(move |_| table.with(|t| sorted(t, sort.get())));
-    let body = move || {
-        view! {
-            <For each=move || order.get() key=|code| code.clone() children=move |code: String| {
-                let c = code.clone();
-                let selected = Signal::derive(move || table.with(|t| t.selected.as_deref() == Some(c.as_str())));
-                let (name, row_cells) = (row_name(code.clone(), selected), cells(code.clone()));
-                view! {
-                    <tr data-code=code class:selected=move || selected.get()>
-                        <th scope="row">{name}</th>
-                        {row_cells}
-                    </tr>
-                }
-            }/>
-        }
-    };
     let total = Memo::new(move |_| table.with(|t| t.total.as_ref().map(|r| (r.code.clone(), r.label.clone()))));
     let total = move || {
-        total.get().map(|(code, label)| view! { <tfoot><tr class="total"><th scope="row">{label}</th>{cells(code)}</tr></tfoot> })
+        total.get().map(|(code, label)| view! { <tfoot><tr class="total"><th scope="row">{label}</th>{parts.cells(code)}</tr></tfoot> })
     };
     let legends = Memo::new(move |_| table.with(|t| Legends::of(t, lang)));
-    let legends = move || legends.get().view(lang);
     let download = csv.map(|csv| {
         view! {
             <button class="tool" on:click=move |_| {
@@ -164,12 +192,14 @@ pub fn DataTable(
         <div id=region.clone() class="table-scroll" tabindex="0" role="region" aria-label=caption.clone() hidden=move || !shown.get()>
             <table>
                 <caption>{caption.clone()}</caption>
-                <thead><tr>{head}</tr></thead>
-                <tbody>{body}</tbody>
+                <thead><tr>{parts.head()}</tr></thead>
+                <tbody>
+                    <For each=move || order.get() key=|code| code.clone() children=move |code: String| parts.row(code)/>
+                </tbody>
                 {total}
             </table>
         </div>
-        {legends}
+        {move || legends.get().view(lang)}
     }
 }
 
