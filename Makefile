@@ -23,7 +23,7 @@ test: dist
 
 ## Benchmarks (timings, so not part of make test), their tables written into README.md:
 ## Lighthouse mobile on / and ?view=landsdelen, filter-click latency at 4x and 1x CPU per view,
-## and 1,000,000 records to a cube against arquero. See bench/README.md. Takes about 15 minutes.
+## and 1,000,000 records to a cube against arquero. See bench/README.md. Takes about 10 minutes.
 bench: dist
 	node bench/lighthouse.mjs --out bench/out/lighthouse
 	node bench/filter.mjs --out bench/out/filter

@@ -7,6 +7,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const README = process.argv[2] ?? 'README.md';
 const today = new Date().toISOString().slice(0, 10);
 
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const mib = (xs) => median(xs).toFixed(1);
+
 /** The records benchmark's summary table, from bench/run.mjs's raw results. */
 function records() {
   const r = JSON.parse(readFileSync('bench/out/results.json', 'utf8'));
@@ -24,6 +30,9 @@ function records() {
     '',
     `arquero / dashboard: **${r.ratio.toFixed(1)}×** (medians); target ≤ 1.5 s and ≥ 2×: ${r.targetMet ? 'met' : 'NOT met'}; `
       + `same 2023 totals: ${r.agree ? 'yes' : 'NO'}.`,
+    `Memory (medians): the dashboard's wasm linear memory peaks at ${mib(r.app.map((a) => a.wasmMiB))} MiB `
+      + `(${mib(r.app.map((a) => a.wasmBeforeMiB))} MiB before the file), its JS heap ${mib(r.app.map((a) => a.heap.usedMiB))} MiB used; `
+      + `arquero's JS heap ${mib(r.arquero.map((a) => a.heap.usedMiB))} MiB used.`,
   ].join('\n');
 }
 
