@@ -4,6 +4,7 @@
 mod app;
 mod chart;
 mod chart_options;
+mod data;
 mod data_bar;
 mod download;
 mod embed;

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use lta_core::manifest::Status;
 use lta_core::{Lang, Text};
 
-use crate::app::Data;
+use crate::data::Data;
 use crate::download::save_bytes;
 
 #[component]
-pub fn PublishCube(data: RwSignal<Data>) -> impl IntoView {
+pub fn PublishCube(data: Memo<Data>) -> impl IntoView {
     let lang = expect_context::<Signal<Lang>>();
     let status = RwSignal::new(Status::Voorlopig);
     let save = move |_| {
@@ -30,16 +30,16 @@ pub fn PublishCube(data: RwSignal<Data>) -> impl IntoView {
     view! {
         <div class="publish" role="group" aria-labelledby="publish-title">
             <label class="field">
-                <span>{move || Text::PublishStatus.get(lang.get())}</span>
+                <span>{move || lta_core::Text::PublishStatus.get(lang.get())}</span>
                 <select on:change=move |ev| status.set(if event_target_value(&ev) == "definitief" { Status::Definitief } else { Status::Voorlopig })>
                     {option(Status::Voorlopig)}
                     {option(Status::Definitief)}
                 </select>
             </label>
             <button id="publish-title" class="tool" on:click=save aria-describedby="publish-help">
-                {move || Text::PublishCube.get(lang.get())}
+                {move || lta_core::Text::PublishCube.get(lang.get())}
             </button>
-            <p id="publish-help" class="help">{move || Text::PublishHelp.get(lang.get())}</p>
+            <p id="publish-help" class="help">{move || lta_core::Text::PublishHelp.get(lang.get())}</p>
         </div>
     }
 }

@@ -1,7 +1,7 @@
 //! The rules every data file shares: UTF-8 with or without BOM, `,` or `;` (detected),
 //! CRLF or LF, RFC 4180 quoting, case-insensitive trimmed headers, and the number syntax.
 
-use crate::cube::Notice;
+use crate::notice::Notice;
 use crate::error::{DataError, ErrorKind};
 use crate::measure::Cell;
 

@@ -9,6 +9,8 @@ use crate::csv_text::{parse_cell, valid_period, Table};
 use crate::error::{DataError, ErrorKind};
 use crate::limits::{MAX_PERCELEN, MAX_PERIODS};
 use crate::measure::{Measure, Measures};
+/// Re-exported where readers and the app found them before they had a module of their own.
+pub use crate::notice::{Notice, Parsed};
 
 /// The dimension value that means "all values of this dimension".
 pub const TOTAAL: &str = "TOTAAL";
@@ -85,27 +87,6 @@ impl PerceelNames {
             None => None,
         }
     }
-}
-
-/// Something the reader passed over and the user should know about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Notice {
-    /// A column that the format does not know; its values were not read.
-    IgnoredColumn {
-        /// The file.
-        file: String,
-        /// The column's header.
-        column: String,
-    },
-}
-
-/// A value read from a file, with the notices reading it gave.
-#[derive(Debug, Clone)]
-pub struct Parsed<T> {
-    /// What was read.
-    pub value: T,
-    /// What was passed over.
-    pub notices: Vec<Notice>,
 }
 
 /// A validated cube.

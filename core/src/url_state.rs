@@ -277,6 +277,50 @@ impl UrlState {
     }
 }
 
+/// What the data on screen offers, to check a state against; `None`: not known yet (loading),
+/// so not checked.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Offered<'a> {
+    /// The ids of the published datasets (`data=`).
+    pub datasets: Option<&'a [String]>,
+    /// The perceel codes of the dataset shown.
+    pub percelen: Option<&'a [String]>,
+    /// The periods of the dataset shown.
+    pub periods: Option<&'a [String]>,
+}
+
+impl UrlState {
+    /// The state as the page shows it: a dataset, perceel or period the data does not offer is
+    /// left out and reported, like other invalid values. Pure, so the page derives what it shows
+    /// (and the address bar) from the asked state instead of writing corrections back.
+    ///
+    /// ```
+    /// use lta_core::url_state::{Offered, UrlState};
+    /// let (asked, _) = UrlState::parse("?perceel=UMC&periode=2019");
+    /// let (percelen, periods) = (["UMC".to_string()], ["2023".to_string()]);
+    /// let offered = Offered { percelen: Some(&percelen), periods: Some(&periods), ..Offered::default() };
+    /// let (shown, ignored) = asked.checked(&offered);
+    /// assert_eq!((shown.perceel.as_deref(), shown.periode), (Some("UMC"), None));
+    /// assert_eq!((ignored[0].key.as_str(), ignored[0].value.as_str()), ("periode", "2019"));
+    /// ```
+    pub fn checked(&self, offered: &Offered) -> (UrlState, Vec<Ignored>) {
+        let mut shown = self.clone();
+        let mut ignored = Vec::new();
+        let mut check = |key: &str, value: &mut Option<String>, known: Option<&[String]>| {
+            if let (Some(v), Some(known)) = (value.as_ref(), known) {
+                if !known.contains(v) {
+                    ignored.push(Ignored { key: key.to_string(), value: v.clone() });
+                    *value = None;
+                }
+            }
+        };
+        check("data", &mut shown.data, offered.datasets);
+        check("perceel", &mut shown.perceel, offered.percelen);
+        check("periode", &mut shown.periode, offered.periods);
+        (shown, ignored)
+    }
+}
+
 /// Dataset ids are folder-like names; anything else could point outside `data/`.
 fn valid_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
@@ -355,6 +399,20 @@ mod tests {
         let s = UrlState { perceel: Some("Nieuw perceel & zo #2".into()), ..UrlState::default() };
         assert_eq!(s.to_query(), "?perceel=Nieuw%20perceel%20%26%20zo%20%232");
         assert_eq!(UrlState::parse(&s.to_query()), (s, vec![]));
+    }
+
+    #[test]
+    fn checked_leaves_out_what_the_data_lacks_and_keeps_the_rest() {
+        let (asked, _) = UrlState::parse("?view=percelen&data=oud&perceel=ZIKOS&periode=2024&landsdeel=ZW");
+        let ids = ["lta-2023".to_string()];
+        let (percelen, periods) = (["UMC".to_string()], ["2024".to_string()]);
+        let offered = Offered { datasets: Some(&ids), percelen: Some(&percelen), periods: Some(&periods) };
+        let (shown, ignored) = asked.checked(&offered);
+        assert_eq!(shown, UrlState { data: None, perceel: None, ..asked.clone() });
+        let keys: Vec<_> = ignored.iter().map(|i| (i.key.as_str(), i.value.as_str())).collect();
+        assert_eq!(keys, [("data", "oud"), ("perceel", "ZIKOS")]);
+        // Nothing known yet (loading): nothing is left out.
+        assert_eq!(asked.checked(&Offered::default()), (asked, vec![]));
     }
 
     #[test]

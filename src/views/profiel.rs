@@ -3,23 +3,26 @@
 
 use leptos::prelude::*;
 use lta_core::selection::Dimension;
-use lta_core::view::Table;
+use lta_core::view::{Profile, Table};
 use lta_core::{Landsdeel, Text};
 
-use super::{chart, table_block, Ctx};
+use super::{chart, table_block, Cx};
 use crate::ui::Ui;
 
-pub fn body(ctx: &Ctx, l: Landsdeel) -> impl IntoView {
+pub fn body(ctx: Cx) -> impl IntoView {
     let ui = expect_context::<Ui>();
-    let lang = ctx.lang;
-    let p = ctx.dataset.profile(l, &ctx.sel.periode, lang);
+    let (lang, dataset) = ctx.with_untracked(|c| (c.lang, c.dataset.clone()));
+    let l = Memo::new(move |_| ctx.with(|c| c.sel.landsdeel.unwrap_or(Landsdeel::ALL[0])));
+    let p = Memo::new(move |_| ctx.with(|c| c.dataset.profile(l.get(), &c.sel.periode, c.lang)));
+    let part = move |f: fn(&Profile) -> &Table| Memo::new(move |_| p.with(|p| f(p).clone()));
     let options = Landsdeel::ALL
         .iter()
-        .map(|&o| view! { <option value=o.code() selected=o == l>{ctx.dataset.label("landsdeel", o.code(), lang)}</option> })
+        .map(|&o| view! { <option value=o.code() prop:selected=move || l.get() == o>{dataset.label("landsdeel", o.code(), lang)}</option> })
         .collect_view();
-    let ben = l.ben().map_or_else(|| Text::NotNamed.get(lang).to_string(), str::to_string);
-    let side_by_side = |t: Table, title: Text, pick: Dimension| {
-        let figure = (!t.is_empty()).then(|| chart(ctx, &t, &[0, 1], title, Some(pick)));
+    let ben = move || l.get().ben().map_or_else(|| Text::NotNamed.get(lang).to_string(), str::to_string);
+    let side_by_side = move |t: Memo<Table>, title: Text, pick: Dimension| {
+        let filled = Memo::new(move |_| !t.with(Table::is_empty));
+        let figure = move || filled.get().then(|| chart(ctx, t, Signal::stored(vec![0, 1]), title, Some(pick)));
         view! { {figure} {table_block(ctx, t, title, Some(pick), false)} }
     };
     view! {
@@ -30,9 +33,9 @@ pub fn body(ctx: &Ctx, l: Landsdeel) -> impl IntoView {
             }>{options}</select>
         </label>
         <p class="ben"><strong>{Text::BenContext.get(lang)}": "</strong>{ben}</p>
-        {table_block(ctx, p.figures, Text::ProfileFigures, None, false)}
-        {side_by_side(p.percelen, Text::ProfilePercelen, Dimension::Perceel)}
-        {side_by_side(p.verwijzers, Text::ProfileVerwijzers, Dimension::Verwijzer)}
-        {side_by_side(p.euros_per_youth, Text::ProfileEurosPerYouth, Dimension::Perceel)}
+        {table_block(ctx, part(|p| &p.figures), Text::ProfileFigures, None, false)}
+        {side_by_side(part(|p| &p.percelen), Text::ProfilePercelen, Dimension::Perceel)}
+        {side_by_side(part(|p| &p.verwijzers), Text::ProfileVerwijzers, Dimension::Verwijzer)}
+        {side_by_side(part(|p| &p.euros_per_youth), Text::ProfileEurosPerYouth, Dimension::Perceel)}
     }
 }
