@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
     let ui = Ui::new(asked, data);
     provide_context(ui);
     let state = ui.state;
-    let lang = Memo::new(move |_| state.with(|s| s.lang));
+    let lang = crate::memo::memo(move |_| state.with(|s| s.lang));
     let lang: Signal<Lang> = lang.into();
     provide_context(lang);
 
@@ -53,7 +53,7 @@ pub fn App() -> impl IntoView {
     if embed {
         post_height();
     }
-    let period = Memo::new(move |_| {
+    let period = crate::memo::memo(move |_| {
         let asked = state.with(|s| s.periode.clone());
         data.with(|d| d.dataset.as_ref().map(|ds| ds.period(asked.as_deref())).unwrap_or_default())
     });
@@ -68,23 +68,23 @@ pub fn App() -> impl IntoView {
     );
     // What the view shows; the page itself is built anew only for another dataset, view or
     // language, and follows the selection and measure in place.
-    let ctx = Memo::new(move |_| {
+    let ctx = crate::memo::memo(move |_| {
         let ds = shown.get()?;
         let (lang, period) = (lang.get(), period.get());
         Some(state.with(|s| Ctx { dataset: ds, view: s.view, sel: s.selection(period), measure: s.measure, lang }))
     });
-    let page = Memo::new(move |_| ctx.with(|c| c.as_ref().map(|c| (Arc::as_ptr(&c.dataset) as usize, c.view, c.lang))));
+    let page = crate::memo::memo(move |_| ctx.with(|c| c.as_ref().map(|c| (Arc::as_ptr(&c.dataset) as usize, c.view, c.lang))));
     let content = move || {
         page.get()?;
         let first = ctx.get_untracked()?;
         // Keeps the last context while the page is being replaced (`ctx` is None for an instant).
-        let ctx = Memo::new(move |prev: Option<&Ctx>| ctx.get().or_else(|| prev.cloned()).unwrap_or_else(|| first.clone()));
+        let ctx = crate::memo::memo(move |prev: Option<&Ctx>| ctx.get().or_else(|| prev.cloned()).unwrap_or_else(|| first.clone()));
         Some(view! { <ViewPage ctx=ctx embed=embed/> })
     };
 
     view! {
         <Show when=move || !embed>
-            <a class="skip" href="#main">{move || lta_core::Text::SkipToContent.get(lang.get())}</a>
+            <a class="skip" href="#main">{crate::text::tr(lang, lta_core::Text::SkipToContent)}</a>
             <Header/>
         </Show>
         <main id="main" tabindex="-1" class:embed=embed>
@@ -97,8 +97,8 @@ pub fn App() -> impl IntoView {
         </main>
         <Show when=move || !embed>
             <footer class="site-footer">
-                <p>{move || lta_core::Text::Footer.get(lang.get())}</p>
-                <p>{move || lta_core::Text::MapCredit.get(lang.get())}</p>
+                <p>{crate::text::tr(lang, lta_core::Text::Footer)}</p>
+                <p>{crate::text::tr(lang, lta_core::Text::MapCredit)}</p>
             </footer>
         </Show>
     }
@@ -114,18 +114,18 @@ fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="header-row">
                 <div>
-                    <h1>{move || lta_core::Text::AppTitle.get(lang.get())}</h1>
-                    <p class="subtitle">{move || lta_core::Text::AppSubtitle.get(lang.get())}</p>
+                    <h1>{crate::text::tr(lang, lta_core::Text::AppTitle)}</h1>
+                    <p class="subtitle">{crate::text::tr(lang, lta_core::Text::AppSubtitle)}</p>
                 </div>
                 <button
                     class="lang-switch"
-                    lang=move || lta_core::Text::OtherLanguageTag.get(lang.get())
+                    lang=crate::text::tr(lang, lta_core::Text::OtherLanguageTag)
                     on:click=move |_| ui.go(|s| s.lang = if s.lang == Lang::Nl { Lang::En } else { Lang::Nl })
                 >
-                    {move || lta_core::Text::OtherLanguage.get(lang.get())}
+                    {crate::text::tr(lang, lta_core::Text::OtherLanguage)}
                 </button>
             </div>
-            <nav aria-label=move || lta_core::Text::MainNav.get(lang.get())>
+            <nav aria-label=crate::text::tr(lang, lta_core::Text::MainNav)>
                 <ul class="tabs">
                     {View::ALL
                         .into_iter()
@@ -147,7 +147,7 @@ fn Header() -> impl IntoView {
                                             ui.set_view(v);
                                         }
                                     >
-                                        {move || v.title().get(lang.get())}
+                                        {crate::text::tr(lang, v.title())}
                                     </a>
                                 </li>
                             }
@@ -164,7 +164,7 @@ fn Header() -> impl IntoView {
 fn Notices(data: Memo<Data>, progress: ReadSignal<Option<f64>>) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let lang = expect_context::<Signal<Lang>>();
-    let reading = Memo::new(move |_| progress.with(Option::is_some));
+    let reading = crate::memo::memo(move |_| progress.with(Option::is_some));
     let error = move || {
         let lang = lang.get();
         data.with(|d| {

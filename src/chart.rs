@@ -255,12 +255,12 @@ pub fn Chart(
         let (svg_frame, png_frame) = (framed.clone(), framed);
         view! {
             <div class="tools">
-                <span class="tools-label">{move || lta_core::Text::Download.get(lang.get())}": "</span>
+                <span class="tools-label">{crate::text::tr(lang, lta_core::Text::Download)}": "</span>
                 <button class="tool" on:click=move |_| {
                     if let Some((svg, _, _, name)) = svg_frame() {
                         let _ = crate::download::save_text(&format!("{name}.svg"), "image/svg+xml", &svg);
                     }
-                }>{move || lta_core::Text::DownloadSvg.get(lang.get())}</button>
+                }>{crate::text::tr(lang, lta_core::Text::DownloadSvg)}</button>
                 <button class="tool" on:click=move |_| {
                     if let Some((svg, w, h, name)) = png_frame() {
                         let name = format!("{name}.png");
@@ -270,7 +270,7 @@ pub fn Chart(
                             }
                         });
                     }
-                }>{move || lta_core::Text::DownloadPng.get(lang.get())}</button>
+                }>{crate::text::tr(lang, lta_core::Text::DownloadPng)}</button>
             </div>
         }
     });
@@ -278,7 +278,7 @@ pub fn Chart(
     view! {
         <div class="chart" node_ref=node role="img" aria-label=move || label.get() style:height=move || format!("{}px", height.get())></div>
         <Show when=move || failed.get()>
-            <p class="notice">{move || lta_core::Text::ChartUnavailable.get(lang.get())}</p>
+            <p class="notice">{crate::text::tr(lang, lta_core::Text::ChartUnavailable)}</p>
         </Show>
         {buttons}
     }

@@ -78,7 +78,7 @@ type Published = Option<Result<Arc<Loaded>, DataError>>;
 pub fn sources(asked: Signal<Option<String>>) -> (Memo<Data>, Loader) {
     let index = LocalResource::new(|| async { load_index().await.map(Arc::new) });
     // The id shown: the asked one where the index has it, else the index's first.
-    let id = Memo::new(move |_| {
+    let id = crate::memo::memo(move |_| {
         let asked = asked.get();
         index.with(|i| {
             let index = i.as_ref()?.as_ref().ok()?;
@@ -113,7 +113,7 @@ pub fn sources(asked: Signal<Option<String>>) -> (Memo<Data>, Loader) {
         },
         |a, b| !matches!((a, b), (Some(a), Some(b)) if same(a, b)),
     );
-    let data = Memo::new(move |_| {
+    let data = crate::memo::memo(move |_| {
         let index_read = index.with(|i| i.clone());
         let loaded = published.with(|p| p.clone().flatten());
         let (file, notices, rules_off) = local.with(|l| match l {
@@ -182,6 +182,6 @@ fn loader(base: Memo<Option<Arc<Dataset>>>, local: RwSignal<Option<Local>>, file
 
 /// The dataset id the address asks for.
 pub fn asked_id(state: RwSignal<UrlState>) -> Signal<Option<String>> {
-    let id = Memo::new(move |_| state.with(|s| s.data.clone()));
+    let id = crate::memo::memo(move |_| state.with(|s| s.data.clone()));
     id.into()
 }

@@ -72,7 +72,7 @@ pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: 
                 let s = ds.manifest.status;
                 let file = (s == Status::Lokaal).then(|| format!(": {}", ds.manifest.title.get(lang)));
                 view! {
-                    <p class=format!("status status-{s:?}").to_lowercase() data-status=format!("{s:?}").to_lowercase()>
+                    <p class=format!("status status-{s:?}").to_ascii_lowercase() data-status=format!("{s:?}").to_ascii_lowercase()>
                         {Text::StatusLabel.get(lang)}": "<strong>{Text::status(s).get(lang)}</strong>{file}
                     </p>
                 }
@@ -210,10 +210,10 @@ fn FileOpener(progress: ReadSignal<Option<f64>>, lang: Signal<Lang>, open: Callb
     view! {
         <div class="file-open" class:dragging=move || dragging.get()>
             <label class="field">
-                <span>{move || lta_core::Text::OpenFile.get(lang.get())}</span>
+                <span>{crate::text::tr(lang, lta_core::Text::OpenFile)}</span>
                 <input type="file" accept=".csv,text/csv,.zip,application/zip" on:change=on_input aria-describedby="file-help"/>
             </label>
-            <p id="file-help" class="help">{move || lta_core::Text::OpenFileHelp.get(lang.get())}</p>
+            <p id="file-help" class="help">{crate::text::tr(lang, lta_core::Text::OpenFileHelp)}</p>
             {progress}
         </div>
     }

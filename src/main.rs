@@ -9,11 +9,13 @@ mod data_bar;
 mod download;
 mod embed;
 mod load;
+mod memo;
 mod local_file;
 mod publish;
 mod notes;
 mod prerendered;
 mod table;
+mod text;
 mod ui;
 mod views;
 

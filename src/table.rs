@@ -96,7 +96,7 @@ impl Parts {
             (0..headings.with(Vec::len))
                 .map(|c| {
                     let code = code.clone();
-                    let cell = Memo::new(move |_| table.with(|t| cell_of(t, &code, c, lang, heat)));
+                    let cell = crate::memo::memo(move |_| table.with(|t| cell_of(t, &code, c, lang, heat)));
                     let part = move |f: fn(&CellShown) -> Option<String>| move || cell.with(|x| x.as_ref().and_then(f));
                     // Set through the CSSOM (style:…), not a style attribute: the CSP forbids those.
                     view! {
@@ -116,7 +116,7 @@ impl Parts {
     /// A row's name: a button that chooses the row where the table can be picked from.
     fn row_name(self, code: String, selected: Signal<bool>) -> impl IntoView {
         let (table, key) = (self.table, code.clone());
-        let label = Memo::new(move |_| table.with(|t| t.rows.iter().find(|r| r.code == key).map(|r| r.label.clone()).unwrap_or_default()));
+        let label = crate::memo::memo(move |_| table.with(|t| t.rows.iter().find(|r| r.code == key).map(|r| r.label.clone()).unwrap_or_default()));
         match self.pick {
             Some(pick) => {
                 let lang = self.lang;
@@ -163,14 +163,14 @@ pub fn DataTable(
 ) -> impl IntoView {
     let shown = RwSignal::new(true);
     let sort = RwSignal::new(None::<(Option<usize>, bool)>);
-    let headings = Memo::new(move |_| table.with(|t| t.columns.iter().map(|c| c.heading(lang)).collect::<Vec<_>>()));
+    let headings = crate::memo::memo(move |_| table.with(|t| t.columns.iter().map(|c| c.heading(lang)).collect::<Vec<_>>()));
     let parts = Parts { table, lang, heat, pick, sort, headings };
-    let order = Memo::new(move |_| table.with(|t| sorted(t, sort.get())));
-    let total = Memo::new(move |_| table.with(|t| t.total.as_ref().map(|r| (r.code.clone(), r.label.clone()))));
+    let order = crate::memo::memo(move |_| table.with(|t| sorted(t, sort.get())));
+    let total = crate::memo::memo(move |_| table.with(|t| t.total.as_ref().map(|r| (r.code.clone(), r.label.clone()))));
     let total = move || {
         total.get().map(|(code, label)| view! { <tfoot><tr class="total"><th scope="row">{label}</th>{parts.cells(code)}</tr></tfoot> })
     };
-    let legends = Memo::new(move |_| table.with(|t| Legends::of(t, lang)));
+    let legends = crate::memo::memo(move |_| table.with(|t| Legends::of(t, lang)));
     let download = csv.map(|csv| {
         view! {
             <button class="tool" on:click=move |_| {

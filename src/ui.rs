@@ -61,9 +61,9 @@ fn checked(asked: &UrlState, data: &Data) -> (UrlState, Vec<Ignored>) {
 impl Ui {
     /// The page's state: what the address asks, as far as `data` has it.
     pub fn new((asked, unread): (RwSignal<UrlState>, RwSignal<Vec<Ignored>>), data: Memo<Data>) -> Ui {
-        let both = Memo::new(move |_| asked.with(|a| data.with(|d| checked(a, d))));
-        let state = Memo::new(move |_| both.with(|b| b.0.clone()));
-        let ignored = Memo::new(move |_| unread.get().into_iter().chain(both.with(|b| b.1.clone())).collect());
+        let both = crate::memo::memo(move |_| asked.with(|a| data.with(|d| checked(a, d))));
+        let state = crate::memo::memo(move |_| both.with(|b| b.0.clone()));
+        let ignored = crate::memo::memo(move |_| unread.get().into_iter().chain(both.with(|b| b.1.clone())).collect());
         let ui = Ui { asked, unread, state, ignored, push: StoredValue::new(false) };
         ui.mirror_in_address();
         ui

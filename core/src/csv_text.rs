@@ -81,7 +81,7 @@ impl<'a> Rows<'a> {
             Ok(false) => return Err(DataError::new(ErrorKind::Empty, file)),
             Err(e) => return Err(csv_error(e, text, file)),
         }
-        let header = record.iter().map(|h| h.trim().to_lowercase()).collect();
+        let header = record.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
         Ok(Rows { text, file: file.to_string(), delimiter, header, reader, record, lines: LineCounter::default() })
     }
 

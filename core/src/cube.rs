@@ -121,7 +121,7 @@ impl Cube {
             let field = |i: usize| &record[cols[i]];
             let err = |kind, i: usize| table.cell_error(kind, *line, CUBE_COLUMNS[i], field(i));
             let key = Key {
-                periode: dimension(field(0), |s| valid_period(s).then(|| s.to_uppercase()))
+                periode: dimension(field(0), |s| valid_period(s).then(|| s.to_ascii_uppercase()))
                     .ok_or_else(|| err(ErrorKind::BadPeriod, 0))?,
                 landsdeel: dimension(field(1), Landsdeel::parse)
                     .ok_or_else(|| err(ErrorKind::UnknownCode, 1))?,
@@ -146,7 +146,7 @@ impl Cube {
             }
             cube.insert(key, measures);
             if cube.periods.len() > MAX_PERIODS {
-                return Err(too_many(&table, *line, 0, MAX_PERIODS, |s| Some(s.to_uppercase())));
+                return Err(too_many(&table, *line, 0, MAX_PERIODS, |s| Some(s.to_ascii_uppercase())));
             }
             if cube.percelen.len() > MAX_PERCELEN {
                 return Err(too_many(&table, *line, 2, MAX_PERCELEN, |s| percelen.resolve(s)));

@@ -62,7 +62,7 @@ pub fn table(t: &Table, col: usize, lang: Lang) -> String {
     known.sort_by(|a, b| b.1.number().unwrap_or(0.0).total_cmp(&a.1.number().unwrap_or(0.0)));
     let (top, top_cell) = known[0];
     let shown = |c: Cell| cell(c, column.unit, lang);
-    let measure = column.title.get(lang).to_lowercase();
+    let measure = column.title.get(lang).to_ascii_lowercase();
     let mut out = match lang {
         Lang::Nl if column.title == Text::UniqueYouth || column.title == Text::Trajectories => {
             format!("{top} heeft het hoogste aantal {measure}: {}.", shown(top_cell))
@@ -109,7 +109,7 @@ pub fn trend(t: &Table, col: usize, lang: Lang) -> String {
     let change = a.combine(b, |a, b| (a != 0.0).then(|| (b - a) / a));
     let pct = cell(change.combine(Cell::Exact(0.0), |c, _| Some(c.abs())), Unit::Percent, lang);
     let up = change.number().unwrap_or(0.0) >= 0.0;
-    let measure = t.columns[col].title.get(lang).to_lowercase();
+    let measure = t.columns[col].title.get(lang).to_ascii_lowercase();
     match lang {
         Lang::Nl => format!(
             "Van {} tot {} ging {measure} van {} naar {}: {pct} {}.",

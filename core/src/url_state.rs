@@ -214,7 +214,7 @@ impl UrlState {
                     true
                 }
                 "periode" if valid_period(&value) => {
-                    state.periode = Some(value.to_uppercase());
+                    state.periode = Some(value.to_ascii_uppercase());
                     true
                 }
                 _ => false,

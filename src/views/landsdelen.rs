@@ -19,7 +19,7 @@ static MAP_REGISTERED: AtomicBool = AtomicBool::new(false);
 
 pub fn body(ctx: Cx) -> impl IntoView {
     let table = derive_table(ctx, |c| c.dataset.landsdelen(&c.sel, c.lang));
-    let map_col = Memo::new(move |_| {
+    let map_col = crate::memo::memo(move |_| {
         ctx.with(|c| {
             table.with(|t| match c.measure {
                 Some(_) if !t.columns.is_empty() => Some(c.chart_column(t)),
@@ -27,7 +27,7 @@ pub fn body(ctx: Cx) -> impl IntoView {
             })
         })
     });
-    let has_map = Memo::new(move |_| map_col.get().is_some());
+    let has_map = crate::memo::memo(move |_| map_col.get().is_some());
     let pick = Some(Dimension::Landsdeel);
     let more = charts_of(
         ctx,
@@ -47,9 +47,9 @@ pub fn body(ctx: Cx) -> impl IntoView {
 fn map(ctx: Cx, table: Memo<Table>, map_col: Memo<Option<usize>>) -> impl IntoView {
     let lang = ctx.with_untracked(|c| c.lang);
     let col = move || map_col.get().unwrap_or(0);
-    let option = Memo::new(move |_| table.with(|t| chart_options::choropleth(t, col(), lang)));
+    let option = crate::memo::memo(move |_| table.with(|t| chart_options::choropleth(t, col(), lang)));
     let pick = index_picker(table.into(), Some(Dimension::Landsdeel));
-    let title = Memo::new(move |_| {
+    let title = crate::memo::memo(move |_| {
         let heading = table.with(|t| t.columns.get(col()).map(|c| c.heading(lang)).unwrap_or_default());
         format!("{}: {heading}", Text::MapOf.get(lang))
     });

@@ -70,7 +70,7 @@ impl Ctx {
 /// A table the view derives from its context, recomputed when the context changes and passed
 /// on only when it differs.
 fn derive_table(ctx: Cx, f: impl Fn(&Ctx) -> Table + Send + Sync + 'static) -> Memo<Table> {
-    Memo::new(move |_| ctx.with(&f))
+    crate::memo::memo(move |_| ctx.with(&f))
 }
 
 /// The page of one view: built once for a dataset, view and language (`ctx` then changes with
@@ -84,7 +84,7 @@ pub fn ViewPage(ctx: Cx, embed: bool) -> impl IntoView {
         View::Percelen => {
             let table = derive_table(ctx, |c| c.dataset.percelen(&c.sel, c.lang));
             let shares = derive_table(ctx, |c| c.dataset.perceel_shares(&c.sel.periode, c.lang));
-            let filled = Memo::new(move |_| !shares.with(Table::is_empty));
+            let filled = crate::memo::memo(move |_| !shares.with(Table::is_empty));
             let shares = move || filled.get().then(|| table_block(ctx, shares, Text::PerceelShares, None, true));
             view! { {main_chart(ctx, table, Text::BarPercelenTitle, Some(Dimension::Perceel))} {shares} }.into_any()
         }
@@ -92,7 +92,7 @@ pub fn ViewPage(ctx: Cx, embed: bool) -> impl IntoView {
         View::Profiel => profiel::body(ctx).into_any(),
         View::Trend => {
             let trend = derive_table(ctx, |c| c.dataset.trend(&c.sel));
-            let col = Memo::new(move |_| ctx.with(|c| trend.with(|t| c.chart_column(t))));
+            let col = crate::memo::memo(move |_| ctx.with(|c| trend.with(|t| c.chart_column(t))));
             let said = move || trend.with(|t| sentence::trend(t, col.get(), lang));
             view! {
                 <p class="sentence">{said}</p>
@@ -177,8 +177,8 @@ fn chart(ctx: Cx, table: impl Into<Signal<Table>>, cols: Signal<Vec<usize>>, tit
     let width = label_width();
     // Memos: a click that leaves a chart's figures as they were (choosing a row of the chart's
     // own table) sets no option at all.
-    let option = Memo::new(move |_| table.with(|t| cols.with(|c| chart_options::bar(t, c, lang, width))));
-    let height = Memo::new(move |_| table.with(|t| chart_options::bar_height(t, cols.with(Vec::len))));
+    let option = crate::memo::memo(move |_| table.with(|t| cols.with(|c| chart_options::bar(t, c, lang, width))));
+    let height = crate::memo::memo(move |_| table.with(|t| chart_options::bar_height(t, cols.with(Vec::len))));
     let on_pick = index_picker(table, pick);
     let download = download(ctx, Signal::stored(title.clone()), slug(&title));
     view! {
@@ -192,7 +192,7 @@ fn chart(ctx: Cx, table: impl Into<Signal<Table>>, cols: Signal<Vec<usize>>, tit
 }
 
 fn slug(title: &str) -> String {
-    title.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
+    title.to_ascii_lowercase().split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
 }
 
 /// A table with a caption and its CSV, or a plain "not in this dataset" when it has no numbers.
@@ -230,9 +230,9 @@ fn main_chart(ctx: Cx, table: Memo<Table>, title: Text, pick: Option<Dimension>)
 /// the sentence's figures come first, on the first screen of a phone.
 fn main_chart_around(ctx: Cx, table: Memo<Table>, title: Text, pick: Option<Dimension>, between: impl IntoView + 'static) -> impl IntoView {
     let lang = ctx.with_untracked(|c| c.lang);
-    let col = Memo::new(move |_| ctx.with(|c| table.with(|t| c.chart_column(t))));
+    let col = crate::memo::memo(move |_| ctx.with(|c| table.with(|t| c.chart_column(t))));
     let said = move || table.with(|t| sentence::table(t, col.get(), lang));
-    let sorted = Memo::new(move |_| table.with(|t| t.sorted_by(col.get())));
+    let sorted = crate::memo::memo(move |_| table.with(|t| t.sorted_by(col.get())));
     // A selection the data has no figures for (e.g. a landsdeel's percelen in the 2023
     // publication): the table says so, and there is nothing to chart.
     let charted = move || !table.with(Table::is_empty);
@@ -253,10 +253,10 @@ fn main_chart_around(ctx: Cx, table: Memo<Table>, title: Text, pick: Option<Dime
 fn measure_picker(ctx: Cx, table: Memo<Table>) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let (lang, slug) = ctx.with_untracked(|c| (c.lang, c.view.slug()));
-    let options = Memo::new(move |_| {
+    let options = crate::memo::memo(move |_| {
         table.with(|t| ChartMeasure::ALL.into_iter().filter(|m| t.column(m.column()).is_some()).collect::<Vec<_>>())
     });
-    let shown = Memo::new(move |_| ctx.with(|c| table.with(|t| t.columns.get(c.chart_column(t)).map(|c| c.title))));
+    let shown = crate::memo::memo(move |_| ctx.with(|c| table.with(|t| t.columns.get(c.chart_column(t)).map(|c| c.title))));
     move || {
         let options = options.get();
         (options.len() > 1).then(|| {
@@ -280,13 +280,13 @@ fn measure_picker(ctx: Cx, table: Memo<Table>) -> impl IntoView {
 /// Bar charts of the named columns the table has, each sorted by its own column; keyed by
 /// column, so each chart stays while the selection changes.
 fn charts_of(ctx: Cx, t: Memo<Table>, columns: &'static [(Text, Text)], pick: Option<Dimension>) -> impl IntoView {
-    let present = Memo::new(move |_| {
+    let present = crate::memo::memo(move |_| {
         t.with(|t| columns.iter().enumerate().filter(|(_, (column, _))| t.column(*column).is_some()).map(|(i, _)| i).collect::<Vec<_>>())
     });
     view! {
         <For each=move || present.get() key=|i| *i children=move |i: usize| {
             let (column, title) = columns[i];
-            let sorted = Memo::new(move |_| t.with(|t| t.column(column).map(|c| t.sorted_by(c)).unwrap_or_else(|| t.clone())));
+            let sorted = crate::memo::memo(move |_| t.with(|t| t.column(column).map(|c| t.sorted_by(c)).unwrap_or_else(|| t.clone())));
             let cols = Signal::derive(move || sorted.with(|t| t.column(column).into_iter().collect()));
             chart(ctx, sorted, cols, title, pick)
         }/>

@@ -7,7 +7,7 @@ use super::Cx;
 
 pub fn body(ctx: Cx) -> impl IntoView {
     let lang = ctx.with_untracked(|c| c.lang);
-    let key_figures = Memo::new(move |_| ctx.with(|c| c.dataset.key_figures(&c.sel)));
+    let key_figures = crate::memo::memo(move |_| ctx.with(|c| c.dataset.key_figures(&c.sel)));
     let said = move || ctx.with(|c| key_figures.with(|f| sentence::overview(f, &c.sel.periode, lang)));
     let figures = move || {
         key_figures

@@ -12,16 +12,16 @@ use crate::ui::Ui;
 pub fn body(ctx: Cx) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let (lang, dataset) = ctx.with_untracked(|c| (c.lang, c.dataset.clone()));
-    let l = Memo::new(move |_| ctx.with(|c| c.sel.landsdeel.unwrap_or(Landsdeel::ALL[0])));
-    let p = Memo::new(move |_| ctx.with(|c| c.dataset.profile(l.get(), &c.sel.periode, c.lang)));
-    let part = move |f: fn(&Profile) -> &Table| Memo::new(move |_| p.with(|p| f(p).clone()));
+    let l = crate::memo::memo(move |_| ctx.with(|c| c.sel.landsdeel.unwrap_or(Landsdeel::ALL[0])));
+    let p = crate::memo::memo(move |_| ctx.with(|c| c.dataset.profile(l.get(), &c.sel.periode, c.lang)));
+    let part = move |f: fn(&Profile) -> &Table| crate::memo::memo(move |_| p.with(|p| f(p).clone()));
     let options = Landsdeel::ALL
         .iter()
         .map(|&o| view! { <option value=o.code() prop:selected=move || l.get() == o>{dataset.label("landsdeel", o.code(), lang)}</option> })
         .collect_view();
     let ben = move || l.get().ben().map_or_else(|| Text::NotNamed.get(lang).to_string(), str::to_string);
     let side_by_side = move |t: Memo<Table>, title: Text, pick: Dimension| {
-        let filled = Memo::new(move |_| !t.with(Table::is_empty));
+        let filled = crate::memo::memo(move |_| !t.with(Table::is_empty));
         let figure = move || filled.get().then(|| chart(ctx, t, Signal::stored(vec![0, 1]), title, Some(pick)));
         view! { {figure} {table_block(ctx, t, title, Some(pick), false)} }
     };
