@@ -214,6 +214,22 @@ texts! {
     ChartUnavailable => "De grafiek kon niet worden getekend; de tabel hieronder bevat dezelfde cijfers.", "The chart could not be drawn; the table below holds the same figures.";
     NotPublishedColumns => "Niet gepubliceerd in deze bron", "Not published in this source";
     NationalRow => "Landelijk totaal (uit de bron)", "National total (from the source)";
+    ViewVergelijk => "Vergelijken", "Compare";
+    VergelijkIntro => "Twee perioden of twee datasets naast elkaar: beide waarden, het verschil en de verandering in procenten.", "Two periods or two datasets side by side: both values, the difference and the change in percent.";
+    CompareWith => "Vergelijken met", "Compare with";
+    CompareDataset => "Dataset", "Dataset";
+    CompareSameDataset => "Dezelfde dataset", "The same dataset";
+    ComparePeriod => "Periode", "Period";
+    Difference => "Verschil", "Difference";
+    ChangePct => "Verandering", "Change";
+    CompareKeyFigures => "Kerncijfers vergeleken", "Key figures compared";
+    CompareOnlyOneSide => "Percelen die maar aan één kant voorkomen: de indeling in percelen verschilt, dus deze zijn niet te vergelijken", "Lots on one side only: the division into lots differs, so these cannot be compared";
+    CompareOnlyIn => "alleen in", "only in";
+    CompareItself => "U vergelijkt deze cijfers met zichzelf: kies hieronder een andere periode of dataset.", "You are comparing these figures with themselves: choose another period or dataset below.";
+    ComparePeriodMissing => "Deze periode staat niet in de dataset om mee te vergelijken; vergeleken wordt met", "This period is not in the dataset to compare with; compared with";
+    CompareUnknownLegend => "Een verschil staat er alleen waar beide kanten bekend zijn. Is één kant ‘niet gepubliceerd’ of ‘geheim’, dan is het verschil dat ook: het wordt nooit met 0 berekend.", "A difference is given only where both sides are known. Where one side is ‘not published’ or ‘secret’, so is the difference: it is never computed with 0.";
+    PrintFactsheet => "Afdrukken / PDF", "Print / PDF";
+    PrintedOn => "Afgedrukt op", "Printed on";
 }
 
 impl Text {
