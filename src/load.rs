@@ -29,7 +29,7 @@ async fn fetch(path: &str) -> Result<Vec<u8>, DataError> {
 
 /// Loads the dataset with the given id, or the first of the index.
 pub async fn load(id: Option<&str>) -> Result<Loaded, DataError> {
-    let index = DatasetIndex::parse(&fetch(INDEX).await?, INDEX)?;
+    let index = index().await?;
     let found = id.and_then(|id| index.datasets.iter().find(|e| e.id == id));
     let unknown_id = id.filter(|_| found.is_none()).map(str::to_string);
     let entry: &IndexEntry = found.unwrap_or(&index.datasets[0]);
@@ -46,6 +46,11 @@ pub async fn load(id: Option<&str>) -> Result<Loaded, DataError> {
     let population = population.as_ref().map(|(bytes, path)| (bytes.as_slice(), *path));
     let Parsed { value: dataset, notices } = Dataset::read(manifest, (&cube, &cube_path), population)?;
     Ok(Loaded { index, dataset, notices, unknown_id })
+}
+
+/// The list of published datasets.
+pub async fn index() -> Result<DatasetIndex, DataError> {
+    DatasetIndex::parse(&fetch(INDEX).await?, INDEX)
 }
 
 /// The boundaries of the landsdelen, as GeoJSON text.

@@ -4,6 +4,7 @@
 mod landsdelen;
 mod overzicht;
 mod profiel;
+mod vergelijk;
 mod verwijzers;
 
 use std::sync::Arc;
@@ -77,6 +78,7 @@ pub fn ViewPage(
         }
         View::Verwijzers => verwijzers::body(&ctx).into_any(),
         View::Profiel => profiel::body(&ctx, ctx.sel.landsdeel.unwrap_or(Landsdeel::ALL[0])).into_any(),
+        View::Vergelijk => vergelijk::body(&ctx).into_any(),
         View::Trend => {
             let trend = ctx.dataset.trend(&ctx.sel);
             let col = ctx.chart_column(&trend);
@@ -209,10 +211,15 @@ fn main_chart(ctx: &Ctx, table: Table, title: Text, pick: Option<Dimension>) -> 
 
 /// Radio buttons for the measures the table has (per 1,000 only where a population is known).
 fn measure_picker(ctx: &Ctx, table: &Table) -> Option<impl IntoView> {
-    let ui = expect_context::<Ui>();
-    let lang = ctx.lang;
     let shown = table.columns.get(ctx.chart_column(table)).map(|c| c.title);
     let options: Vec<_> = ChartMeasure::ALL.into_iter().filter(|m| table.column(m.column()).is_some()).collect();
+    measure_radios(ctx, options, shown)
+}
+
+/// Radio buttons for some measures, the one whose column is `shown` checked (none for one option).
+fn measure_radios(ctx: &Ctx, options: Vec<ChartMeasure>, shown: Option<Text>) -> Option<impl IntoView> {
+    let ui = expect_context::<Ui>();
+    let lang = ctx.lang;
     (options.len() > 1).then(|| {
         let name = format!("measure-{}", ctx.view.slug());
         let radios = options
