@@ -73,6 +73,15 @@ fn draw(el: &web_sys::HtmlElement, option: &JsValue) -> Result<EChart, JsValue> 
     Ok(chart)
 }
 
+/// Gives the drawn SVG a viewBox of its own size (ECharts draws it with a width and height only),
+/// so that the print stylesheet can scale it to the page and it stays a vector.
+fn fit_view_box(el: &web_sys::HtmlElement) {
+    let Ok(Some(svg)) = el.query_selector("svg") else { return };
+    if let (Some(w), Some(h)) = (svg.get_attribute("width"), svg.get_attribute("height")) {
+        let _ = svg.set_attribute("viewBox", &format!("0 0 {w} {h}"));
+    }
+}
+
 /// A value the chart's callbacks share; Leptos asks for `Send`, the browser has one thread.
 type Slot<T> = SendWrapper<Rc<RefCell<Option<T>>>>;
 
@@ -118,6 +127,7 @@ pub fn Chart(
                     *clicked.borrow_mut() = Some(handler);
                 }
                 *drawn.borrow_mut() = Some(chart);
+                fit_view_box(&el);
             }
             Err(e) => {
                 web_sys::console::warn_2(&"chart not drawn:".into(), &e);
@@ -129,6 +139,9 @@ pub fn Chart(
     let listener = window_event_listener(leptos::ev::resize, move |_| {
         if let Some(chart) = resized.borrow().as_ref() {
             chart.resize();
+            if let Some(el) = node.get_untracked() {
+                fit_view_box(&el);
+            }
         }
     });
     let exported = handle.clone();
