@@ -2,7 +2,7 @@
 //! English): what is largest, what is smallest, how things changed. No number appears that the
 //! table does not show.
 
-use crate::format::{cell, Unit};
+use crate::format::{cell, signed, Unit};
 use crate::i18n::{Lang, Text};
 use crate::measure::Cell;
 use crate::view::compare::Change;
@@ -186,19 +186,4 @@ fn largest_changes(t: &Table, lang: Lang) -> String {
         Lang::En => "By",
     };
     format!(" {per} {}: {parts}.", t.dimension.get(lang).to_lowercase())
-}
-
-/// A difference with its sign in front, the same in both languages: `+120`, `−€ 5.000`, `≈ +3%`.
-fn signed(c: Cell, unit: Unit, lang: Lang) -> String {
-    match c.number() {
-        Some(n) if n != 0.0 => {
-            let shown = cell(c.combine(Cell::Exact(0.0), |a, _| Some(a.abs())), unit, lang);
-            let sign = if n > 0.0 { "+" } else { "−" };
-            match shown.strip_prefix("≈ ") {
-                Some(rest) => format!("≈ {sign}{rest}"),
-                None => format!("{sign}{shown}"),
-            }
-        }
-        _ => cell(c, unit, lang),
-    }
 }

@@ -101,8 +101,8 @@ fn figures(ctx: &Ctx, c: &Comparison, ref_name: &str, cur_name: &str) -> impl In
         .map(|ch| {
             let unit = compare::unit(ch.measure);
             let (now, before) = (format::cell(ch.current, unit, lang), format::cell(ch.reference, unit, lang));
-            let diff = format::cell(ch.difference, unit, lang);
-            let pct = ch.change.number().map(|_| format!(" ({})", format::cell(ch.change, format::Unit::Percent, lang)));
+            let diff = format::signed(ch.difference, unit, lang);
+            let pct = ch.change.number().map(|_| format!(" ({})", format::signed(ch.change, format::Unit::Percent, lang)));
             view! {
                 <div class="figure">
                     <dt>{ch.measure.column().get(lang)}</dt>

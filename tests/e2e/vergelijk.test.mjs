@@ -83,7 +83,7 @@ test('The published 2023 figures against the illustrative 2023 slice: equal wher
   await page.waitForSelector('tr[data-code="TKGGZ"]');
   const [pub, ill] = [at(PUBLISHED, '2023'), at(ILLUSTRATIEF, '2023')];
   const figures = await page.locator('.compare-figures').innerText();
-  assert.ok(figures.includes(`Verschil: ${count(pub.trajecten - ill.trajecten)}`), figures);
+  assert.ok(figures.includes(`Verschil: +${count(pub.trajecten - ill.trajecten)}`), figures);
   // Derived per perceel from the published ratios (≈) and equal to the slice: ≈ 0, never exact.
   assert.equal(await cell(page, 'TKGGZ', 'Verschil'), '≈ 0');
   // Euros per landsdeel are not published: no difference is made up for them.
