@@ -18,7 +18,7 @@ serve: dist
 
 ## All tests: native (core) and in headless Chromium against the built site.
 test: dist
-	cargo test --offline -p lta-core -p lta-generate
+	cargo test --offline -p lta-core -p lta-generate -p lta-xlsx
 	node --test --test-concurrency=1 tests/e2e/
 
 ## Desktop and 360 px phone screenshots of every view into tests/e2e/out/ (to look at).

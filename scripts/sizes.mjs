@@ -1,7 +1,7 @@
 // What a visitor downloads, measured from dist/: raw and gzip (level 9) bytes, as Markdown.
 // The first table is the first visit (app, ECharts, the default dataset); the second is what
 // is fetched only on demand (the map's boundaries on Landsdelen, other datasets, the records
-// file a user may download to try "open your own file").
+// file a user may download to try "open your own file", the spreadsheet reader).
 // Usage: node scripts/sizes.mjs [dist]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -16,7 +16,9 @@ const defaultDataset = JSON.parse(readFileSync(join(root, 'data/index.json'), 'u
 const rows = files(root).map((p) => {
   const raw = readFileSync(p);
   const name = relative(root, p);
-  const first = !name.startsWith('data/') && !name.startsWith('geo/') || name === 'data/index.json' || name.startsWith(`data/${defaultDataset}`);
+  // The spreadsheet worker is fetched only when a user opens a spreadsheet (src/xlsx.rs).
+  const onDemand = name.startsWith('data/') || name.startsWith('geo/') || name.startsWith('lta-xlsx-worker');
+  const first = !onDemand || name === 'data/index.json' || name.startsWith(`data/${defaultDataset}`);
   return { name: name.replace(/-[0-9a-f]{16}(?=[._])/, '-…'), raw: raw.length, gz: gzipSync(raw, { level: 9 }).length, first };
 }).sort((a, b) => b.raw - a.raw);
 const fmt = (n) => n.toLocaleString('en-GB');

@@ -193,7 +193,7 @@ fn FileOpener(data: RwSignal<Data>, lang: Signal<Lang>, open: Callback<web_sys::
         >
             <label class="field">
                 <span>{move || Text::OpenFile.get(lang.get())}</span>
-                <input type="file" accept=".csv,text/csv,.zip,application/zip" on:change=on_input aria-describedby="file-help"/>
+                <input type="file" accept=".csv,text/csv,.zip,application/zip,.xlsx,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet" on:change=on_input aria-describedby="file-help"/>
             </label>
             <p id="file-help" class="help">{move || Text::OpenFileHelp.get(lang.get())}</p>
             {progress}

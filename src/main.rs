@@ -14,6 +14,7 @@ mod notes;
 mod table;
 mod ui;
 mod views;
+mod xlsx;
 
 fn main() {
     console_error_panic_hook::set_once();
