@@ -226,7 +226,8 @@ texts! {
     CompareOnlyOneSide => "Percelen die maar aan één kant voorkomen: de indeling in percelen verschilt, dus deze zijn niet te vergelijken", "Lots on one side only: the division into lots differs, so these cannot be compared";
     CompareOnlyIn => "alleen in", "only in";
     CompareItself => "U vergelijkt deze cijfers met zichzelf: kies hieronder een andere periode of dataset.", "You are comparing these figures with themselves: choose another period or dataset below.";
-    ComparePeriodMissing => "Deze periode staat niet in de dataset om mee te vergelijken; vergeleken wordt met", "This period is not in the dataset to compare with; compared with";
+    ComparePeriodMissing => "Deze periode staat niet in de dataset om mee te vergelijken", "This period is not in the dataset to compare with";
+    CompareInstead => "Vergeleken wordt met", "Compared with instead";
     CompareUnknownLegend => "Een verschil staat er alleen waar beide kanten bekend zijn. Is één kant ‘niet gepubliceerd’ of ‘geheim’, dan is het verschil dat ook: het wordt nooit met 0 berekend.", "A difference is given only where both sides are known. Where one side is ‘not published’ or ‘secret’, so is the difference: it is never computed with 0.";
     ErrBadWorkbook => "is geen leesbaar Excel- of ODS-bestand", "is not a readable Excel or ODS file";
     ErrNoHeaderRow => "heeft in de eerste 50 rijen geen kopregel met de kolommen periode en landsdeel", "has no header row with the columns periode and landsdeel in its first 50 rows";

@@ -78,7 +78,7 @@ fn compared(ctx: &Ctx, reference: Arc<Dataset>, tov: Option<String>) -> impl Int
     let said = national.map(|n| sentence::compare(&n, &tables, &ref_name, &cur_name, lang));
     let itself = (same && ref_period == ctx.sel.periode).then(|| view! { <p class="notice">{Text::CompareItself.get(lang)}</p> });
     let missing = tov.filter(|p| *p != ref_period).map(|p| {
-        view! { <p class="notice">{format!("{} ({p}): {} {ref_period}.", Text::ComparePeriodMissing.get(lang), Text::CompareWith.get(lang).to_lowercase())}</p> }
+        view! { <p class="notice">{format!("{}: {p}. {} {ref_period}.", Text::ComparePeriodMissing.get(lang), Text::CompareInstead.get(lang))}</p> }
     });
     view! {
         {controls(ctx, &reference, &ref_period, same)}

@@ -119,3 +119,15 @@ test('The other side is chosen in the view and kept in the address; the view pas
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   assert.deepEqual([...page.problems, ...phone.problems], []);
 });
+
+test('A period the other dataset lacks is said, and the nearest is compared instead; embedded, the view has no controls', async () => {
+  const page = await site.open(await site.page(), '?data=illustratief&view=vergelijk&periode=2023&tovdata=lta-2023&tov=2021');
+  await page.waitForSelector('tr[data-code="ZW"]');
+  assert.equal(await page.locator('.view .notice').first().innerText(),
+    'Deze periode staat niet in de dataset om mee te vergelijken: 2021. Vergeleken wordt met 2023.');
+  await site.open(page, '?data=illustratief&view=vergelijk&periode=2023&tov=2022&embed=1');
+  await page.waitForSelector('tr[data-code="ZW"]');
+  assert.equal(await page.locator('fieldset.compare-with').isVisible(), false);
+  assert.ok(await cell(page, 'ZW', 'Unieke jeugdigen: 2022'));
+  assert.deepEqual(page.problems, []);
+});
