@@ -76,6 +76,20 @@ test('The Zuid-West factsheet of the illustrative 2023 data prints on at most tw
   assert.deepEqual(page.problems, []);
 });
 
+test('The factsheet of every other landsdeel of the illustrative 2023 data fits on two pages, and Zuid-West in English', async () => {
+  const page = await site.page();
+  for (const [l, lang] of [['NH', 'nl'], ['UF', 'nl'], ['BZ', 'nl'], ['LI', 'nl'], ['GE', 'nl'], ['OV', 'nl'], ['NN', 'nl'], ['ZW', 'en']]) {
+    await site.open(page, `?data=illustratief&periode=2023&view=profiel&landsdeel=${l}&lang=${lang}`);
+    await drawn(page);
+    const { pages, text } = await printed(page, `profiel-${l}-${lang}`);
+    assert.ok(pages >= 1 && pages <= 2, `${l} ${lang}: ${pages} pages`);
+    const name = await page.locator('.factsheet-title').textContent();
+    assert.ok(text.replace(/\s+/g, ' ').includes(name), `${l}: ${name}`);
+    await page.emulateMedia({ media: 'screen' });
+  }
+  assert.deepEqual(page.problems, []);
+});
+
 test('The published 2023 factsheet prints too, in English, saying what was not published', async () => {
   const page = await site.open(await site.page(), '?view=profiel&landsdeel=ZW&lang=en');
   await drawn(page);
