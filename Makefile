@@ -20,7 +20,7 @@ serve: dist
 
 ## All tests: native (core) and in headless Chromium against the built site.
 test: dist
-	cargo test --offline -p lta-core -p lta-generate
+	cargo test --offline -p lta-core -p lta-generate -p lta-xlsx
 	node --test --test-concurrency=1 tests/e2e/
 
 ## Benchmarks (timings, so not part of make test), their tables written into README.md:

@@ -21,6 +21,8 @@ pub fn App() -> impl IntoView {
     let (data, loader) = data::sources(data::asked_id(asked.0));
     let ui = Ui::new(asked, data);
     provide_context(ui);
+    // The data shown, for a view that needs more than its context (Vergelijken's dataset list).
+    provide_context(data);
     let state = ui.state;
     let lang = crate::memo::memo(move |_| state.with(|s| s.lang));
     let lang: Signal<Lang> = lang.into();

@@ -141,13 +141,16 @@ fn show(
             chart.resize();
         }
         // Merged, not replaced: a chart keeps its series and axes, only their data change.
-        return chart.set_option(option, false);
+        chart.set_option(option, false)?;
+        fit_view_box(el);
+        return Ok(());
     }
     let chart = draw(el, option)?;
     if let Some(pick) = on_pick {
         *clicked.borrow_mut() = Some(on_click(&chart, pick));
     }
     *slot = Some(chart);
+    fit_view_box(el);
     Ok(())
 }
 
@@ -155,6 +158,15 @@ fn show(
 fn not_drawn(e: &JsValue, failed: RwSignal<bool>) {
     web_sys::console::warn_2(&"chart not drawn:".into(), e);
     failed.set(true);
+}
+
+/// Gives the drawn SVG a viewBox of its own size (ECharts draws it with a width and height only),
+/// so that the print stylesheet can scale it to the page and it stays a vector.
+fn fit_view_box(el: &web_sys::HtmlElement) {
+    let Ok(Some(svg)) = el.query_selector("svg") else { return };
+    if let (Some(w), Some(h)) = (svg.get_attribute("width"), svg.get_attribute("height")) {
+        let _ = svg.set_attribute("viewBox", &format!("0 0 {w} {h}"));
+    }
 }
 
 /// A value the chart's callbacks share; Leptos asks for `Send`, the browser has one thread.
@@ -228,6 +240,9 @@ pub fn Chart(
     let listener = window_event_listener(leptos::ev::resize, move |_| {
         if let Some(chart) = resized.borrow().as_ref() {
             chart.resize();
+            if let Some(el) = node.get_untracked() {
+                fit_view_box(&el);
+            }
         }
     });
     let exported = handle.clone();

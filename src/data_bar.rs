@@ -211,7 +211,7 @@ fn FileOpener(progress: ReadSignal<Option<f64>>, lang: Signal<Lang>, open: Callb
         <div class="file-open" class:dragging=move || dragging.get()>
             <label class="field">
                 <span>{crate::text::tr(lang, lta_core::Text::OpenFile)}</span>
-                <input type="file" accept=".csv,text/csv,.zip,application/zip" on:change=on_input aria-describedby="file-help"/>
+                <input type="file" accept=".csv,text/csv,.zip,application/zip,.xlsx,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet" on:change=on_input aria-describedby="file-help"/>
             </label>
             <p id="file-help" class="help">{crate::text::tr(lang, lta_core::Text::OpenFileHelp)}</p>
             {progress}

@@ -18,6 +18,7 @@ mod table;
 mod text;
 mod ui;
 mod views;
+mod xlsx;
 
 fn main() {
     console_error_panic_hook::set_once();

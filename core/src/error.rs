@@ -93,6 +93,13 @@ pub enum ErrorKind {
         /// The parser's own message (not translated: it names JSON paths).
         detail: String,
     },
+    /// A spreadsheet (`.xlsx`, `.ods`) that cannot be read, or its reader could not be loaded.
+    BadWorkbook {
+        /// The reader's own message (not translated: it names parts of the file).
+        detail: String,
+    },
+    /// No row near the top of the sheet names the columns `periode` and `landsdeel`.
+    NoHeaderRow,
 }
 
 /// A problem with a data file, with where it happened.

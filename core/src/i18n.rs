@@ -114,11 +114,11 @@ texts! {
     Watermark => "ILLUSTRATIEF – SYNTHETISCHE GEGEVENS", "ILLUSTRATIVE – SYNTHETIC DATA";
     SentenceNoData => "Voor deze keuze zijn geen cijfers gepubliceerd.", "No figures were published for this choice.";
     DisclosureRules => "Onthullingsregels toepassen (aantallen afgerond op 5, 0–7 geheim; euro’s afgerond op duizenden, geheim bij dominantie); uitzetten alleen voor eigen gebruik", "Apply disclosure rules (counts rounded to 5, 0–7 secret; euros rounded to thousands, secret under dominance); turn off for your own use only";
-    OpenFile => "Eigen bestand openen (CSV of ZIP)", "Open your own file (CSV or ZIP)";
+    OpenFile => "Eigen bestand openen (CSV, Excel of ZIP)", "Open your own file (CSV, Excel or ZIP)";
     PublishCube => "Publiceerbare kubus downloaden", "Download publishable cube";
     PublishStatus => "Status van de kubus", "Status of the cube";
     PublishHelp => "Een ZIP-bestand met cube.csv, manifest.json, de bevolking en een leesmij: alleen de cijfers die het scherm nu toont, met de onthullingsregels. Het bevat geen bestandsnaam en geen cliëntnummers.", "A ZIP file with cube.csv, manifest.json, the population and a read-me: only the figures the screen shows now, under the disclosure rules. It holds no file name and no client ids.";
-    OpenFileHelp => "Een kubus- of recordbestand (CSV), of een publiceerbare kubus (ZIP). Het blijft in uw browser: er wordt niets verstuurd. U kunt het bestand ook hierheen slepen.", "A cube or records file (CSV), or a publishable cube (ZIP). It stays in your browser: nothing is sent. You can also drag the file here.";
+    OpenFileHelp => "Een kubus- of recordbestand (CSV, of Excel .xlsx of .ods met dezelfde kolommen), of een publiceerbare kubus (ZIP). Het blijft in uw browser: er wordt niets verstuurd. U kunt het bestand ook hierheen slepen.", "A cube or records file (CSV, or Excel .xlsx or .ods with the same columns), or a publishable cube (ZIP). It stays in your browser: nothing is sent. You can also drag the file here.";
     Reading => "Bestand lezen…", "Reading file…";
     Published => "Gepubliceerde datasets", "Published datasets";
     BackToPublished => "Terug naar gepubliceerde gegevens", "Back to published data";
@@ -177,7 +177,7 @@ texts! {
     ErrMissingInArchive => "ontbreekt in het ZIP-bestand", "is missing from the ZIP file";
     PublishedCubeTitle => "Publiceerbare kubus uit eigen records", "Publishable cube from own records";
     PublishedCubeSource => "Eigen records, samengevat met de onthullingsregels van het LTA-dashboard", "Own records, summarised under the LTA dashboard's disclosure rules";
-    PublishedCubeHowTo => "Publiceren op een site met het dashboard: pak dit ZIP-bestand uit in een eigen map onder data/ (bijvoorbeeld data/eigen-2026/), vul in manifest.json de uitgever, bron en licentie in, en zet in data/index.json een regel {\"id\": \"eigen-2026\", \"path\": \"eigen-2026/\", \"title\": {\"nl\": \"…\", \"en\": \"…\"}, \"status\": \"voorlopig\"}. Het dashboard opent het ZIP-bestand ook direct via ‘Eigen bestand openen’.", "To publish on a site with the dashboard: unzip this file into a folder of its own under data/ (for example data/eigen-2026/), fill in the publisher, source and licence in manifest.json, and add to data/index.json an entry {\"id\": \"eigen-2026\", \"path\": \"eigen-2026/\", \"title\": {\"nl\": \"…\", \"en\": \"…\"}, \"status\": \"voorlopig\"}. The dashboard also opens the ZIP file directly through ‘Open your own file (CSV or ZIP)’.";
+    PublishedCubeHowTo => "Publiceren op een site met het dashboard: pak dit ZIP-bestand uit in een eigen map onder data/ (bijvoorbeeld data/eigen-2026/), vul in manifest.json de uitgever, bron en licentie in, en zet in data/index.json een regel {\"id\": \"eigen-2026\", \"path\": \"eigen-2026/\", \"title\": {\"nl\": \"…\", \"en\": \"…\"}, \"status\": \"voorlopig\"}. Het dashboard opent het ZIP-bestand ook direct via ‘Eigen bestand openen’.", "To publish on a site with the dashboard: unzip this file into a folder of its own under data/ (for example data/eigen-2026/), fill in the publisher, source and licence in manifest.json, and add to data/index.json an entry {\"id\": \"eigen-2026\", \"path\": \"eigen-2026/\", \"title\": {\"nl\": \"…\", \"en\": \"…\"}, \"status\": \"voorlopig\"}. The dashboard also opens the ZIP file directly through ‘Open your own file (CSV, Excel or ZIP)’.";
     Date => "Datum", "Date";
     PublishedCubeLicence => "Door de uitgever in te vullen", "To be filled in by the publisher";
     FileNotSent => "Het bestand is niet verstuurd.", "The file was not sent anywhere.";
@@ -211,6 +211,25 @@ texts! {
     ChartUnavailable => "De grafiek kon niet worden getekend; de tabel hieronder bevat dezelfde cijfers.", "The chart could not be drawn; the table below holds the same figures.";
     NotPublishedColumns => "Niet gepubliceerd in deze bron", "Not published in this source";
     NationalRow => "Landelijk totaal (uit de bron)", "National total (from the source)";
+    ViewVergelijk => "Vergelijken", "Compare";
+    VergelijkIntro => "Twee perioden of twee datasets naast elkaar: beide waarden, het verschil en de verandering in procenten.", "Two periods or two datasets side by side: both values, the difference and the change in percent.";
+    CompareWith => "Vergelijken met", "Compare with";
+    CompareDataset => "Dataset", "Dataset";
+    CompareSameDataset => "Dezelfde dataset", "The same dataset";
+    ComparePeriod => "Periode", "Period";
+    Difference => "Verschil", "Difference";
+    ChangePct => "Verandering", "Change";
+    CompareKeyFigures => "Kerncijfers vergeleken", "Key figures compared";
+    CompareOnlyOneSide => "Percelen die maar aan één kant voorkomen: de indeling in percelen verschilt, dus deze zijn niet te vergelijken", "Lots on one side only: the division into lots differs, so these cannot be compared";
+    CompareOnlyIn => "alleen in", "only in";
+    CompareItself => "U vergelijkt deze cijfers met zichzelf: kies hieronder een andere periode of dataset.", "You are comparing these figures with themselves: choose another period or dataset below.";
+    ComparePeriodMissing => "Deze periode staat niet in de dataset om mee te vergelijken", "This period is not in the dataset to compare with";
+    CompareInstead => "Vergeleken wordt met", "Compared with instead";
+    CompareUnknownLegend => "Een verschil staat er alleen waar beide kanten bekend zijn. Is één kant ‘niet gepubliceerd’ of ‘geheim’, dan is het verschil dat ook: het wordt nooit met 0 berekend.", "A difference is given only where both sides are known. Where one side is ‘not published’ or ‘secret’, so is the difference: it is never computed with 0.";
+    ErrBadWorkbook => "is geen leesbaar Excel- of ODS-bestand", "is not a readable Excel or ODS file";
+    ErrNoHeaderRow => "heeft in de eerste 50 rijen geen kopregel met de kolommen periode en landsdeel", "has no header row with the columns periode and landsdeel in its first 50 rows";
+    PrintFactsheet => "Afdrukken / PDF", "Print / PDF";
+    PrintedOn => "Afgedrukt op", "Printed on";
 }
 
 #[cfg(test)]

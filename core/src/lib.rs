@@ -27,6 +27,7 @@ pub mod publish;
 pub mod records;
 pub mod selection;
 pub mod sentence;
+pub mod sheet;
 pub mod url_state;
 pub mod view;
 pub mod zip;

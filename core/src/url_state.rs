@@ -23,11 +23,14 @@ pub enum View {
     Profiel,
     /// Use over the years.
     Trend,
+    /// Two periods, or two datasets, side by side.
+    Vergelijk,
 }
 
 impl View {
     /// Every view, in menu order.
-    pub const ALL: [View; 6] = [View::Overzicht, View::Landsdelen, View::Percelen, View::Verwijzers, View::Profiel, View::Trend];
+    pub const ALL: [View; 7] =
+        [View::Overzicht, View::Landsdelen, View::Percelen, View::Verwijzers, View::Profiel, View::Trend, View::Vergelijk];
 
     /// The name in the URL; also the `views` name that manifest notes refer to.
     pub fn slug(self) -> &'static str {
@@ -38,6 +41,7 @@ impl View {
             View::Verwijzers => "verwijzers",
             View::Profiel => "profiel",
             View::Trend => "trend",
+            View::Vergelijk => "vergelijk",
         }
     }
 
@@ -50,6 +54,7 @@ impl View {
             View::Verwijzers => Text::ViewVerwijzers,
             View::Profiel => Text::ViewProfiel,
             View::Trend => Text::ViewTrend,
+            View::Vergelijk => Text::ViewVergelijk,
         }
     }
 
@@ -62,6 +67,7 @@ impl View {
             View::Verwijzers => Text::VerwijzersIntro,
             View::Profiel => Text::ProfielIntro,
             View::Trend => Text::TrendIntro,
+            View::Vergelijk => Text::VergelijkIntro,
         }
     }
 
@@ -97,11 +103,16 @@ pub enum ChartMeasure {
     Euros,
     /// Unique youth per 1,000 youth.
     Per1000,
+    /// Euros per unique youth (the compare view's fourth measure).
+    EurosPerYouth,
 }
 
 impl ChartMeasure {
-    /// Every measure, in menu order.
+    /// The measures of the views' menus, in menu order.
     pub const ALL: [ChartMeasure; 4] = [ChartMeasure::Jeugdigen, ChartMeasure::Trajecten, ChartMeasure::Euros, ChartMeasure::Per1000];
+    /// The measures the compare view sets side by side (both sides must have them).
+    pub const COMPARE: [ChartMeasure; 4] =
+        [ChartMeasure::Jeugdigen, ChartMeasure::Trajecten, ChartMeasure::Euros, ChartMeasure::EurosPerYouth];
 
     /// The name in the URL.
     pub fn slug(self) -> &'static str {
@@ -110,6 +121,7 @@ impl ChartMeasure {
             ChartMeasure::Trajecten => "trajecten",
             ChartMeasure::Euros => "euros",
             ChartMeasure::Per1000 => "per1000",
+            ChartMeasure::EurosPerYouth => "europerjeugdige",
         }
     }
 
@@ -120,11 +132,12 @@ impl ChartMeasure {
             ChartMeasure::Trajecten => Text::Trajectories,
             ChartMeasure::Euros => Text::Euros,
             ChartMeasure::Per1000 => Text::Per1000Youth,
+            ChartMeasure::EurosPerYouth => Text::EurosPerYouth,
         }
     }
 
     fn parse(s: &str) -> Option<ChartMeasure> {
-        ChartMeasure::ALL.into_iter().find(|m| m.slug() == s)
+        ChartMeasure::ALL.into_iter().chain(ChartMeasure::COMPARE).find(|m| m.slug() == s)
     }
 }
 
@@ -149,6 +162,10 @@ pub struct UrlState {
     pub measure: Option<ChartMeasure>,
     /// One view without navigation, for an iframe on another site.
     pub embed: bool,
+    /// The compare view's other period (`tov`, "ten opzichte van"); `None`: the year before.
+    pub tov: Option<String>,
+    /// The compare view's other dataset id (`tovdata`); `None`: the dataset shown.
+    pub tovdata: Option<String>,
 }
 
 /// A query parameter the page did not use.
@@ -217,6 +234,14 @@ impl UrlState {
                     state.periode = Some(value.to_ascii_uppercase());
                     true
                 }
+                "tov" if valid_period(&value) => {
+                    state.tov = Some(value.to_ascii_uppercase());
+                    true
+                }
+                "tovdata" if valid_id(&value) => {
+                    state.tovdata = Some(value.clone());
+                    true
+                }
                 _ => false,
             };
             if !used {
@@ -265,6 +290,12 @@ impl UrlState {
         }
         if let Some(m) = self.measure {
             parts.push(format!("measure={}", m.slug()));
+        }
+        if let Some(p) = &self.tov {
+            parts.push(format!("tov={p}"));
+        }
+        if let Some(d) = &self.tovdata {
+            parts.push(format!("tovdata={d}"));
         }
         if self.embed {
             parts.push("embed=1".into());
@@ -382,8 +413,18 @@ mod tests {
     #[test]
     fn round_trip() {
         let s = UrlState { view: View::Verwijzers, lang: Lang::En, data: Some("lta-2023".into()), periode: Some("2024-H1".into()), landsdeel: Some(Landsdeel::UF),
-            perceel: Some("TKGGZ".into()), verwijzer: Some(Verwijzer::RechterOvj), measure: Some(ChartMeasure::Per1000), embed: true };
+            perceel: Some("TKGGZ".into()), verwijzer: Some(Verwijzer::RechterOvj), measure: Some(ChartMeasure::Per1000), embed: true,
+            tov: Some("2022-H1".into()), tovdata: Some("illustratief".into()) };
         assert_eq!(UrlState::parse(&s.to_query()), (s, vec![]));
+    }
+
+    #[test]
+    fn compare_keys() {
+        let (s, ignored) = UrlState::parse("view=vergelijk&tov=2022&tovdata=illustratief&measure=europerjeugdige&tov=22");
+        assert_eq!((s.view, s.tov.as_deref(), s.tovdata.as_deref()), (View::Vergelijk, Some("2022"), Some("illustratief")));
+        assert_eq!(s.measure, Some(ChartMeasure::EurosPerYouth));
+        assert_eq!(ignored, [Ignored { key: "tov".into(), value: "22".into() }]);
+        assert_eq!(s.to_query(), "?view=vergelijk&measure=europerjeugdige&tov=2022&tovdata=illustratief");
     }
 
     #[test]

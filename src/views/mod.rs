@@ -4,6 +4,7 @@
 mod landsdelen;
 mod overzicht;
 mod profiel;
+mod vergelijk;
 mod verwijzers;
 
 use std::sync::Arc;
@@ -90,6 +91,7 @@ pub fn ViewPage(ctx: Cx, embed: bool) -> impl IntoView {
         }
         View::Verwijzers => verwijzers::body(ctx).into_any(),
         View::Profiel => profiel::body(ctx).into_any(),
+        View::Vergelijk => vergelijk::body(ctx).into_any(),
         View::Trend => {
             let trend = derive_table(ctx, |c| c.dataset.trend(&c.sel));
             let col = crate::memo::memo(move |_| ctx.with(|c| trend.with(|t| c.chart_column(t))));
@@ -275,6 +277,28 @@ fn measure_picker(ctx: Cx, table: Memo<Table>) -> impl IntoView {
             view! { <fieldset class="measure"><legend>{Text::ChartShows.get(lang)}</legend>{radios}</fieldset> }
         })
     }
+}
+
+/// Radio buttons for some measures, the one whose column is `shown` checked (none for one
+/// option); for a view drawn anew on each change (Vergelijken).
+fn measure_radios(ctx: &Ctx, options: Vec<ChartMeasure>, shown: Option<Text>) -> Option<impl IntoView> {
+    let ui = expect_context::<Ui>();
+    let lang = ctx.lang;
+    (options.len() > 1).then(|| {
+        let name = format!("measure-{}", ctx.view.slug());
+        let radios = options
+            .into_iter()
+            .map(|m| {
+                view! {
+                    <label class="radio">
+                        <input type="radio" name=name.clone() value=m.slug() checked=shown == Some(m.column()) on:change=move |_| ui.set_measure(m)/>
+                        {m.column().get(lang)}
+                    </label>
+                }
+            })
+            .collect_view();
+        view! { <fieldset class="measure"><legend>{Text::ChartShows.get(lang)}</legend>{radios}</fieldset> }
+    })
 }
 
 /// Bar charts of the named columns the table has, each sorted by its own column; keyed by
