@@ -3,7 +3,7 @@ SHELL := bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup serve test dist screenshots data
+.PHONY: setup serve test dist screenshots data bench
 
 setup:
 	@scripts/setup.sh
@@ -20,8 +20,17 @@ serve: dist
 
 ## All tests: native (core) and in headless Chromium against the built site.
 test: dist
-	cargo test --offline -p lta-core -p lta-generate
+	cargo test --offline -p lta-core -p lta-generate -p lta-xlsx
 	node --test --test-concurrency=1 tests/e2e/
+
+## Benchmarks (timings, so not part of make test), their tables written into README.md:
+## Lighthouse mobile on / and ?view=landsdelen, filter-click latency at 4x and 1x CPU per view,
+## and 1,000,000 records to a cube against arquero. See bench/README.md. Takes about 10 minutes.
+bench: dist
+	node bench/lighthouse.mjs --out bench/out/lighthouse
+	node bench/filter.mjs --out bench/out/filter
+	node bench/run.mjs
+	node bench/readme.mjs README.md
 
 ## Desktop and 360 px phone screenshots of every view into tests/e2e/out/ (to look at).
 screenshots: dist

@@ -19,7 +19,7 @@ import { serve } from './serve.mjs';
 import { violations } from './csp-post-build.mjs';
 import { launchOptions } from '../tests/e2e/browser.mjs';
 
-const VIEWS = ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend'];
+const VIEWS = ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend', 'vergelijk'];
 const PRE_JS = `// The first screen in this page was written at build time for its address without a query
 // (scripts/prerender.mjs). A query asks for another screen (language, dataset, filter, embed, an
 // old ?view= link): the written one is hidden now, removed once the page is parsed, and the app

@@ -4,11 +4,14 @@
 // tag cannot say: who may frame the site. Here that is any page on this machine (the embed test's
 // host page runs on another port); a real host names its embedding origins (README, "Security").
 // Other folders (a test's host page, the benchmark's arquero page) are served without a policy.
+// Text and wasm go out gzipped when the browser accepts it, as any real static host does, so
+// Lighthouse (bench/lighthouse.mjs) measures the bytes a visitor downloads.
 // Usage: node scripts/serve.mjs [folder] [port]   (port 0 picks a free one)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { headerPolicy } from './csp.mjs';
 
 const TYPES = {
@@ -18,6 +21,17 @@ const TYPES = {
   '.geojson': 'application/geo+json; charset=utf-8', '.csv': 'text/csv; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
 };
+
+/** Already compressed or binary images: sent as they are. */
+const STORED = new Set(['.png', '.ico']);
+/** Gzipped bodies by file and modification time, so a large file is compressed once. */
+const gzipped = new Map();
+
+function gzipOnce(file, mtimeMs, body) {
+  const key = `${file}@${mtimeMs}`;
+  if (!gzipped.has(key)) gzipped.set(key, gzipSync(body));
+  return gzipped.get(key);
+}
 
 /** The dashboard's policy on this server: framed by pages from 127.0.0.1, on any port. */
 export const LOCAL_POLICY = headerPolicy("'self' http://127.0.0.1:*");
@@ -32,9 +46,12 @@ export function serve(root, port = 0, { policy } = {}) {
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const gzip = !STORED.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      if (gzip) body = gzipOnce(file, (await stat(file)).mtimeMs, body);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache',
+        vary: 'accept-encoding', ...(gzip ? { 'content-encoding': 'gzip' } : {}),
         ...headers,
       });
       res.end(body);

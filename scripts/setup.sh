@@ -40,6 +40,14 @@ if [ ! -e /usr/lib/x86_64-linux-gnu/libClp.so ] && ! ldconfig -p | grep -q 'libC
   apt-get install -y -qq coinor-libclp-dev >/dev/null
 fi
 
+# pdfinfo and pdftotext (poppler-utils) read the printed factsheet in tests/e2e/factsheet.test.mjs.
+if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then
+  step "apt-get install poppler-utils"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq poppler-utils >/dev/null
+fi
+
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"
   npm ci --no-audit --no-fund --loglevel=error

@@ -5,135 +5,31 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use lta_core::cube::Notice;
-use lta_core::i18n::{error_message, notice_message};
-use lta_core::url_state::{Ignored, UrlState, View};
-use lta_core::view::Dataset;
-use lta_core::{DataError, DatasetIndex, Lang, Text};
+use lta_core::message::{error_message, notice_message};
+use lta_core::url_state::{UrlState, View};
+use lta_core::{Lang, Text};
 
+use crate::data::{self, Data};
 use crate::data_bar::DataBar;
 use crate::embed::{post_height, EmbedFooter};
-use crate::load::{load, Loaded};
-use crate::local_file::{self, LocalFile};
-use crate::ui::{location_state, Ui};
-use crate::views::ViewPage;
-
-/// What the page knows about its data.
-#[derive(Clone, Default)]
-pub struct Data {
-    /// The published datasets.
-    pub index: Option<DatasetIndex>,
-    /// What is shown.
-    pub dataset: Option<Arc<Dataset>>,
-    /// The published dataset last shown: a local file borrows its labels and population.
-    pub base: Option<Arc<Dataset>>,
-    pub notices: Vec<Notice>,
-    pub error: Option<DataError>,
-    /// Reading a local file: how far, 0..=1.
-    pub progress: Option<f64>,
-    /// The local file shown, as read (before disclosure).
-    pub local: Option<Arc<LocalFile>>,
-    /// The user turned the disclosure rules off for a records file.
-    pub rules_off: bool,
-}
-
-impl Data {
-    /// Shows the local file, with the disclosure rules unless they are turned off.
-    pub fn show_local(&mut self) {
-        let (Some(local), Some(base)) = (&self.local, &self.base) else { return };
-        let disclose = !self.rules_off;
-        self.dataset = Some(Arc::new(Dataset::local(&local.name, &local.cube, base, disclose)));
-    }
-}
-
-/// How the page loads data; given to the data bar.
-#[derive(Clone, Copy)]
-pub struct Loader {
-    pub open_published: Callback<Option<String>>,
-    pub open_file: Callback<web_sys::File>,
-}
+use crate::ui::{asked_from_location, Ui};
+use crate::views::{Ctx, ViewPage};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let ui = Ui::from_location();
+    let asked = asked_from_location();
+    let (data, loader) = data::sources(data::asked_id(asked.0));
+    let ui = Ui::new(asked, data);
     provide_context(ui);
+    // The data shown, for a view that needs more than its context (Vergelijken's dataset list).
+    provide_context(data);
     let state = ui.state;
-    let lang = Signal::derive(move || state.with(|s| s.lang));
+    let lang = crate::memo::memo(move |_| state.with(|s| s.lang));
+    let lang: Signal<Lang> = lang.into();
     provide_context(lang);
-    let data = RwSignal::new(Data::default());
-    // Each load takes a number; a load that finishes after a newer one started is dropped.
-    let loads = StoredValue::new(0u32);
-    let next_load = move || {
-        loads.update_value(|n| *n += 1);
-        loads.get_value()
-    };
-    let is_latest = move |load: u32| loads.get_value() == load;
 
-    let open_published = Callback::new(move |id: Option<String>| {
-        let this = next_load();
-        spawn_local(async move {
-            let loaded = load(id.as_deref()).await;
-            if !is_latest(this) {
-                return;
-            }
-            match loaded {
-                Ok(Loaded { index, dataset, notices, unknown_id }) => {
-                    let dataset = Arc::new(dataset);
-                    data.set(Data { index: Some(index), dataset: Some(dataset.clone()), base: Some(dataset), notices, ..Data::default() });
-                    if let Some(id) = unknown_id {
-                        state.update(|s| s.data = None);
-                        ui.ignored.update(|i| i.push(Ignored { key: "data".into(), value: id }));
-                    }
-                }
-                Err(e) => data.update(|d| d.error = Some(e)),
-            }
-        });
-    });
-    open_published.run(state.with_untracked(|s| s.data.clone()));
-
-    let open_file = Callback::new(move |file: web_sys::File| {
-        let Some(base) = data.with_untracked(|d| d.base.clone()) else { return };
-        data.update(|d| {
-            d.progress = Some(0.0);
-            d.error = None;
-        });
-        let this = next_load();
-        spawn_local(async move {
-            let name = file.name();
-            let read = match local_file::bytes(&file).await {
-                Ok(bytes) => local_file::read(&bytes, &name, base, |p| data.update(|d| d.progress = Some(p))).await,
-                Err(e) => Err(e),
-            };
-            if !is_latest(this) {
-                return;
-            }
-            data.update(|d| {
-                d.progress = None;
-                match read {
-                    Ok(parsed) => {
-                        d.local = Some(Arc::new(parsed.value));
-                        d.rules_off = false;
-                        d.show_local();
-                        d.notices = parsed.notices;
-                    }
-                    // The data already shown stays.
-                    Err(e) => d.error = Some(e),
-                }
-            });
-        });
-    });
-    let loader = Loader { open_published, open_file };
-
-    // Back and forward restore the state the address bar holds.
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        let (s, i) = location_state();
-        if s.data != state.with_untracked(|now| now.data.clone()) {
-            open_published.run(s.data.clone());
-        }
-        state.set(s);
-        ui.ignored.set(i);
-    });
+    // Back and forward restore the state the address bar holds; the data follows it.
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| ui.follow_location());
     on_cleanup(move || popstate.remove());
 
     // <html lang> and the document title follow the language and view.
@@ -144,24 +40,6 @@ pub fn App() -> impl IntoView {
                 let _ = html.set_attribute("lang", lang.tag());
             }
             doc.set_title(&format!("{} — {}", state.with(|s| s.view.title().get(lang)), Text::AppTitle.get(lang)));
-        }
-    });
-
-    // A perceel or period the dataset does not have is ignored, with the same notice as other
-    // invalid values.
-    Effect::new(move |_| {
-        let (perceel, periode) = state.with(|s| (s.perceel.clone(), s.periode.clone()));
-        let (perceel, periode) = data.with(|d| {
-            let Some(ds) = d.dataset.as_ref() else { return (None, None) };
-            (perceel.filter(|p| !ds.cube.percelen().contains(p)), periode.filter(|p| !ds.cube.periods().contains(p)))
-        });
-        if let Some(p) = perceel {
-            state.update(|s| s.perceel = None);
-            ui.ignored.update(|i| i.push(Ignored { key: "perceel".into(), value: p }));
-        }
-        if let Some(p) = periode {
-            state.update(|s| s.periode = None);
-            ui.ignored.update(|i| i.push(Ignored { key: "periode".into(), value: p }));
         }
     });
 
@@ -177,7 +55,7 @@ pub fn App() -> impl IntoView {
     if embed {
         post_height();
     }
-    let period = Memo::new(move |_| {
+    let period = crate::memo::memo(move |_| {
         let asked = state.with(|s| s.periode.clone());
         data.with(|d| d.dataset.as_ref().map(|ds| ds.period(asked.as_deref())).unwrap_or_default())
     });
@@ -190,24 +68,30 @@ pub fn App() -> impl IntoView {
             _ => true,
         },
     );
+    // What the view shows; the page itself is built anew only for another dataset, view or
+    // language, and follows the selection and measure in place.
+    let ctx = crate::memo::memo(move |_| {
+        let ds = shown.get()?;
+        let (lang, period) = (lang.get(), period.get());
+        Some(state.with(|s| Ctx { dataset: ds, view: s.view, sel: s.selection(period), measure: s.measure, lang }))
+    });
+    let page = crate::memo::memo(move |_| ctx.with(|c| c.as_ref().map(|c| (Arc::as_ptr(&c.dataset) as usize, c.view, c.lang))));
     let content = move || {
-        let lang = lang.get();
-        let s = state.get();
-        let period = period.get();
-        shown.get().map(|ds| {
-            let sel = s.selection(period);
-            view! { <ViewPage dataset=ds view=s.view sel=sel measure=s.measure lang=lang embed=s.embed/> }
-        })
+        page.get()?;
+        let first = ctx.get_untracked()?;
+        // Keeps the last context while the page is being replaced (`ctx` is None for an instant).
+        let ctx = crate::memo::memo(move |prev: Option<&Ctx>| ctx.get().or_else(|| prev.cloned()).unwrap_or_else(|| first.clone()));
+        Some(view! { <ViewPage ctx=ctx embed=embed/> })
     };
 
     view! {
         <Show when=move || !embed>
-            <a class="skip" href="#main">{move || Text::SkipToContent.get(lang.get())}</a>
+            <a class="skip" href="#main">{crate::text::tr(lang, lta_core::Text::SkipToContent)}</a>
             <Header/>
         </Show>
         <main id="main" tabindex="-1" class:embed=embed>
             <DataBar data=data period=Signal::from(period) loader=loader embed=embed/>
-            <Notices data=data/>
+            <Notices data=data progress=loader.progress/>
             {content}
             <Show when=move || embed>
                 <EmbedFooter/>
@@ -215,8 +99,8 @@ pub fn App() -> impl IntoView {
         </main>
         <Show when=move || !embed>
             <footer class="site-footer">
-                <p>{move || Text::Footer.get(lang.get())}</p>
-                <p>{move || Text::MapCredit.get(lang.get())}</p>
+                <p>{crate::text::tr(lang, lta_core::Text::Footer)}</p>
+                <p>{crate::text::tr(lang, lta_core::Text::MapCredit)}</p>
             </footer>
         </Show>
     }
@@ -232,18 +116,18 @@ fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="header-row">
                 <div>
-                    <h1>{move || Text::AppTitle.get(lang.get())}</h1>
-                    <p class="subtitle">{move || Text::AppSubtitle.get(lang.get())}</p>
+                    <h1>{crate::text::tr(lang, lta_core::Text::AppTitle)}</h1>
+                    <p class="subtitle">{crate::text::tr(lang, lta_core::Text::AppSubtitle)}</p>
                 </div>
                 <button
                     class="lang-switch"
-                    lang=move || Text::OtherLanguageTag.get(lang.get())
+                    lang=crate::text::tr(lang, lta_core::Text::OtherLanguageTag)
                     on:click=move |_| ui.go(|s| s.lang = if s.lang == Lang::Nl { Lang::En } else { Lang::Nl })
                 >
-                    {move || Text::OtherLanguage.get(lang.get())}
+                    {crate::text::tr(lang, lta_core::Text::OtherLanguage)}
                 </button>
             </div>
-            <nav aria-label=move || Text::MainNav.get(lang.get())>
+            <nav aria-label=crate::text::tr(lang, lta_core::Text::MainNav)>
                 <ul class="tabs">
                     {View::ALL
                         .into_iter()
@@ -265,7 +149,7 @@ fn Header() -> impl IntoView {
                                             ui.set_view(v);
                                         }
                                     >
-                                        {move || v.title().get(lang.get())}
+                                        {crate::text::tr(lang, v.title())}
                                     </a>
                                 </li>
                             }
@@ -279,9 +163,10 @@ fn Header() -> impl IntoView {
 
 /// Errors and notices: what went wrong with the data or the address, in the current language.
 #[component]
-fn Notices(data: RwSignal<Data>) -> impl IntoView {
+fn Notices(data: Memo<Data>, progress: ReadSignal<Option<f64>>) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let lang = expect_context::<Signal<Lang>>();
+    let reading = crate::memo::memo(move |_| progress.with(Option::is_some));
     let error = move || {
         let lang = lang.get();
         data.with(|d| {
@@ -304,7 +189,7 @@ fn Notices(data: RwSignal<Data>) -> impl IntoView {
                 .map(|p| format!("{}: {}={}", Text::NoticeIgnoredParam.get(lang), p.key, p.value))
                 .collect::<Vec<_>>()
         });
-        let loading = data.with(|d| d.dataset.is_none() && d.error.is_none() && d.progress.is_none());
+        let loading = data.with(|d| d.dataset.is_none() && d.error.is_none()) && !reading.get();
         let files = data.with(|d| d.notices.iter().map(|n| notice_message(n, lang)).collect::<Vec<_>>());
         let all: Vec<String> = files.into_iter().chain(params).collect();
         let loading = loading.then(|| view! { <p class="loading" role="status">{Text::Loading.get(lang)}</p> });

@@ -2,7 +2,8 @@
 //! `echarts`, loaded when the first chart is drawn). `chart_options.rs` builds the options as
 //! JSON; bound here: `init`, `setOption` with JSON-compatible values (a serializer that makes JS
 //! `Map`s would be silently ignored by ECharts), `registerMap`, `on` (clicks),
-//! `renderToSVGString` (downloads), `dispose` and `resize`.
+//! `renderToSVGString` (downloads), `dispose` and `resize`. A chart is drawn once and updated in
+//! place.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -113,6 +114,61 @@ fn draw(el: &web_sys::HtmlElement, option: &JsValue) -> Result<EChart, JsValue> 
     Ok(chart)
 }
 
+/// Sends the index of a clicked bar or area to `pick`; the closure must live as long as the chart.
+fn on_click(chart: &EChart, pick: Callback<usize>) -> Closure<dyn FnMut(JsValue)> {
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
+        let index = js_sys::Reflect::get(&params, &"dataIndex".into()).ok().and_then(|i| i.as_f64());
+        if let Some(i) = index {
+            pick.run(i as usize);
+        }
+    });
+    chart.on("click", handler.as_ref().unchecked_ref());
+    handler
+}
+
+/// Draws the chart the first time, then sets each new option on the same instance.
+fn show(
+    el: &web_sys::HtmlElement,
+    option: &JsValue,
+    resize: bool,
+    drawn: &Slot<EChart>,
+    clicked: &Slot<Closure<dyn FnMut(JsValue)>>,
+    on_pick: Option<Callback<usize>>,
+) -> Result<(), JsValue> {
+    let mut slot = drawn.borrow_mut();
+    if let Some(chart) = slot.as_ref() {
+        if resize {
+            chart.resize();
+        }
+        // Merged, not replaced: a chart keeps its series and axes, only their data change.
+        chart.set_option(option, false)?;
+        fit_view_box(el);
+        return Ok(());
+    }
+    let chart = draw(el, option)?;
+    if let Some(pick) = on_pick {
+        *clicked.borrow_mut() = Some(on_click(&chart, pick));
+    }
+    *slot = Some(chart);
+    fit_view_box(el);
+    Ok(())
+}
+
+/// A chart that could not be drawn says so in the page (and why in the console).
+fn not_drawn(e: &JsValue, failed: RwSignal<bool>) {
+    web_sys::console::warn_2(&"chart not drawn:".into(), e);
+    failed.set(true);
+}
+
+/// Gives the drawn SVG a viewBox of its own size (ECharts draws it with a width and height only),
+/// so that the print stylesheet can scale it to the page and it stays a vector.
+fn fit_view_box(el: &web_sys::HtmlElement) {
+    let Ok(Some(svg)) = el.query_selector("svg") else { return };
+    if let (Some(w), Some(h)) = (svg.get_attribute("width"), svg.get_attribute("height")) {
+        let _ = svg.set_attribute("viewBox", &format!("0 0 {w} {h}"));
+    }
+}
+
 /// A value the chart's callbacks share; Leptos asks for `Send`, the browser has one thread.
 type Slot<T> = SendWrapper<Rc<RefCell<Option<T>>>>;
 
@@ -129,13 +185,15 @@ pub struct Download {
 
 /// A chart. `label` names it for screen readers; the table beside it carries the figures.
 /// `on_pick` receives the index of a clicked bar or area (the table offers the same by keyboard).
+/// The ECharts instance is made once; a new `option` is set on it (`setOption`), so a filter
+/// click redraws only what changed instead of disposing and re-creating the chart.
 #[component]
 pub fn Chart(
-    option: serde_json::Value,
-    label: String,
-    height: u32,
+    #[prop(into)] option: Signal<serde_json::Value>,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] height: Signal<u32>,
     #[prop(default = None)] on_pick: Option<Callback<usize>>,
-    #[prop(default = None)] download: Option<Download>,
+    #[prop(default = None)] download: Option<Signal<Download>>,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let failed = RwSignal::new(false);
@@ -146,32 +204,35 @@ pub fn Chart(
     // Set when the chart leaves the page, so a draw that waited for ECharts is not made.
     let gone = SendWrapper::new(Rc::new(std::cell::Cell::new(false)));
     let left = gone.clone();
+    // The height drawn last: a chart is resized only when its box changed.
+    let last_height = StoredValue::new(0u32);
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
-        let (option, drawn, clicked, gone) = (option.clone(), drawn.clone(), clicked.clone(), gone.clone());
+        let h = height.get();
+        let resize = last_height.get_value() != h;
+        last_height.set_value(h);
+        let option = match option.with(to_js) {
+            Ok(o) => o,
+            Err(e) => return not_drawn(&e, failed),
+        };
+        let (drawn, clicked, gone) = (drawn.clone(), clicked.clone(), gone.clone());
+        let run = move || {
+            if let Err(e) = show(&el, &option, resize, &drawn, &clicked, on_pick) {
+                not_drawn(&e, failed);
+            }
+        };
+        if echarts_loaded() {
+            return run();
+        }
+        // The first chart waits for ECharts; later options queue behind it in the same order.
         leptos::task::spawn_local(async move {
             let loaded = ensure_echarts().await;
             if gone.get() {
                 return;
             }
-            match loaded.and_then(|()| to_js(&option)).and_then(|o| draw(&el, &o)) {
-                Ok(chart) => {
-                    if let Some(pick) = on_pick {
-                        let handler = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
-                            let index = js_sys::Reflect::get(&params, &"dataIndex".into()).ok().and_then(|i| i.as_f64());
-                            if let Some(i) = index {
-                                pick.run(i as usize);
-                            }
-                        });
-                        chart.on("click", handler.as_ref().unchecked_ref());
-                        *clicked.borrow_mut() = Some(handler);
-                    }
-                    *drawn.borrow_mut() = Some(chart);
-                }
-                Err(e) => {
-                    web_sys::console::warn_2(&"chart not drawn:".into(), &e);
-                    failed.set(true);
-                }
+            match loaded {
+                Ok(()) => run(),
+                Err(e) => not_drawn(&e, failed),
             }
         });
     });
@@ -179,6 +240,9 @@ pub fn Chart(
     let listener = window_event_listener(leptos::ev::resize, move |_| {
         if let Some(chart) = resized.borrow().as_ref() {
             chart.resize();
+            if let Some(el) = node.get_untracked() {
+                fit_view_box(&el);
+            }
         }
     });
     let exported = handle.clone();
@@ -191,44 +255,45 @@ pub fn Chart(
         click.borrow_mut().take();
     });
     let lang = use_context::<Signal<lta_core::Lang>>().unwrap_or_default();
-    let buttons = download.map(|d| {
+    let buttons = download.map(|download| {
+        // The frame (title, selection, source) is read when a button is pressed.
         let framed = move || {
+            let d = download.get_untracked();
             let chart = exported.borrow();
             let chart = chart.as_ref()?;
             let svg = chart.render_to_svg_string().ok()?;
             let (w, h) = (chart.width(), chart.height());
             let (framed, height) = lta_core::export::framed_svg(&svg, w, h, &d.title, &d.source, d.watermark.as_deref());
-            Some((framed, w, height))
+            Some((framed, w, height, d.file_name))
         };
         let framed = SendWrapper::new(Rc::new(framed));
         let (svg_frame, png_frame) = (framed.clone(), framed);
-        let (svg_name, png_name) = (format!("{}.svg", d.file_name), format!("{}.png", d.file_name));
         view! {
             <div class="tools">
-                <span class="tools-label">{move || lta_core::Text::Download.get(lang.get())}": "</span>
+                <span class="tools-label">{crate::text::tr(lang, lta_core::Text::Download)}": "</span>
                 <button class="tool" on:click=move |_| {
-                    if let Some((svg, _, _)) = svg_frame() {
-                        let _ = crate::download::save_text(&svg_name, "image/svg+xml", &svg);
+                    if let Some((svg, _, _, name)) = svg_frame() {
+                        let _ = crate::download::save_text(&format!("{name}.svg"), "image/svg+xml", &svg);
                     }
-                }>{move || lta_core::Text::DownloadSvg.get(lang.get())}</button>
+                }>{crate::text::tr(lang, lta_core::Text::DownloadSvg)}</button>
                 <button class="tool" on:click=move |_| {
-                    if let Some((svg, w, h)) = png_frame() {
-                        let name = png_name.clone();
+                    if let Some((svg, w, h, name)) = png_frame() {
+                        let name = format!("{name}.png");
                         leptos::task::spawn_local(async move {
                             if let Err(e) = crate::download::save_png(&name, &svg, w, h).await {
                                 web_sys::console::warn_2(&"png not saved:".into(), &e);
                             }
                         });
                     }
-                }>{move || lta_core::Text::DownloadPng.get(lang.get())}</button>
+                }>{crate::text::tr(lang, lta_core::Text::DownloadPng)}</button>
             </div>
         }
     });
     // The height goes through the CSSOM (style:…), not a style attribute: the CSP forbids those.
     view! {
-        <div class="chart" node_ref=node role="img" aria-label=label style:height=format!("{height}px")></div>
+        <div class="chart" node_ref=node role="img" aria-label=move || label.get() style:height=move || format!("{}px", height.get())></div>
         <Show when=move || failed.get()>
-            <p class="notice">{move || lta_core::Text::ChartUnavailable.get(lang.get())}</p>
+            <p class="notice">{crate::text::tr(lang, lta_core::Text::ChartUnavailable)}</p>
         </Show>
         {buttons}
     }

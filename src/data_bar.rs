@@ -8,13 +8,13 @@ use wasm_bindgen::JsCast;
 
 use lta_core::selection::Dimension;
 
-use crate::app::{Data, Loader};
+use crate::data::{Data, Loader};
 use crate::publish::PublishCube;
 use crate::ui::Ui;
 
 /// In embed mode only the status and the synthetic-data label: an embedded view is one view.
 #[component]
-pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, embed: bool) -> impl IntoView {
+pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: bool) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let lang = expect_context::<Signal<Lang>>();
     let datasets = move || {
@@ -37,8 +37,8 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, emb
                     <select on:change=move |ev| {
                         let id = event_target_value(&ev);
                         if !id.is_empty() {
-                            ui.go(|s| s.data = Some(id.clone()));
-                            loader.open_published.run(Some(id));
+                            ui.go(|s| s.data = Some(id));
+                            loader.show_published.run(());
                         }
                     }>{placeholder}{options}</select>
                 </label>
@@ -72,7 +72,7 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, emb
                 let s = ds.manifest.status;
                 let file = (s == Status::Lokaal).then(|| format!(": {}", ds.manifest.title.get(lang)));
                 view! {
-                    <p class=format!("status status-{s:?}").to_lowercase() data-status=format!("{s:?}").to_lowercase()>
+                    <p class=format!("status status-{s:?}").to_ascii_lowercase() data-status=format!("{s:?}").to_ascii_lowercase()>
                         {Text::StatusLabel.get(lang)}": "<strong>{Text::status(s).get(lang)}</strong>{file}
                     </p>
                 }
@@ -88,7 +88,7 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, emb
                     <label class="rules">
                         <input type="checkbox" checked=move || data.with(|d| !d.rules_off) on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            data.update(|d| { d.rules_off = !on; d.show_local(); });
+                            loader.set_rules.run(on);
                         }/>
                         {Text::DisclosureRules.get(lang)}
                     </label>
@@ -117,7 +117,7 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, emb
                 <div class="data-bar">
                     {datasets}
                     {periods}
-                    <FileOpener data=data lang=lang open=loader.open_file/>
+                    <FileOpener progress=loader.progress lang=lang open=loader.open_file/>
                 </div>
             </details>
         }
@@ -133,7 +133,7 @@ pub fn DataBar(data: RwSignal<Data>, period: Signal<String>, loader: Loader, emb
 
 /// The chosen landsdeel, perceel and referrer as buttons that remove them.
 #[component]
-fn Chips(data: RwSignal<Data>) -> impl IntoView {
+fn Chips(data: Memo<Data>) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let lang = expect_context::<Signal<Lang>>();
     move || {
@@ -168,7 +168,7 @@ fn Chips(data: RwSignal<Data>) -> impl IntoView {
 
 /// A file input and a drop zone; the progress of reading shows beneath.
 #[component]
-fn FileOpener(data: RwSignal<Data>, lang: Signal<Lang>, open: Callback<web_sys::File>) -> impl IntoView {
+fn FileOpener(progress: ReadSignal<Option<f64>>, lang: Signal<Lang>, open: Callback<web_sys::File>) -> impl IntoView {
     let dragging = RwSignal::new(false);
     let on_input = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
@@ -185,7 +185,7 @@ fn FileOpener(data: RwSignal<Data>, lang: Signal<Lang>, open: Callback<web_sys::
         }
     };
     let progress = move || {
-        data.with(|d| d.progress).map(|p| {
+        progress.get().map(|p| {
             let pct = (p * 100.0).round();
             view! {
                 <label class="progress">
@@ -210,10 +210,10 @@ fn FileOpener(data: RwSignal<Data>, lang: Signal<Lang>, open: Callback<web_sys::
     view! {
         <div class="file-open" class:dragging=move || dragging.get()>
             <label class="field">
-                <span>{move || Text::OpenFile.get(lang.get())}</span>
-                <input type="file" accept=".csv,text/csv,.zip,application/zip" on:change=on_input aria-describedby="file-help"/>
+                <span>{crate::text::tr(lang, lta_core::Text::OpenFile)}</span>
+                <input type="file" accept=".csv,text/csv,.zip,application/zip,.xlsx,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet" on:change=on_input aria-describedby="file-help"/>
             </label>
-            <p id="file-help" class="help">{move || Text::OpenFileHelp.get(lang.get())}</p>
+            <p id="file-help" class="help">{crate::text::tr(lang, lta_core::Text::OpenFileHelp)}</p>
             {progress}
         </div>
     }

@@ -45,9 +45,9 @@ pub fn EmbedFooter() -> impl IntoView {
     let full = move || format!("{}{}", site(), UrlState { embed: false, ..ui.state.get() }.to_query());
     view! {
         <p class="embed-links">
-            <a href="#notes">{move || Text::NotesLink.get(lang.get())}</a>
+            <a href="#notes">{crate::text::tr(lang, lta_core::Text::NotesLink)}</a>
             " · "
-            <a href=full target="_blank" rel="noopener">{move || Text::FullDashboard.get(lang.get())}</a>
+            <a href=full target="_blank" rel="noopener">{crate::text::tr(lang, lta_core::Text::FullDashboard)}</a>
         </p>
     }
 }
@@ -64,13 +64,13 @@ pub fn EmbedDialog(title: String) -> impl IntoView {
     });
     view! {
         <button class="tool" aria-expanded=move || open.get().to_string() aria-controls="embed-code" on:click=move |_| open.update(|o| *o = !*o)>
-            {move || Text::Embed.get(lang.get())}
+            {crate::text::tr(lang, lta_core::Text::Embed)}
         </button>
         <Show when=move || open.get()>
-            <div id="embed-code" class="embed-code" role="region" aria-label=move || Text::EmbedTitle.get(lang.get())>
-                <p>{move || Text::EmbedHelp.get(lang.get())}</p>
-                <textarea readonly rows="9" aria-label=move || Text::EmbedTitle.get(lang.get())>{move || code.get()}</textarea>
-                <button class="tool" on:click=move |_| open.set(false)>{move || Text::Close.get(lang.get())}</button>
+            <div id="embed-code" class="embed-code" role="region" aria-label=crate::text::tr(lang, lta_core::Text::EmbedTitle)>
+                <p>{crate::text::tr(lang, lta_core::Text::EmbedHelp)}</p>
+                <textarea readonly rows="9" aria-label=crate::text::tr(lang, lta_core::Text::EmbedTitle)>{move || code.get()}</textarea>
+                <button class="tool" on:click=move |_| open.set(false)>{crate::text::tr(lang, lta_core::Text::Close)}</button>
             </div>
         </Show>
     }

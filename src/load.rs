@@ -1,8 +1,10 @@
 //! Fetching a published dataset from the site: `data/index.json`, then the dataset's manifest and
 //! the files it names. Every failure becomes a `DataError` naming the file, so the page can say it.
 
+use std::sync::Arc;
+
 use gloo_net::http::Request;
-use lta_core::cube::{Notice, Parsed};
+use lta_core::notice::{Notice, Parsed};
 use lta_core::manifest::IndexEntry;
 use lta_core::view::Dataset;
 use lta_core::{DataError, DatasetIndex, ErrorKind, Manifest};
@@ -11,11 +13,8 @@ const INDEX: &str = "data/index.json";
 
 /// A dataset as loaded, with the notices reading it gave.
 pub struct Loaded {
-    pub index: DatasetIndex,
-    pub dataset: Dataset,
+    pub dataset: Arc<Dataset>,
     pub notices: Vec<Notice>,
-    /// The `data` id asked for did not exist, so the first dataset is shown.
-    pub unknown_id: Option<String>,
 }
 
 async fn fetch(path: &str) -> Result<Vec<u8>, DataError> {
@@ -27,12 +26,13 @@ async fn fetch(path: &str) -> Result<Vec<u8>, DataError> {
     response.binary().await.map_err(|_| failed(response.status()))
 }
 
-/// Loads the dataset with the given id, or the first of the index.
-pub async fn load(id: Option<&str>) -> Result<Loaded, DataError> {
-    let index = DatasetIndex::parse(&fetch(INDEX).await?, INDEX)?;
-    let found = id.and_then(|id| index.datasets.iter().find(|e| e.id == id));
-    let unknown_id = id.filter(|_| found.is_none()).map(str::to_string);
-    let entry: &IndexEntry = found.unwrap_or(&index.datasets[0]);
+/// The index of the published datasets.
+pub async fn load_index() -> Result<DatasetIndex, DataError> {
+    DatasetIndex::parse(&fetch(INDEX).await?, INDEX)
+}
+
+/// Loads one dataset of the index: its manifest and the files it names.
+pub async fn load_dataset(entry: &IndexEntry) -> Result<Loaded, DataError> {
     let dir = format!("data/{}", entry.path);
     let manifest_path = format!("{dir}manifest.json");
     let manifest = Manifest::parse(&fetch(&manifest_path).await?, &manifest_path)?;
@@ -45,7 +45,7 @@ pub async fn load(id: Option<&str>) -> Result<Loaded, DataError> {
     };
     let population = population.as_ref().map(|(bytes, path)| (bytes.as_slice(), *path));
     let Parsed { value: dataset, notices } = Dataset::read(manifest, (&cube, &cube_path), population)?;
-    Ok(Loaded { index, dataset, notices, unknown_id })
+    Ok(Loaded { dataset: Arc::new(dataset), notices })
 }
 
 /// The boundaries of the landsdelen, as GeoJSON text.

@@ -44,17 +44,34 @@ impl LocalFile {
     }
 }
 
-/// Reads a cube or records file (told by its header), with the codes of the dataset `base`.
+/// Reads a cube or records file (CSV, or a spreadsheet with the same columns; told by its header),
+/// or a dataset ZIP, with the codes of the dataset `base`.
 pub async fn read(bytes: &[u8], name: &str, base: Arc<Dataset>, progress: impl Fn(f64)) -> Result<Parsed<LocalFile>, DataError> {
     let performance = web_sys::window().and_then(|w| w.performance());
     if let Some(p) = &performance {
         let _ = p.mark(READ_START);
     }
-    let names = base.manifest.perceel_names().open();
+    // A spreadsheet is a ZIP too: its name tells it from a dataset folder.
+    if lta_core::sheet::is_workbook(name) {
+        let (text, map) = crate::xlsx::sheet_text(bytes, name).await?;
+        return read_csv(text.as_bytes(), name, &base, progress, performance).await.map_err(|e| map.locate(e));
+    }
     if lta_core::publish::is_zip(bytes) {
         let Parsed { value, notices } = lta_core::publish::read_dataset_zip(bytes, name)?;
         return Ok(Parsed { value: LocalFile { name: name.to_string(), cube: LocalCube::Dataset(Box::new(value)) }, notices });
     }
+    read_csv(bytes, name, &base, progress, performance).await
+}
+
+/// Reads a cube or records CSV text (told by its header).
+async fn read_csv(
+    bytes: &[u8],
+    name: &str,
+    base: &Dataset,
+    progress: impl Fn(f64),
+    performance: Option<web_sys::Performance>,
+) -> Result<Parsed<LocalFile>, DataError> {
+    let names = base.manifest.perceel_names().open();
     let kind = FileKind::detect(bytes, name)?;
     let Parsed { value: cube, notices } = match kind {
         FileKind::Cube => {

@@ -4,17 +4,21 @@
 mod app;
 mod chart;
 mod chart_options;
+mod data;
 mod data_bar;
 mod download;
 mod embed;
 mod load;
+mod memo;
 mod local_file;
 mod publish;
 mod notes;
 mod prerendered;
 mod table;
+mod text;
 mod ui;
 mod views;
+mod xlsx;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use lta_core::manifest::Status;
 use lta_core::{Lang, Text};
 
-use crate::app::Data;
+use crate::data::Data;
 use crate::download::save_bytes;
 
 #[component]
-pub fn PublishCube(data: RwSignal<Data>) -> impl IntoView {
+pub fn PublishCube(data: Memo<Data>) -> impl IntoView {
     let lang = expect_context::<Signal<Lang>>();
     let status = RwSignal::new(Status::Voorlopig);
     let save = move |_| {
@@ -25,21 +25,21 @@ pub fn PublishCube(data: RwSignal<Data>) -> impl IntoView {
         }
     };
     let option = move |s: Status| {
-        view! { <option value=format!("{s:?}").to_lowercase() selected=move || status.get() == s>{move || Text::status(s).get(lang.get())}</option> }
+        view! { <option value=format!("{s:?}").to_ascii_lowercase() selected=move || status.get() == s>{crate::text::tr(lang, Text::status(s))}</option> }
     };
     view! {
         <div class="publish" role="group" aria-labelledby="publish-title">
             <label class="field">
-                <span>{move || Text::PublishStatus.get(lang.get())}</span>
+                <span>{crate::text::tr(lang, lta_core::Text::PublishStatus)}</span>
                 <select on:change=move |ev| status.set(if event_target_value(&ev) == "definitief" { Status::Definitief } else { Status::Voorlopig })>
                     {option(Status::Voorlopig)}
                     {option(Status::Definitief)}
                 </select>
             </label>
             <button id="publish-title" class="tool" on:click=save aria-describedby="publish-help">
-                {move || Text::PublishCube.get(lang.get())}
+                {crate::text::tr(lang, lta_core::Text::PublishCube)}
             </button>
-            <p id="publish-help" class="help">{move || Text::PublishHelp.get(lang.get())}</p>
+            <p id="publish-help" class="help">{crate::text::tr(lang, lta_core::Text::PublishHelp)}</p>
         </div>
     }
 }

@@ -1,17 +1,27 @@
 //! The page's state, held in the address bar (`lta_core::url_state`), and the changes a click
-//! makes to it. Every change is a new history entry, so back and forward retrace the clicks.
+//! makes to it. Every click is a new history entry, so back and forward retrace the clicks.
 
 use leptos::prelude::*;
 use lta_core::selection::Dimension;
-use lta_core::url_state::{ChartMeasure, Ignored, UrlState, View};
+use lta_core::url_state::{ChartMeasure, Ignored, Offered, UrlState, View};
 use lta_core::{Landsdeel, Verwijzer};
+
+use crate::data::Data;
 
 /// Given to every component as context.
 #[derive(Clone, Copy)]
 pub struct Ui {
-    pub state: RwSignal<UrlState>,
+    /// What the address asked for, or the last click made: the one source of truth.
+    asked: RwSignal<UrlState>,
     /// Address settings that were not understood, shown as a notice until the next click.
-    pub ignored: RwSignal<Vec<Ignored>>,
+    unread: RwSignal<Vec<Ignored>>,
+    /// What is shown: the asked state checked against the data (`UrlState::checked`). The
+    /// address bar mirrors it.
+    pub state: Memo<UrlState>,
+    /// Everything ignored: not understood, or not in the data.
+    pub ignored: Memo<Vec<Ignored>>,
+    /// The next address change comes from a click (a new history entry), not a correction.
+    push: StoredValue<bool>,
 }
 
 /// The state the address holds: its query, and the view of a view's own page (`landsdelen.html`).
@@ -22,25 +32,85 @@ pub fn location_state() -> (UrlState, Vec<Ignored>) {
     UrlState::parse_location(&path, &search)
 }
 
+/// The address that shows `state`, seen from the page at `path`. A view's own page
+/// (`landsdelen.html`) keeps its name while it shows its view (its query then needs no `view=`);
+/// for another view the address moves to the folder, whose index.html reads the whole state
+/// from the query.
+fn address(path: &str, state: &UrlState) -> String {
+    match View::of_path(path) {
+        Some(v) if v == state.view => format!("{path}{}", UrlState { view: View::Overzicht, ..state.clone() }.to_query()),
+        Some(_) => format!("{}/{}", path.rsplit_once('/').map_or("", |(dir, _)| dir), state.to_query()),
+        None => format!("{path}{}", state.to_query()),
+    }
+}
+
+/// The state the address asks for, and what it had that was not understood.
+pub fn asked_from_location() -> (RwSignal<UrlState>, RwSignal<Vec<Ignored>>) {
+    let (state, ignored) = location_state();
+    (RwSignal::new(state), RwSignal::new(ignored))
+}
+
+/// What the data on screen offers, for `UrlState::checked`.
+fn checked(asked: &UrlState, data: &Data) -> (UrlState, Vec<Ignored>) {
+    let ids: Option<Vec<String>> = data.index.as_ref().map(|i| i.datasets.iter().map(|e| e.id.clone()).collect());
+    let cube = data.dataset.as_ref().map(|d| &d.cube);
+    let offered = Offered { datasets: ids.as_deref(), percelen: cube.map(|c| c.percelen()), periods: cube.map(|c| c.periods()) };
+    asked.checked(&offered)
+}
+
 impl Ui {
-    pub fn from_location() -> Ui {
-        let (state, ignored) = location_state();
-        Ui { state: RwSignal::new(state), ignored: RwSignal::new(ignored) }
+    /// The page's state: what the address asks, as far as `data` has it.
+    pub fn new((asked, unread): (RwSignal<UrlState>, RwSignal<Vec<Ignored>>), data: Memo<Data>) -> Ui {
+        let both = crate::memo::memo(move |_| asked.with(|a| data.with(|d| checked(a, d))));
+        let state = crate::memo::memo(move |_| both.with(|b| b.0.clone()));
+        let ignored = crate::memo::memo(move |_| unread.get().into_iter().chain(both.with(|b| b.1.clone())).collect());
+        let ui = Ui { asked, unread, state, ignored, push: StoredValue::new(false) };
+        ui.mirror_in_address();
+        ui
     }
 
-    /// Changes the state and records it in the address bar.
+    /// The one effect that writes the address: a click adds a history entry, a correction (a
+    /// value the data lacks) replaces the entry, so the address bar always equals the screen.
+    fn mirror_in_address(self) {
+        Effect::new(move |_| {
+            let push = self.push.get_value();
+            self.push.set_value(false);
+            let Some(window) = web_sys::window() else { return };
+            let location = window.location();
+            let path = location.pathname().unwrap_or_default();
+            let url = self.state.with(|s| address(&path, s));
+            if format!("{path}{}", location.search().unwrap_or_default()) == url {
+                return;
+            }
+            if let Ok(history) = window.history() {
+                let written = if push {
+                    history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                } else {
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                };
+                if let Err(e) = written {
+                    web_sys::console::warn_2(&"address not written:".into(), &e);
+                }
+            }
+        });
+    }
+
+    /// Back and forward: the address decides again.
+    pub fn follow_location(&self) {
+        let (state, ignored) = location_state();
+        self.unread.set(ignored);
+        self.asked.set(state);
+    }
+
+    /// Changes what is shown, starting from what is shown; the address follows as a new entry.
     pub fn go(&self, change: impl FnOnce(&mut UrlState)) {
-        self.state.update(change);
-        self.ignored.set(Vec::new());
-        let query = self.state.with_untracked(UrlState::to_query);
-        let Some(window) = web_sys::window() else { return };
-        // On a view's own page (`landsdelen.html`) the address moves to the folder, whose
-        // index.html reads the whole state from the query.
-        let path = window.location().pathname().unwrap_or_default();
-        let path = if View::of_path(&path).is_some() { path.rsplit_once('/').map_or("/", |(dir, _)| dir).to_string() + "/" } else { path };
-        if let Ok(history) = window.history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}")));
+        let mut s = self.state.get_untracked();
+        change(&mut s);
+        self.unread.set(Vec::new());
+        if s != self.state.get_untracked() {
+            self.push.set_value(true);
         }
+        self.asked.set(s);
     }
 
     /// Chooses a value of a dimension, or clears it when it was chosen already (a second click).

@@ -1,7 +1,7 @@
 //! The rules every data file shares: UTF-8 with or without BOM, `,` or `;` (detected),
 //! CRLF or LF, RFC 4180 quoting, case-insensitive trimmed headers, and the number syntax.
 
-use crate::cube::Notice;
+use crate::notice::Notice;
 use crate::error::{DataError, ErrorKind};
 use crate::measure::Cell;
 
@@ -81,7 +81,7 @@ impl<'a> Rows<'a> {
             Ok(false) => return Err(DataError::new(ErrorKind::Empty, file)),
             Err(e) => return Err(csv_error(e, text, file)),
         }
-        let header = record.iter().map(|h| h.trim().to_lowercase()).collect();
+        let header = record.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
         Ok(Rows { text, file: file.to_string(), delimiter, header, reader, record, lines: LineCounter::default() })
     }
 

@@ -9,6 +9,8 @@ use crate::csv_text::{parse_cell, valid_period, Table};
 use crate::error::{DataError, ErrorKind};
 use crate::limits::{MAX_PERCELEN, MAX_PERIODS};
 use crate::measure::{Measure, Measures};
+/// Re-exported where readers and the app found them before they had a module of their own.
+pub use crate::notice::{Notice, Parsed};
 
 /// The dimension value that means "all values of this dimension".
 pub const TOTAAL: &str = "TOTAAL";
@@ -87,27 +89,6 @@ impl PerceelNames {
     }
 }
 
-/// Something the reader passed over and the user should know about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Notice {
-    /// A column that the format does not know; its values were not read.
-    IgnoredColumn {
-        /// The file.
-        file: String,
-        /// The column's header.
-        column: String,
-    },
-}
-
-/// A value read from a file, with the notices reading it gave.
-#[derive(Debug, Clone)]
-pub struct Parsed<T> {
-    /// What was read.
-    pub value: T,
-    /// What was passed over.
-    pub notices: Vec<Notice>,
-}
-
 /// A validated cube.
 #[derive(Debug, Clone, Default)]
 pub struct Cube {
@@ -140,7 +121,7 @@ impl Cube {
             let field = |i: usize| &record[cols[i]];
             let err = |kind, i: usize| table.cell_error(kind, *line, CUBE_COLUMNS[i], field(i));
             let key = Key {
-                periode: dimension(field(0), |s| valid_period(s).then(|| s.to_uppercase()))
+                periode: dimension(field(0), |s| valid_period(s).then(|| s.to_ascii_uppercase()))
                     .ok_or_else(|| err(ErrorKind::BadPeriod, 0))?,
                 landsdeel: dimension(field(1), Landsdeel::parse)
                     .ok_or_else(|| err(ErrorKind::UnknownCode, 1))?,
@@ -165,7 +146,7 @@ impl Cube {
             }
             cube.insert(key, measures);
             if cube.periods.len() > MAX_PERIODS {
-                return Err(too_many(&table, *line, 0, MAX_PERIODS, |s| Some(s.to_uppercase())));
+                return Err(too_many(&table, *line, 0, MAX_PERIODS, |s| Some(s.to_ascii_uppercase())));
             }
             if cube.percelen.len() > MAX_PERCELEN {
                 return Err(too_many(&table, *line, 2, MAX_PERCELEN, |s| percelen.resolve(s)));

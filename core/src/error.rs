@@ -1,7 +1,6 @@
 //! Errors that say where a data file went wrong: file, line, column and value.
-//! They carry no text of their own; [`crate::i18n`] translates them at the edge.
-
-use std::fmt;
+//! They carry no text of their own; `message.rs` puts them into words at the edge (and gives
+//! `Display`, in English).
 
 /// Where in a file something happened. Lines are 1-based and count the header as line 1.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -94,6 +93,13 @@ pub enum ErrorKind {
         /// The parser's own message (not translated: it names JSON paths).
         detail: String,
     },
+    /// A spreadsheet (`.xlsx`, `.ods`) that cannot be read, or its reader could not be loaded.
+    BadWorkbook {
+        /// The reader's own message (not translated: it names parts of the file).
+        detail: String,
+    },
+    /// No row near the top of the sheet names the columns `periode` and `landsdeel`.
+    NoHeaderRow,
 }
 
 /// A problem with a data file, with where it happened.
@@ -122,13 +128,6 @@ impl DataError {
         self.position.column = Some(column.to_string());
         self.position.value = Some(value.to_string());
         self
-    }
-}
-
-impl fmt::Display for DataError {
-    /// English, for logs and test failures; the UI uses [`crate::i18n::error_message`].
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::i18n::error_message(self, crate::Lang::En))
     }
 }
 

@@ -88,7 +88,7 @@ fn quote(field: &str, delimiter: char) -> String {
 /// assert_eq!(lta_core::export::file_stem("percelen-per-perceel", "2023-H1", ""), "lta-percelen-per-perceel-2023-h1-lokaal");
 /// ```
 pub fn file_stem(view: &str, periode: &str, dataset_id: &str) -> String {
-    let clean = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>().to_lowercase();
+    let clean = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>().to_ascii_lowercase();
     let id = if dataset_id.is_empty() { "lokaal".to_string() } else { clean(dataset_id) };
     format!("lta-{}-{}-{id}", clean(view), clean(periode))
 }

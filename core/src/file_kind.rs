@@ -48,7 +48,7 @@ pub fn read_any(data: &[u8]) -> Result<usize, crate::DataError> {
     let result = read_as(mode % 4, file);
     if let Err(e) = &result {
         for lang in [crate::Lang::Nl, crate::Lang::En] {
-            let _ = crate::i18n::error_message(e, lang);
+            let _ = crate::message::error_message(e, lang);
         }
     }
     result

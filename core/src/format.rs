@@ -83,6 +83,29 @@ pub fn cell(c: Cell, unit: Unit, lang: Lang) -> String {
     }
 }
 
+/// A difference with its sign in front, so a rise and a fall read alike in both languages:
+/// `+120`, `−€ 5.000`, `≈ +3%`; unknown differences as [`cell`] writes them.
+///
+/// ```
+/// use lta_core::{format::{signed, Unit}, Cell, Lang};
+/// assert_eq!(signed(Cell::Exact(-5000.0), Unit::Euro, Lang::Nl), "−€ 5.000");
+/// assert_eq!(signed(Cell::Approx(0.029), Unit::Percent, Lang::En), "≈ +3%");
+/// assert_eq!(signed(Cell::Secret, Unit::Count, Lang::Nl), "geheim");
+/// ```
+pub fn signed(c: Cell, unit: Unit, lang: Lang) -> String {
+    match c.number() {
+        Some(n) if n != 0.0 => {
+            let shown = cell(c.combine(Cell::Exact(0.0), |a, _| Some(a.abs())), unit, lang);
+            let sign = if n > 0.0 { "+" } else { "−" };
+            match shown.strip_prefix("≈ ") {
+                Some(rest) => format!("≈ {sign}{rest}"),
+                None => format!("{sign}{shown}"),
+            }
+        }
+        _ => cell(c, unit, lang),
+    }
+}
+
 /// An approximate value as far as it is known, for the screen and for downloads alike: the
 /// value rounded to the precision shown and the decimals to show it with (a share in percent).
 ///

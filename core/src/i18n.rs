@@ -1,10 +1,6 @@
-//! Every text the user reads, in Dutch (first) and English, and the translation of data errors.
-//! Views never hold literal text: they ask for a [`Text`].
-
-use crate::cube::Notice;
-use crate::error::{DataError, ErrorKind};
-use crate::format::{number, Unit};
-use crate::manifest::Status;
+//! Every text the user reads, in Dutch (first) and English. Views never hold literal text: they
+//! ask for a [`Text`]. Imports nothing of the crate; errors and notices are put into words by
+//! `message.rs`.
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -118,11 +114,11 @@ texts! {
     Watermark => "ILLUSTRATIEF – SYNTHETISCHE GEGEVENS", "ILLUSTRATIVE – SYNTHETIC DATA";
     SentenceNoData => "Voor deze keuze zijn geen cijfers gepubliceerd.", "No figures were published for this choice.";
     DisclosureRules => "Onthullingsregels toepassen (aantallen afgerond op 5, 0–7 geheim; euro’s afgerond op duizenden, geheim bij dominantie); uitzetten alleen voor eigen gebruik", "Apply disclosure rules (counts rounded to 5, 0–7 secret; euros rounded to thousands, secret under dominance); turn off for your own use only";
-    OpenFile => "Eigen bestand openen (CSV of ZIP)", "Open your own file (CSV or ZIP)";
+    OpenFile => "Eigen bestand openen (CSV, Excel of ZIP)", "Open your own file (CSV, Excel or ZIP)";
     PublishCube => "Publiceerbare kubus downloaden", "Download publishable cube";
     PublishStatus => "Status van de kubus", "Status of the cube";
     PublishHelp => "Een ZIP-bestand met cube.csv, manifest.json, de bevolking en een leesmij: alleen de cijfers die het scherm nu toont, met de onthullingsregels. Het bevat geen bestandsnaam en geen cliëntnummers.", "A ZIP file with cube.csv, manifest.json, the population and a read-me: only the figures the screen shows now, under the disclosure rules. It holds no file name and no client ids.";
-    OpenFileHelp => "Een kubus- of recordbestand (CSV), of een publiceerbare kubus (ZIP). Het blijft in uw browser: er wordt niets verstuurd. U kunt het bestand ook hierheen slepen.", "A cube or records file (CSV), or a publishable cube (ZIP). It stays in your browser: nothing is sent. You can also drag the file here.";
+    OpenFileHelp => "Een kubus- of recordbestand (CSV, of Excel .xlsx of .ods met dezelfde kolommen), of een publiceerbare kubus (ZIP). Het blijft in uw browser: er wordt niets verstuurd. U kunt het bestand ook hierheen slepen.", "A cube or records file (CSV, or Excel .xlsx or .ods with the same columns), or a publishable cube (ZIP). It stays in your browser: nothing is sent. You can also drag the file here.";
     Reading => "Bestand lezen…", "Reading file…";
     Published => "Gepubliceerde datasets", "Published datasets";
     BackToPublished => "Terug naar gepubliceerde gegevens", "Back to published data";
@@ -181,7 +177,7 @@ texts! {
     ErrMissingInArchive => "ontbreekt in het ZIP-bestand", "is missing from the ZIP file";
     PublishedCubeTitle => "Publiceerbare kubus uit eigen records", "Publishable cube from own records";
     PublishedCubeSource => "Eigen records, samengevat met de onthullingsregels van het LTA-dashboard", "Own records, summarised under the LTA dashboard's disclosure rules";
-    PublishedCubeHowTo => "Publiceren op een site met het dashboard: pak dit ZIP-bestand uit in een eigen map onder data/ (bijvoorbeeld data/eigen-2026/), vul in manifest.json de uitgever, bron en licentie in, en zet in data/index.json een regel {\"id\": \"eigen-2026\", \"path\": \"eigen-2026/\", \"title\": {\"nl\": \"…\", \"en\": \"…\"}, \"status\": \"voorlopig\"}. Het dashboard opent het ZIP-bestand ook direct via ‘Eigen bestand openen’.", "To publish on a site with the dashboard: unzip this file into a folder of its own under data/ (for example data/eigen-2026/), fill in the publisher, source and licence in manifest.json, and add to data/index.json an entry {\"id\": \"eigen-2026\", \"path\": \"eigen-2026/\", \"title\": {\"nl\": \"…\", \"en\": \"…\"}, \"status\": \"voorlopig\"}. The dashboard also opens the ZIP file directly through ‘Open your own file (CSV or ZIP)’.";
+    PublishedCubeHowTo => "Publiceren op een site met het dashboard: pak dit ZIP-bestand uit in een eigen map onder data/ (bijvoorbeeld data/eigen-2026/), vul in manifest.json de uitgever, bron en licentie in, en zet in data/index.json een regel {\"id\": \"eigen-2026\", \"path\": \"eigen-2026/\", \"title\": {\"nl\": \"…\", \"en\": \"…\"}, \"status\": \"voorlopig\"}. Het dashboard opent het ZIP-bestand ook direct via ‘Eigen bestand openen’.", "To publish on a site with the dashboard: unzip this file into a folder of its own under data/ (for example data/eigen-2026/), fill in the publisher, source and licence in manifest.json, and add to data/index.json an entry {\"id\": \"eigen-2026\", \"path\": \"eigen-2026/\", \"title\": {\"nl\": \"…\", \"en\": \"…\"}, \"status\": \"voorlopig\"}. The dashboard also opens the ZIP file directly through ‘Open your own file (CSV, Excel or ZIP)’.";
     Date => "Datum", "Date";
     PublishedCubeLicence => "Door de uitgever in te vullen", "To be filled in by the publisher";
     FileNotSent => "Het bestand is niet verstuurd.", "The file was not sent anywhere.";
@@ -215,94 +211,25 @@ texts! {
     ChartUnavailable => "De grafiek kon niet worden getekend; de tabel hieronder bevat dezelfde cijfers.", "The chart could not be drawn; the table below holds the same figures.";
     NotPublishedColumns => "Niet gepubliceerd in deze bron", "Not published in this source";
     NationalRow => "Landelijk totaal (uit de bron)", "National total (from the source)";
-}
-
-impl Text {
-    /// The text for a dataset status.
-    pub fn status(s: Status) -> Text {
-        match s {
-            Status::Definitief => Text::StatusDefinitief,
-            Status::Voorlopig => Text::StatusVoorlopig,
-            Status::Illustratief => Text::StatusIllustratief,
-            Status::Lokaal => Text::StatusLokaal,
-        }
-    }
-}
-
-/// A data error as one sentence: where (file, line, column, value), then what.
-///
-/// ```
-/// use lta_core::{DataError, ErrorKind, Lang, i18n::error_message};
-/// let e = DataError::new(ErrorKind::UnknownCode, "cube.csv").at_line(3).in_cell("landsdeel", "Atlantis");
-/// assert_eq!(error_message(&e, Lang::Nl),
-///     "cube.csv, regel 3, kolom ‘landsdeel’, waarde ‘Atlantis’: is geen bekende code of naam");
-/// ```
-pub fn error_message(e: &DataError, lang: Lang) -> String {
-    let p = &e.position;
-    let mut out = p.file.clone();
-    if let Some(line) = p.line {
-        out += &format!(", {} {line}", Text::ErrorLine.get(lang));
-    }
-    if let Some(column) = p.column.as_deref().filter(|c| !c.is_empty()) {
-        out += &format!(", {} ‘{column}’", Text::ErrorColumn.get(lang));
-    }
-    if let Some(value) = p.value.as_deref().filter(|v| !v.is_empty()) {
-        out += &format!(", {} ‘{value}’", Text::ErrorValue.get(lang));
-    }
-    let what = match &e.kind {
-        ErrorKind::Fetch { status } => format!("{} (HTTP {status})", Text::ErrFetch.get(lang)),
-        ErrorKind::Unreadable => Text::ErrUnreadable.get(lang).into(),
-        ErrorKind::NotUtf8 => Text::ErrNotUtf8.get(lang).into(),
-        ErrorKind::Empty => Text::ErrEmpty.get(lang).into(),
-        ErrorKind::NoDataRows => Text::ErrNoDataRows.get(lang).into(),
-        ErrorKind::TooManyValues { limit, count } => format!(
-            "{} ({}); {} {}",
-            Text::ErrTooManyValues.get(lang),
-            number(*count as f64, Unit::Count, lang),
-            Text::ErrTooManyValuesLimit.get(lang),
-            number(*limit as f64, Unit::Count, lang)
-        ),
-        ErrorKind::OutOfRange { limit } => {
-            format!("{} ± {}", Text::ErrOutOfRange.get(lang), number(*limit as f64, Unit::Count, lang))
-        }
-        ErrorKind::TooManyRows { limit } => {
-            format!("{} {}", Text::ErrTooManyRows.get(lang), number(*limit as f64, Unit::Count, lang))
-        }
-        ErrorKind::UnknownHeader => Text::ErrUnknownHeader.get(lang).into(),
-        ErrorKind::MissingColumn => Text::ErrMissingColumn.get(lang).into(),
-        ErrorKind::RaggedRow { expected, found } => {
-            format!("{} ({found} ≠ {expected})", Text::ErrRaggedRow.get(lang))
-        }
-        ErrorKind::BadCsv => Text::ErrBadCsv.get(lang).into(),
-        ErrorKind::UnknownCode => Text::ErrUnknownCode.get(lang).into(),
-        ErrorKind::BadPeriod => Text::ErrBadPeriod.get(lang).into(),
-        ErrorKind::BadNumber => Text::ErrBadNumber.get(lang).into(),
-        ErrorKind::ThousandsSeparator => Text::ErrThousands.get(lang).into(),
-        ErrorKind::NotACount => Text::ErrNotACount.get(lang).into(),
-        ErrorKind::MissingValue => Text::ErrMissingValue.get(lang).into(),
-        ErrorKind::DuplicateRow { first_line } => format!("{} {first_line}", Text::ErrDuplicate.get(lang)),
-        ErrorKind::BadJson { detail } => format!("{} ({detail})", Text::ErrBadJson.get(lang)),
-        ErrorKind::BadArchive { detail } => format!("{} ({detail})", Text::ErrBadArchive.get(lang)),
-        ErrorKind::MissingInArchive => Text::ErrMissingInArchive.get(lang).into(),
-    };
-    format!("{out}: {what}")
-}
-
-/// A notice as one sentence, in the same shape as an error.
-///
-/// ```
-/// use lta_core::{cube::Notice, Lang, i18n::notice_message};
-/// let n = Notice::IgnoredColumn { file: "cube.csv".into(), column: "opmerking".into() };
-/// assert_eq!(notice_message(&n, Lang::En), "cube.csv, column ‘opmerking’: column is unknown to the format and was not read");
-/// ```
-pub fn notice_message(n: &Notice, lang: Lang) -> String {
-    match n {
-        Notice::IgnoredColumn { file, column } => format!(
-            "{file}, {} ‘{column}’: {}",
-            Text::ErrorColumn.get(lang),
-            Text::NoticeIgnoredColumn.get(lang)
-        ),
-    }
+    ViewVergelijk => "Vergelijken", "Compare";
+    VergelijkIntro => "Twee perioden of twee datasets naast elkaar: beide waarden, het verschil en de verandering in procenten.", "Two periods or two datasets side by side: both values, the difference and the change in percent.";
+    CompareWith => "Vergelijken met", "Compare with";
+    CompareDataset => "Dataset", "Dataset";
+    CompareSameDataset => "Dezelfde dataset", "The same dataset";
+    ComparePeriod => "Periode", "Period";
+    Difference => "Verschil", "Difference";
+    ChangePct => "Verandering", "Change";
+    CompareKeyFigures => "Kerncijfers vergeleken", "Key figures compared";
+    CompareOnlyOneSide => "Percelen die maar aan één kant voorkomen: de indeling in percelen verschilt, dus deze zijn niet te vergelijken", "Lots on one side only: the division into lots differs, so these cannot be compared";
+    CompareOnlyIn => "alleen in", "only in";
+    CompareItself => "U vergelijkt deze cijfers met zichzelf: kies hieronder een andere periode of dataset.", "You are comparing these figures with themselves: choose another period or dataset below.";
+    ComparePeriodMissing => "Deze periode staat niet in de dataset om mee te vergelijken", "This period is not in the dataset to compare with";
+    CompareInstead => "Vergeleken wordt met", "Compared with instead";
+    CompareUnknownLegend => "Een verschil staat er alleen waar beide kanten bekend zijn. Is één kant ‘niet gepubliceerd’ of ‘geheim’, dan is het verschil dat ook: het wordt nooit met 0 berekend.", "A difference is given only where both sides are known. Where one side is ‘not published’ or ‘secret’, so is the difference: it is never computed with 0.";
+    ErrBadWorkbook => "is geen leesbaar Excel- of ODS-bestand", "is not a readable Excel or ODS file";
+    ErrNoHeaderRow => "heeft in de eerste 50 rijen geen kopregel met de kolommen periode en landsdeel", "has no header row with the columns periode and landsdeel in its first 50 rows";
+    PrintFactsheet => "Afdrukken / PDF", "Print / PDF";
+    PrintedOn => "Afgedrukt op", "Printed on";
 }
 
 #[cfg(test)]
@@ -314,16 +241,5 @@ mod tests {
         for t in Text::ALL {
             assert!(!t.get(Lang::Nl).is_empty() && !t.get(Lang::En).is_empty(), "{t:?}");
         }
-    }
-
-    #[test]
-    fn error_in_english() {
-        let e = DataError::new(ErrorKind::ThousandsSeparator, "cube.csv").at_line(5).in_cell("volume_eur", "1.234.567");
-        assert_eq!(
-            error_message(&e, Lang::En),
-            "cube.csv, line 5, column ‘volume_eur’, value ‘1.234.567’: has thousands separators; write the number without them"
-        );
-        let e = DataError::new(ErrorKind::Fetch { status: 404 }, "data/x/cube.csv");
-        assert_eq!(error_message(&e, Lang::Nl), "data/x/cube.csv: kon niet worden opgehaald (HTTP 404)");
     }
 }

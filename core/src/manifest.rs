@@ -243,6 +243,19 @@ impl Manifest {
     }
 }
 
+/// Beside the status rather than in `i18n.rs`, which imports nothing of the crate.
+impl Text {
+    /// The text for a dataset status.
+    pub fn status(s: Status) -> Text {
+        match s {
+            Status::Definitief => Text::StatusDefinitief,
+            Status::Voorlopig => Text::StatusVoorlopig,
+            Status::Illustratief => Text::StatusIllustratief,
+            Status::Lokaal => Text::StatusLokaal,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,7 +33,7 @@ impl Population {
         for (line, record) in &table.rows {
             let field = |i: usize| record[cols[i]].trim();
             let err = |kind, i: usize| table.cell_error(kind, *line, COLUMNS[i], field(i));
-            let periode = field(0).to_uppercase();
+            let periode = field(0).to_ascii_uppercase();
             if !valid_period(&periode) {
                 return Err(err(ErrorKind::BadPeriod, 0));
             }

@@ -128,7 +128,7 @@ fn cube_periods(values: &[String]) -> usize {
 
 /// A period code: upper case, when the text is a period.
 fn period_code(s: &str) -> Option<String> {
-    valid_period(s).then(|| s.to_uppercase())
+    valid_period(s).then(|| s.to_ascii_uppercase())
 }
 
 /// Why a row was not read: an error, or a dimension over its limit (the reader then counts on).

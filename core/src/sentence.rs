@@ -2,9 +2,10 @@
 //! English): what is largest, what is smallest, how things changed. No number appears that the
 //! table does not show.
 
-use crate::format::{cell, Unit};
+use crate::format::{cell, signed, Unit};
 use crate::i18n::{Lang, Text};
 use crate::measure::Cell;
+use crate::view::compare::Change;
 use crate::view::{KeyFigure, Table};
 
 /// The overview: how many young people, trajectories and euros.
@@ -62,7 +63,7 @@ pub fn table(t: &Table, col: usize, lang: Lang) -> String {
     known.sort_by(|a, b| b.1.number().unwrap_or(0.0).total_cmp(&a.1.number().unwrap_or(0.0)));
     let (top, top_cell) = known[0];
     let shown = |c: Cell| cell(c, column.unit, lang);
-    let measure = column.title.get(lang).to_lowercase();
+    let measure = column.title.get(lang).to_ascii_lowercase();
     let mut out = match lang {
         Lang::Nl if column.title == Text::UniqueYouth || column.title == Text::Trajectories => {
             format!("{top} heeft het hoogste aantal {measure}: {}.", shown(top_cell))
@@ -109,7 +110,7 @@ pub fn trend(t: &Table, col: usize, lang: Lang) -> String {
     let change = a.combine(b, |a, b| (a != 0.0).then(|| (b - a) / a));
     let pct = cell(change.combine(Cell::Exact(0.0), |c, _| Some(c.abs())), Unit::Percent, lang);
     let up = change.number().unwrap_or(0.0) >= 0.0;
-    let measure = t.columns[col].title.get(lang).to_lowercase();
+    let measure = t.columns[col].title.get(lang).to_ascii_lowercase();
     match lang {
         Lang::Nl => format!(
             "Van {} tot {} ging {measure} van {} naar {}: {pct} {}.",
@@ -120,4 +121,69 @@ pub fn trend(t: &Table, col: usize, lang: Lang) -> String {
             first.label, last.label, cell(a, unit, lang), cell(b, unit, lang), if up { "more" } else { "less" }
         ),
     }
+}
+
+/// The compare view: the selection's change in the measure, then in each table the rows with the
+/// largest rise and the largest fall. Unknown differences are said to be unknown, never guessed.
+///
+/// ```
+/// use lta_core::{sentence, Lang, Cell, Text, format::Unit, view::*, view::compare::Change, url_state::ChartMeasure};
+/// let row = |code: &str, d| Row { code: code.into(), label: code.into(), cells: vec![Cell::Exact(d)] };
+/// let t = Table { dimension: Text::Landsdeel, columns: vec![Column::new(Text::Difference, Unit::Count)],
+///     rows: vec![row("Zuid-West", 45.0), row("Limburg", -12.0), row("Overijssel", 3.0)],
+///     total: None, not_published: vec![], selected: None };
+/// let national = Change::new(ChartMeasure::Jeugdigen, Cell::Exact(9602.0), Cell::Exact(9722.0));
+/// assert_eq!(sentence::compare(&national, &[&t], "2022", "2023", Lang::Nl),
+///     "2023 tegenover 2022: unieke jeugdigen 9.722 tegenover 9.602, een verschil van +120 (+1,2%). \
+///      Per landsdeel: de grootste stijging is Zuid-West (+45), de grootste daling Limburg (−12).");
+/// let unknown = Change::new(ChartMeasure::Euros, Cell::Secret, Cell::Exact(5.0));
+/// assert_eq!(sentence::compare(&unknown, &[], "2022", "2023", Lang::En),
+///     "The difference in volume in euros between 2023 and 2022 is not known: one side is not published or secret.");
+/// ```
+pub fn compare(national: &Change, tables: &[&Table], reference: &str, current: &str, lang: Lang) -> String {
+    let measure = national.measure.column().get(lang).to_ascii_lowercase();
+    let unit = crate::view::compare::unit(national.measure);
+    let mut out = if national.difference.number().is_some() {
+        let (a, b, d) = (cell(national.reference, unit, lang), cell(national.current, unit, lang), signed(national.difference, unit, lang));
+        let pct = national.change.number().map(|_| format!(" ({})", signed(national.change, Unit::Percent, lang))).unwrap_or_default();
+        match lang {
+            Lang::Nl => format!("{current} tegenover {reference}: {measure} {b} tegenover {a}, een verschil van {d}{pct}."),
+            Lang::En => format!("{current} against {reference}: {measure} {b} against {a}, a difference of {d}{pct}."),
+        }
+    } else {
+        match lang {
+            Lang::Nl => format!("Het verschil in {measure} tussen {current} en {reference} is niet bekend: een van beide is niet gepubliceerd of geheim."),
+            Lang::En => format!("The difference in {measure} between {current} and {reference} is not known: one side is not published or secret."),
+        }
+    };
+    for t in tables {
+        out += &largest_changes(t, lang);
+    }
+    out
+}
+
+/// " Per landsdeel: de grootste stijging is A (+5), de grootste daling B (−3)." (or one of them).
+fn largest_changes(t: &Table, lang: Lang) -> String {
+    let Some(col) = t.column(Text::Difference) else { return String::new() };
+    let unit = t.columns[col].unit;
+    let known: Vec<(&str, Cell, f64)> =
+        t.rows.iter().filter_map(|r| r.cells[col].number().map(|n| (r.label.as_str(), r.cells[col], n))).collect();
+    let rise = known.iter().filter(|k| k.2 > 0.0).max_by(|a, b| a.2.total_cmp(&b.2));
+    let fall = known.iter().filter(|k| k.2 < 0.0).min_by(|a, b| a.2.total_cmp(&b.2));
+    let named = |k: &(&str, Cell, f64)| format!("{} ({})", k.0, signed(k.1, unit, lang));
+    let (rise_word, fall_word, fall_only) = match lang {
+        Lang::Nl => ("de grootste stijging is", "de grootste daling", "de grootste daling is"),
+        Lang::En => ("the largest rise is", "the largest fall", "the largest fall is"),
+    };
+    let parts = match (rise, fall) {
+        (Some(r), Some(f)) => format!("{rise_word} {}, {fall_word} {}", named(r), named(f)),
+        (Some(r), None) => format!("{rise_word} {}", named(r)),
+        (None, Some(f)) => format!("{fall_only} {}", named(f)),
+        (None, None) => return String::new(),
+    };
+    let per = match lang {
+        Lang::Nl => "Per",
+        Lang::En => "By",
+    };
+    format!(" {per} {}: {parts}.", t.dimension.get(lang).to_ascii_lowercase())
 }

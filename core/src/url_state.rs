@@ -23,11 +23,14 @@ pub enum View {
     Profiel,
     /// Use over the years.
     Trend,
+    /// Two periods, or two datasets, side by side.
+    Vergelijk,
 }
 
 impl View {
     /// Every view, in menu order.
-    pub const ALL: [View; 6] = [View::Overzicht, View::Landsdelen, View::Percelen, View::Verwijzers, View::Profiel, View::Trend];
+    pub const ALL: [View; 7] =
+        [View::Overzicht, View::Landsdelen, View::Percelen, View::Verwijzers, View::Profiel, View::Trend, View::Vergelijk];
 
     /// The name in the URL; also the `views` name that manifest notes refer to.
     pub fn slug(self) -> &'static str {
@@ -38,6 +41,7 @@ impl View {
             View::Verwijzers => "verwijzers",
             View::Profiel => "profiel",
             View::Trend => "trend",
+            View::Vergelijk => "vergelijk",
         }
     }
 
@@ -50,6 +54,7 @@ impl View {
             View::Verwijzers => Text::ViewVerwijzers,
             View::Profiel => Text::ViewProfiel,
             View::Trend => Text::ViewTrend,
+            View::Vergelijk => Text::ViewVergelijk,
         }
     }
 
@@ -62,6 +67,7 @@ impl View {
             View::Verwijzers => Text::VerwijzersIntro,
             View::Profiel => Text::ProfielIntro,
             View::Trend => Text::TrendIntro,
+            View::Vergelijk => Text::VergelijkIntro,
         }
     }
 
@@ -97,11 +103,16 @@ pub enum ChartMeasure {
     Euros,
     /// Unique youth per 1,000 youth.
     Per1000,
+    /// Euros per unique youth (the compare view's fourth measure).
+    EurosPerYouth,
 }
 
 impl ChartMeasure {
-    /// Every measure, in menu order.
+    /// The measures of the views' menus, in menu order.
     pub const ALL: [ChartMeasure; 4] = [ChartMeasure::Jeugdigen, ChartMeasure::Trajecten, ChartMeasure::Euros, ChartMeasure::Per1000];
+    /// The measures the compare view sets side by side (both sides must have them).
+    pub const COMPARE: [ChartMeasure; 4] =
+        [ChartMeasure::Jeugdigen, ChartMeasure::Trajecten, ChartMeasure::Euros, ChartMeasure::EurosPerYouth];
 
     /// The name in the URL.
     pub fn slug(self) -> &'static str {
@@ -110,6 +121,7 @@ impl ChartMeasure {
             ChartMeasure::Trajecten => "trajecten",
             ChartMeasure::Euros => "euros",
             ChartMeasure::Per1000 => "per1000",
+            ChartMeasure::EurosPerYouth => "europerjeugdige",
         }
     }
 
@@ -120,11 +132,12 @@ impl ChartMeasure {
             ChartMeasure::Trajecten => Text::Trajectories,
             ChartMeasure::Euros => Text::Euros,
             ChartMeasure::Per1000 => Text::Per1000Youth,
+            ChartMeasure::EurosPerYouth => Text::EurosPerYouth,
         }
     }
 
     fn parse(s: &str) -> Option<ChartMeasure> {
-        ChartMeasure::ALL.into_iter().find(|m| m.slug() == s)
+        ChartMeasure::ALL.into_iter().chain(ChartMeasure::COMPARE).find(|m| m.slug() == s)
     }
 }
 
@@ -149,6 +162,10 @@ pub struct UrlState {
     pub measure: Option<ChartMeasure>,
     /// One view without navigation, for an iframe on another site.
     pub embed: bool,
+    /// The compare view's other period (`tov`, "ten opzichte van"); `None`: the year before.
+    pub tov: Option<String>,
+    /// The compare view's other dataset id (`tovdata`); `None`: the dataset shown.
+    pub tovdata: Option<String>,
 }
 
 /// A query parameter the page did not use.
@@ -214,7 +231,15 @@ impl UrlState {
                     true
                 }
                 "periode" if valid_period(&value) => {
-                    state.periode = Some(value.to_uppercase());
+                    state.periode = Some(value.to_ascii_uppercase());
+                    true
+                }
+                "tov" if valid_period(&value) => {
+                    state.tov = Some(value.to_ascii_uppercase());
+                    true
+                }
+                "tovdata" if valid_id(&value) => {
+                    state.tovdata = Some(value.clone());
                     true
                 }
                 _ => false,
@@ -266,6 +291,12 @@ impl UrlState {
         if let Some(m) = self.measure {
             parts.push(format!("measure={}", m.slug()));
         }
+        if let Some(p) = &self.tov {
+            parts.push(format!("tov={p}"));
+        }
+        if let Some(d) = &self.tovdata {
+            parts.push(format!("tovdata={d}"));
+        }
         if self.embed {
             parts.push("embed=1".into());
         }
@@ -274,6 +305,50 @@ impl UrlState {
         } else {
             format!("?{}", parts.join("&"))
         }
+    }
+}
+
+/// What the data on screen offers, to check a state against; `None`: not known yet (loading),
+/// so not checked.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Offered<'a> {
+    /// The ids of the published datasets (`data=`).
+    pub datasets: Option<&'a [String]>,
+    /// The perceel codes of the dataset shown.
+    pub percelen: Option<&'a [String]>,
+    /// The periods of the dataset shown.
+    pub periods: Option<&'a [String]>,
+}
+
+impl UrlState {
+    /// The state as the page shows it: a dataset, perceel or period the data does not offer is
+    /// left out and reported, like other invalid values. Pure, so the page derives what it shows
+    /// (and the address bar) from the asked state instead of writing corrections back.
+    ///
+    /// ```
+    /// use lta_core::url_state::{Offered, UrlState};
+    /// let (asked, _) = UrlState::parse("?perceel=UMC&periode=2019");
+    /// let (percelen, periods) = (["UMC".to_string()], ["2023".to_string()]);
+    /// let offered = Offered { percelen: Some(&percelen), periods: Some(&periods), ..Offered::default() };
+    /// let (shown, ignored) = asked.checked(&offered);
+    /// assert_eq!((shown.perceel.as_deref(), shown.periode), (Some("UMC"), None));
+    /// assert_eq!((ignored[0].key.as_str(), ignored[0].value.as_str()), ("periode", "2019"));
+    /// ```
+    pub fn checked(&self, offered: &Offered) -> (UrlState, Vec<Ignored>) {
+        let mut shown = self.clone();
+        let mut ignored = Vec::new();
+        let mut check = |key: &str, value: &mut Option<String>, known: Option<&[String]>| {
+            if let (Some(v), Some(known)) = (value.as_ref(), known) {
+                if !known.contains(v) {
+                    ignored.push(Ignored { key: key.to_string(), value: v.clone() });
+                    *value = None;
+                }
+            }
+        };
+        check("data", &mut shown.data, offered.datasets);
+        check("perceel", &mut shown.perceel, offered.percelen);
+        check("periode", &mut shown.periode, offered.periods);
+        (shown, ignored)
     }
 }
 
@@ -338,8 +413,18 @@ mod tests {
     #[test]
     fn round_trip() {
         let s = UrlState { view: View::Verwijzers, lang: Lang::En, data: Some("lta-2023".into()), periode: Some("2024-H1".into()), landsdeel: Some(Landsdeel::UF),
-            perceel: Some("TKGGZ".into()), verwijzer: Some(Verwijzer::RechterOvj), measure: Some(ChartMeasure::Per1000), embed: true };
+            perceel: Some("TKGGZ".into()), verwijzer: Some(Verwijzer::RechterOvj), measure: Some(ChartMeasure::Per1000), embed: true,
+            tov: Some("2022-H1".into()), tovdata: Some("illustratief".into()) };
         assert_eq!(UrlState::parse(&s.to_query()), (s, vec![]));
+    }
+
+    #[test]
+    fn compare_keys() {
+        let (s, ignored) = UrlState::parse("view=vergelijk&tov=2022&tovdata=illustratief&measure=europerjeugdige&tov=22");
+        assert_eq!((s.view, s.tov.as_deref(), s.tovdata.as_deref()), (View::Vergelijk, Some("2022"), Some("illustratief")));
+        assert_eq!(s.measure, Some(ChartMeasure::EurosPerYouth));
+        assert_eq!(ignored, [Ignored { key: "tov".into(), value: "22".into() }]);
+        assert_eq!(s.to_query(), "?view=vergelijk&measure=europerjeugdige&tov=2022&tovdata=illustratief");
     }
 
     #[test]
@@ -355,6 +440,20 @@ mod tests {
         let s = UrlState { perceel: Some("Nieuw perceel & zo #2".into()), ..UrlState::default() };
         assert_eq!(s.to_query(), "?perceel=Nieuw%20perceel%20%26%20zo%20%232");
         assert_eq!(UrlState::parse(&s.to_query()), (s, vec![]));
+    }
+
+    #[test]
+    fn checked_leaves_out_what_the_data_lacks_and_keeps_the_rest() {
+        let (asked, _) = UrlState::parse("?view=percelen&data=oud&perceel=ZIKOS&periode=2024&landsdeel=ZW");
+        let ids = ["lta-2023".to_string()];
+        let (percelen, periods) = (["UMC".to_string()], ["2024".to_string()]);
+        let offered = Offered { datasets: Some(&ids), percelen: Some(&percelen), periods: Some(&periods) };
+        let (shown, ignored) = asked.checked(&offered);
+        assert_eq!(shown, UrlState { data: None, perceel: None, ..asked.clone() });
+        let keys: Vec<_> = ignored.iter().map(|i| (i.key.as_str(), i.value.as_str())).collect();
+        assert_eq!(keys, [("data", "oud"), ("perceel", "ZIKOS")]);
+        // Nothing known yet (loading): nothing is left out.
+        assert_eq!(asked.checked(&Offered::default()), (asked, vec![]));
     }
 
     #[test]

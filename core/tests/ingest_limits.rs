@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use lta_core::cube::{Cube, PerceelNames};
 use lta_core::file_kind::FileKind;
-use lta_core::i18n::error_message;
+use lta_core::message::error_message;
 use lta_core::limits::{MAX_EUROS, MAX_PERCELEN, MAX_PERIODS};
 use lta_core::records::cube_from_records;
 use lta_core::{DataError, ErrorKind, Lang, Population};

@@ -4,6 +4,7 @@
 mod landsdelen;
 mod overzicht;
 mod profiel;
+mod vergelijk;
 mod verwijzers;
 
 use std::sync::Arc;
@@ -14,7 +15,7 @@ use lta_core::manifest::Status;
 use lta_core::selection::{Dimension, Selection};
 use lta_core::url_state::{ChartMeasure, View};
 use lta_core::view::{Dataset, Table};
-use lta_core::{sentence, Landsdeel, Lang, Text};
+use lta_core::{sentence, Lang, Text};
 
 use crate::chart::{Chart, Download};
 use crate::chart_options;
@@ -32,6 +33,18 @@ pub struct Ctx {
     pub measure: Option<ChartMeasure>,
     pub lang: Lang,
 }
+
+/// The same dataset (the same `Arc`, never compared cell by cell) and the same choices.
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Ctx) -> bool {
+        Arc::ptr_eq(&self.dataset, &other.dataset)
+            && (self.view, &self.sel, self.measure, self.lang) == (other.view, &other.sel, other.measure, other.lang)
+    }
+}
+
+/// A view's context as it changes: the page is built once per dataset, view and language, and
+/// its parts follow the selection and measure through this.
+pub type Cx = Memo<Ctx>;
 
 impl Ctx {
     /// The period and the chosen values, as a download describes its selection.
@@ -55,43 +68,45 @@ impl Ctx {
     }
 }
 
-/// The page of one view.
+/// A table the view derives from its context, recomputed when the context changes and passed
+/// on only when it differs.
+fn derive_table(ctx: Cx, f: impl Fn(&Ctx) -> Table + Send + Sync + 'static) -> Memo<Table> {
+    crate::memo::memo(move |_| ctx.with(&f))
+}
+
+/// The page of one view: built once for a dataset, view and language (`ctx` then changes with
+/// the selection and measure only).
 #[component]
-pub fn ViewPage(
-    dataset: Arc<Dataset>,
-    view: View,
-    sel: Selection,
-    measure: Option<ChartMeasure>,
-    lang: Lang,
-    embed: bool,
-) -> impl IntoView {
-    let ctx = Ctx { dataset: dataset.clone(), view, sel, measure, lang };
+pub fn ViewPage(ctx: Cx, embed: bool) -> impl IntoView {
+    let (dataset, view, lang) = ctx.with_untracked(|c| (c.dataset.clone(), c.view, c.lang));
     let body = match view {
-        View::Overzicht => overzicht::body(&ctx).into_any(),
-        View::Landsdelen => landsdelen::body(&ctx).into_any(),
+        View::Overzicht => overzicht::body(ctx).into_any(),
+        View::Landsdelen => landsdelen::body(ctx).into_any(),
         View::Percelen => {
-            let table = ctx.dataset.percelen(&ctx.sel, lang);
-            let shares = ctx.dataset.perceel_shares(&ctx.sel.periode, lang);
-            let shares = (!shares.is_empty()).then(|| table_block(&ctx, shares, Text::PerceelShares, None, true));
-            view! { {main_chart(&ctx, table, Text::BarPercelenTitle, Some(Dimension::Perceel))} {shares} }.into_any()
+            let table = derive_table(ctx, |c| c.dataset.percelen(&c.sel, c.lang));
+            let shares = derive_table(ctx, |c| c.dataset.perceel_shares(&c.sel.periode, c.lang));
+            let filled = crate::memo::memo(move |_| !shares.with(Table::is_empty));
+            let shares = move || filled.get().then(|| table_block(ctx, shares, Text::PerceelShares, None, true));
+            view! { {main_chart(ctx, table, Text::BarPercelenTitle, Some(Dimension::Perceel))} {shares} }.into_any()
         }
-        View::Verwijzers => verwijzers::body(&ctx).into_any(),
-        View::Profiel => profiel::body(&ctx, ctx.sel.landsdeel.unwrap_or(Landsdeel::ALL[0])).into_any(),
+        View::Verwijzers => verwijzers::body(ctx).into_any(),
+        View::Profiel => profiel::body(ctx).into_any(),
+        View::Vergelijk => vergelijk::body(ctx).into_any(),
         View::Trend => {
-            let trend = ctx.dataset.trend(&ctx.sel);
-            let col = ctx.chart_column(&trend);
-            let said = sentence::trend(&trend, col, lang);
+            let trend = derive_table(ctx, |c| c.dataset.trend(&c.sel));
+            let col = crate::memo::memo(move |_| ctx.with(|c| trend.with(|t| c.chart_column(t))));
+            let said = move || trend.with(|t| sentence::trend(t, col.get(), lang));
             view! {
                 <p class="sentence">{said}</p>
-                {measure_picker(&ctx, &trend)}
-                {chart(&ctx, &trend, &[col], Text::BarTrend, None)}
-                {table_block(&ctx, trend, Text::ViewTrend, None, false)}
+                {measure_picker(ctx, trend)}
+                {chart(ctx, trend, Signal::derive(move || vec![col.get()]), Text::BarTrend, None)}
+                {table_block(ctx, trend, Text::ViewTrend, None, false)}
             }
             .into_any()
         }
     };
     // A trend spans all periods; every other view shows one.
-    let period_shown = (view != View::Trend).then(|| view! { " " <span class="period">{ctx.sel.periode.clone()}</span> });
+    let period_shown = (view != View::Trend).then(|| view! { " " <span class="period">{move || ctx.with(|c| c.sel.periode.clone())}</span> });
     let title = view.title().get(lang).to_string();
     let embed_dialog = (!embed).then(|| view! { <EmbedDialog title=title.clone()/> });
     view! {
@@ -117,109 +132,158 @@ fn label_width() -> u32 {
 }
 
 /// What choosing a row of a table does: filter on it, or (trend) show that period.
-fn picker(table: &Table, pick: Option<Dimension>) -> Option<Callback<String>> {
+fn picker(dimension: Text, pick: Option<Dimension>) -> Option<Callback<String>> {
     let ui = expect_context::<Ui>();
-    match (pick, table.dimension) {
+    match (pick, dimension) {
         (Some(d), _) => Some(Callback::new(move |code: String| ui.toggle(d, &code))),
         (None, Text::Period) => Some(Callback::new(move |code: String| ui.set_period(code))),
         _ => None,
     }
 }
 
-/// What a click on a chart's bar or area does: the chart gives the index of the row it drew.
-fn index_picker(table: &Table, pick: Option<Dimension>) -> Option<Callback<usize>> {
-    let codes: Vec<String> = table.rows.iter().map(|r| r.code.clone()).collect();
-    picker(table, pick).map(|p| {
+/// What a click on a chart's bar or area does: the chart gives the index of the row it drew,
+/// looked up in the table as it is at the click.
+fn index_picker(table: Signal<Table>, pick: Option<Dimension>) -> Option<Callback<usize>> {
+    picker(table.with_untracked(|t| t.dimension), pick).map(|p| {
         Callback::new(move |i: usize| {
-            if let Some(code) = codes.get(i) {
-                p.run(code.clone());
+            if let Some(code) = table.with_untracked(|t| t.rows.get(i).map(|r| r.code.clone())) {
+                p.run(code);
             }
         })
     })
 }
 
 /// The download frame of a chart: title, source and, for synthetic data, a watermark.
-fn download(ctx: &Ctx, title: &str, part: &str) -> Download {
-    let m = &ctx.dataset.manifest;
-    let lang = ctx.lang;
-    Download {
-        title: format!("{title} — {}", ctx.selection_labels().join(", ")),
-        source: format!("{}: {}", Text::Source.get(lang), m.source.citation.get(lang)),
-        watermark: (m.status == Status::Illustratief).then(|| Text::Watermark.get(lang).to_string()),
-        file_name: ctx.file(part),
-    }
-}
-
-/// A bar chart of some columns of a table (nothing when there are none), with its title and
-/// downloads; a click on a bar chooses its row.
-fn chart(ctx: &Ctx, table: &Table, cols: &[usize], title: Text, pick: Option<Dimension>) -> Option<impl IntoView> {
-    if cols.is_empty() || table.rows.is_empty() || table.columns.is_empty() {
-        return None;
-    }
-    let lang = ctx.lang;
-    let title = title.get(lang).to_string();
-    let option = chart_options::bar(table, cols, lang, label_width());
-    let on_pick = index_picker(table, pick);
-    let download = download(ctx, &title, &slug(&title));
-    Some(view! {
-        <figure class="chart-figure">
-            <figcaption>{title.clone()}</figcaption>
-            <Chart option=option label=title height=chart_options::bar_height(table, cols.len()) on_pick=on_pick download=Some(download)/>
-        </figure>
+fn download(ctx: Cx, title: Signal<String>, part: String) -> Signal<Download> {
+    Signal::derive(move || {
+        ctx.with(|ctx| {
+            let m = &ctx.dataset.manifest;
+            let lang = ctx.lang;
+            Download {
+                title: format!("{} — {}", title.get(), ctx.selection_labels().join(", ")),
+                source: format!("{}: {}", Text::Source.get(lang), m.source.citation.get(lang)),
+                watermark: (m.status == Status::Illustratief).then(|| Text::Watermark.get(lang).to_string()),
+                file_name: ctx.file(&part),
+            }
+        })
     })
 }
 
+/// A bar chart of some columns of a table (nothing when there are none), with its title and
+/// downloads; a click on a bar chooses its row. The chart stays while the table changes.
+fn chart(ctx: Cx, table: impl Into<Signal<Table>>, cols: Signal<Vec<usize>>, title: Text, pick: Option<Dimension>) -> impl IntoView {
+    let table = table.into();
+    let lang = ctx.with_untracked(|c| c.lang);
+    let title = title.get(lang).to_string();
+    let drawable = move || !cols.with(Vec::is_empty) && table.with(|t| !t.rows.is_empty() && !t.columns.is_empty());
+    let width = label_width();
+    // Memos: a click that leaves a chart's figures as they were (choosing a row of the chart's
+    // own table) sets no option at all.
+    let option = crate::memo::memo(move |_| table.with(|t| cols.with(|c| chart_options::bar(t, c, lang, width))));
+    let height = crate::memo::memo(move |_| table.with(|t| chart_options::bar_height(t, cols.with(Vec::len))));
+    let on_pick = index_picker(table, pick);
+    let download = download(ctx, Signal::stored(title.clone()), slug(&title));
+    view! {
+        <Show when=drawable>
+            <figure class="chart-figure">
+                <figcaption>{title.clone()}</figcaption>
+                <Chart option=option label=title.clone() height=height on_pick=on_pick download=Some(download)/>
+            </figure>
+        </Show>
+    }
+}
+
 fn slug(title: &str) -> String {
-    title.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
+    title.to_ascii_lowercase().split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
 }
 
 /// A table with a caption and its CSV, or a plain "not in this dataset" when it has no numbers.
-fn table_block(ctx: &Ctx, table: Table, title: Text, pick: Option<Dimension>, heat: bool) -> impl IntoView {
-    let lang = ctx.lang;
-    if table.is_empty() {
-        return view! { <h3>{title.get(lang)}</h3> <p class="notice">{Text::NotInData.get(lang)}</p> }.into_any();
-    }
+/// The CSV is written when its button is pressed, not on every change.
+fn table_block(ctx: Cx, table: impl Into<Signal<Table>>, title: Text, pick: Option<Dimension>, heat: bool) -> impl IntoView {
+    let table = table.into();
+    let lang = ctx.with_untracked(|c| c.lang);
     let caption = format!("{}: {}", Text::Table.get(lang), title.get(lang));
-    let labels = ctx.selection_labels();
-    let csv_text = table_csv(&table, &Context { dataset: &ctx.dataset, title: title.get(lang), selection: &labels, view: ctx.view.slug() }, lang);
-    let csv = Some((format!("{}.csv", ctx.file(&slug(title.get(lang)))), csv_text));
-    let pick = picker(&table, pick);
-    view! { <DataTable table=table caption=caption lang=lang heat=heat pick=pick csv=csv/> }.into_any()
+    let csv = Callback::new(move |()| {
+        ctx.with_untracked(|ctx| {
+            let labels = ctx.selection_labels();
+            let context = Context { dataset: &ctx.dataset, title: title.get(lang), selection: &labels, view: ctx.view.slug() };
+            let text = table.with_untracked(|t| table_csv(t, &context, lang));
+            (format!("{}.csv", ctx.file(&slug(title.get(lang)))), text)
+        })
+    });
+    let pick = picker(table.with_untracked(|t| t.dimension), pick);
+    view! {
+        <Show
+            when=move || !table.with(Table::is_empty)
+            fallback=move || view! { <h3>{title.get(lang)}</h3> <p class="notice">{Text::NotInData.get(lang)}</p> }
+        >
+            <DataTable table=table caption=caption.clone() lang=lang heat=heat pick=pick csv=Some(csv)/>
+        </Show>
+    }
 }
 
 /// The sentence, the measure picker, the chart of the chosen measure and the table of a view's
 /// own dimension.
-fn main_chart(ctx: &Ctx, table: Table, title: Text, pick: Option<Dimension>) -> impl IntoView {
-    main_chart_around(ctx, table, title, pick, ().into_any())
+fn main_chart(ctx: Cx, table: Memo<Table>, title: Text, pick: Option<Dimension>) -> impl IntoView {
+    main_chart_around(ctx, table, title, pick, ())
 }
 
 /// `main_chart` with `between` (Landsdelen's map) after the sentence and before the bar chart:
 /// the sentence's figures come first, on the first screen of a phone.
-fn main_chart_around(ctx: &Ctx, table: Table, title: Text, pick: Option<Dimension>, between: AnyView) -> AnyView {
+fn main_chart_around(ctx: Cx, table: Memo<Table>, title: Text, pick: Option<Dimension>, between: impl IntoView + 'static) -> impl IntoView {
+    let lang = ctx.with_untracked(|c| c.lang);
+    let col = crate::memo::memo(move |_| ctx.with(|c| table.with(|t| c.chart_column(t))));
+    let said = move || table.with(|t| sentence::table(t, col.get(), lang));
+    let sorted = crate::memo::memo(move |_| table.with(|t| t.sorted_by(col.get())));
     // A selection the data has no figures for (e.g. a landsdeel's percelen in the 2023
     // publication): the table says so, and there is nothing to chart.
-    if table.is_empty() {
-        return view! { {between} {table_block(ctx, table, title, pick, false)} }.into_any();
-    }
-    let col = ctx.chart_column(&table);
-    let said = sentence::table(&table, col, ctx.lang);
-    let sorted = table.sorted_by(col);
+    let charted = move || !table.with(Table::is_empty);
     view! {
-        <p class="sentence">{said}</p>
-        {measure_picker(ctx, &table)}
+        <Show when=charted>
+            <p class="sentence">{said}</p>
+            {measure_picker(ctx, table)}
+        </Show>
         {between}
-        {chart(ctx, &sorted, &[col], title, pick)}
-        {table_block(ctx, table, title, pick, false)}
+        <Show when=charted fallback=move || table_block(ctx, table, title, pick, false)>
+            {chart(ctx, sorted, Signal::derive(move || vec![col.get()]), title, pick)}
+            {table_block(ctx, table, title, pick, false)}
+        </Show>
     }
-    .into_any()
 }
 
 /// Radio buttons for the measures the table has (per 1,000 only where a population is known).
-fn measure_picker(ctx: &Ctx, table: &Table) -> Option<impl IntoView> {
+fn measure_picker(ctx: Cx, table: Memo<Table>) -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let (lang, slug) = ctx.with_untracked(|c| (c.lang, c.view.slug()));
+    let options = crate::memo::memo(move |_| {
+        table.with(|t| ChartMeasure::ALL.into_iter().filter(|m| t.column(m.column()).is_some()).collect::<Vec<_>>())
+    });
+    let shown = crate::memo::memo(move |_| ctx.with(|c| table.with(|t| t.columns.get(c.chart_column(t)).map(|c| c.title))));
+    move || {
+        let options = options.get();
+        (options.len() > 1).then(|| {
+            let name = format!("measure-{slug}");
+            let radios = options
+                .into_iter()
+                .map(|m| {
+                    view! {
+                        <label class="radio">
+                            <input type="radio" name=name.clone() value=m.slug() prop:checked=move || shown.get() == Some(m.column()) on:change=move |_| ui.set_measure(m)/>
+                            {m.column().get(lang)}
+                        </label>
+                    }
+                })
+                .collect_view();
+            view! { <fieldset class="measure"><legend>{Text::ChartShows.get(lang)}</legend>{radios}</fieldset> }
+        })
+    }
+}
+
+/// Radio buttons for some measures, the one whose column is `shown` checked (none for one
+/// option); for a view drawn anew on each change (Vergelijken).
+fn measure_radios(ctx: &Ctx, options: Vec<ChartMeasure>, shown: Option<Text>) -> Option<impl IntoView> {
     let ui = expect_context::<Ui>();
     let lang = ctx.lang;
-    let shown = table.columns.get(ctx.chart_column(table)).map(|c| c.title);
-    let options: Vec<_> = ChartMeasure::ALL.into_iter().filter(|m| table.column(m.column()).is_some()).collect();
     (options.len() > 1).then(|| {
         let name = format!("measure-{}", ctx.view.slug());
         let radios = options
@@ -237,11 +301,18 @@ fn measure_picker(ctx: &Ctx, table: &Table) -> Option<impl IntoView> {
     })
 }
 
-/// Bar charts of the named columns the table has, each sorted by its own column.
-fn charts_of(ctx: &Ctx, t: &Table, columns: &[(Text, Text)], pick: Option<Dimension>) -> impl IntoView {
-    columns
-        .iter()
-        .filter_map(|&(column, title)| t.column(column).map(|c| (c, title)))
-        .map(|(c, title)| chart(ctx, &t.sorted_by(c), &[c], title, pick))
-        .collect_view()
+/// Bar charts of the named columns the table has, each sorted by its own column; keyed by
+/// column, so each chart stays while the selection changes.
+fn charts_of(ctx: Cx, t: Memo<Table>, columns: &'static [(Text, Text)], pick: Option<Dimension>) -> impl IntoView {
+    let present = crate::memo::memo(move |_| {
+        t.with(|t| columns.iter().enumerate().filter(|(_, (column, _))| t.column(*column).is_some()).map(|(i, _)| i).collect::<Vec<_>>())
+    });
+    view! {
+        <For each=move || present.get() key=|i| *i children=move |i: usize| {
+            let (column, title) = columns[i];
+            let sorted = crate::memo::memo(move |_| t.with(|t| t.column(column).map(|c| t.sorted_by(c)).unwrap_or_else(|| t.clone())));
+            let cols = Signal::derive(move || sorted.with(|t| t.column(column).into_iter().collect()));
+            chart(ctx, sorted, cols, title, pick)
+        }/>
+    }
 }

@@ -3,27 +3,32 @@
 use leptos::prelude::*;
 use lta_core::{format, sentence, Text};
 
-use super::Ctx;
+use super::Cx;
 
-pub fn body(ctx: &Ctx) -> impl IntoView {
-    let lang = ctx.lang;
-    let key_figures = ctx.dataset.key_figures(&ctx.sel);
-    let said = sentence::overview(&key_figures, &ctx.sel.periode, lang);
-    let figures = key_figures
-        .into_iter()
-        .map(|f| {
-            view! {
-                <div class="figure">
-                    <dt>{f.title.get(lang)}</dt>
-                    <dd>{format::cell(f.cell, f.unit, lang)}</dd>
-                </div>
-            }
+pub fn body(ctx: Cx) -> impl IntoView {
+    let lang = ctx.with_untracked(|c| c.lang);
+    let key_figures = crate::memo::memo(move |_| ctx.with(|c| c.dataset.key_figures(&c.sel)));
+    let said = move || ctx.with(|c| key_figures.with(|f| sentence::overview(f, &c.sel.periode, lang)));
+    let figures = move || {
+        key_figures
+            .get()
+            .into_iter()
+            .map(|f| {
+                view! {
+                    <div class="figure">
+                        <dt>{f.title.get(lang)}</dt>
+                        <dd>{format::cell(f.cell, f.unit, lang)}</dd>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let whose = move || {
+        ctx.with(|c| match c.selection_labels().as_slice() {
+            [_period] => Text::Nederland.get(lang).to_string(),
+            [_period, chosen @ ..] => chosen.join(", "),
+            [] => String::new(),
         })
-        .collect_view();
-    let whose = match ctx.selection_labels().as_slice() {
-        [_period] => Text::Nederland.get(lang).to_string(),
-        [_period, chosen @ ..] => chosen.join(", "),
-        [] => String::new(),
     };
     view! {
         <p class="sentence">{said}</p>

@@ -6,16 +6,17 @@ use leptos::prelude::*;
 use lta_core::selection::Dimension;
 use lta_core::{Cell, Text};
 
-use super::{charts_of, main_chart, Ctx};
+use super::{charts_of, derive_table, main_chart, Cx};
 
-pub fn body(ctx: &Ctx) -> impl IntoView {
-    let table = ctx.dataset.verwijzers(&ctx.sel, ctx.lang);
-    let incomplete = table.rows.iter().any(|r| r.cells.contains(&Cell::NotPublished));
-    let incomplete = incomplete.then(|| view! { <p class="notice" role="note">{Text::VerwijzersNotPublished.get(ctx.lang)}</p> });
+pub fn body(ctx: Cx) -> impl IntoView {
+    let lang = ctx.with_untracked(|c| c.lang);
+    let table = derive_table(ctx, |c| c.dataset.verwijzers(&c.sel, c.lang));
+    let incomplete = crate::memo::memo(move |_| table.with(|t| t.rows.iter().any(|r| r.cells.contains(&Cell::NotPublished))));
+    let incomplete = move || incomplete.get().then(|| view! { <p class="notice" role="note">{Text::VerwijzersNotPublished.get(lang)}</p> });
     let pick = Some(Dimension::Verwijzer);
     let more = charts_of(
         ctx,
-        &table,
+        table,
         &[
             (Text::ShareOfTrajectories, Text::BarShareTrajectories),
             (Text::ShareOfYouth, Text::BarShareYouth),

@@ -12,7 +12,7 @@ import { serve, LOCAL_POLICY } from '../../scripts/serve.mjs';
 import { META_POLICY, headerPolicy } from '../../scripts/csp.mjs';
 import { addScriptIntegrity, externaliseInlineScripts, insertPolicy, violations } from '../../scripts/csp-post-build.mjs';
 
-const VIEWS = ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend'];
+const VIEWS = ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend', 'vergelijk'];
 let site;
 before(async () => { site = await Site.start('dist'); });
 after(async () => { await site.stop(); });
@@ -53,11 +53,12 @@ test('Every built page carries the policy first, has no inline script, and every
     assert.match(head, /^<head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
     assert.equal(head.match(/content-security-policy" content="([^"]*)"/i)[1], META_POLICY);
     assert.deepEqual(violations(html), [], page);
-    // Trunk's stylesheet, module preload and wasm preload, the moved loader, and the first
-    // screen's stylesheet and script (scripts/prerender.mjs).
+    // Trunk's stylesheets, module preload and wasm preload, the moved loader, and the first
+    // screen's stylesheet and script (scripts/prerender.mjs). (No preload of the spreadsheet
+    // worker: it is fetched only when a spreadsheet is opened.)
     const refs = [...head.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.?\/?([^"]+)"[^>]*\bintegrity="([^"]+)"/g)];
     const files = refs.map(([, file]) => file.replace(/-[0-9a-f]{8,16}/, '-…'));
-    assert.deepEqual(files.sort(), ['lta-dashboard-….js', 'lta-dashboard-…_bg.wasm', 'main-….css', 'pre-….css', 'pre-….js', 'start-….js'], page);
+    assert.deepEqual(files.sort(), ['compare-….css', 'lta-dashboard-….js', 'lta-dashboard-…_bg.wasm', 'main-….css', 'pre-….css', 'pre-….js', 'print-….css', 'start-….js'], page);
     for (const [, file, sri] of refs) assert.equal(sri, integrity(file), `${page}: ${file}`);
     // ECharts, loaded by the app when a chart is drawn, under a hashed name with its integrity.
     const [, echarts, sri] = head.match(/<meta name="lta-echarts" content="\.\/(echarts-[0-9a-f]{16}\.js)" data-integrity="([^"]+)">/);

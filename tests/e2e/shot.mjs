@@ -10,7 +10,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
   const page = await browser.newPage({ viewport });
   page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
   for (const data of ['lta-2023', 'illustratief']) {
-    for (const view of ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend']) {
+    for (const view of ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend', 'vergelijk']) {
       for (const lang of ['nl', 'en']) {
         await page.goto(`${url}?view=${view}&lang=${lang}&data=${data}`);
         await page.waitForSelector('.view');

@@ -15,7 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use lta_core::i18n::{error_message, notice_message};
+use lta_core::message::{error_message, notice_message};
 use lta_core::manifest::Status;
 use lta_core::view::Dataset;
 use lta_core::{disclosure, publish, records, Lang, Manifest, Population};

@@ -1,6 +1,7 @@
 //! What each view shows, as tables the app renders as they are: the views ask these functions and
 //! do no arithmetic of their own. Charts are drawn from the same tables, so chart and table agree.
 
+pub mod compare;
 mod profile;
 mod shares;
 mod table;

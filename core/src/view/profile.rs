@@ -10,7 +10,7 @@ use crate::measure::{Cell, Measures};
 use crate::metrics::{per_1000, ratio};
 
 /// Everything the profile page of one landsdeel shows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
     /// Key figures: the landsdeel's, then the national one.
     pub figures: Table,
