@@ -26,11 +26,22 @@ const integrity = (bytes) => `sha384-${digest('sha384', bytes, 'base64')}`;
 const attr = (attrs, name) => attrs.match(new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'));
 const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
-/** Moves every inline script to its own file in `dir`; returns the rewritten HTML. */
+/** Moves every inline script to its own file in `dir`, starting after the page's load event;
+ * returns the rewritten HTML. Trunk's preload of the wasm goes (it would fetch the app early):
+ * the loader fetches the wasm itself, with the preload's integrity. */
 export function externaliseInlineScripts(html, dir, base) {
+  const wasm = [];
+  html = html.replace(/<link rel="preload" href="([^"]+)"[^>]*\bintegrity="([^"]+)"[^>]*type="application\/wasm">/g, (_, href, sri) => {
+    wasm.push([href, sri]);
+    return '';
+  });
   return html.replace(SCRIPT, (whole, attrs, body) => {
+    for (const [href, sri] of wasm) body = body.replace(`module_or_path: '${href}'`, `module_or_path: fetch('${href}', { integrity: '${sri}' })`);
     if (attr(attrs, 'src')) return whole;
     if (!body.trim()) throw new Error(`index.html: an empty inline <script${attrs}>`);
+    // The first screen is already in the HTML: the app is fetched once the page has loaded, so
+    // on a slow phone line its wasm does not compete with the page's own bytes for the first paint.
+    body = `if (document.readyState !== 'complete') await new Promise((r) => addEventListener('load', r, { once: true }));\n${body}`;
     const name = `start-${digest('sha256', body, 'hex').slice(0, 16)}.js`;
     writeFileSync(join(dir, name), body);
     return `<script${attrs} src="${escapeAttr(base + name)}" integrity="${integrity(body)}"></script>`;

@@ -20,11 +20,12 @@ import { violations } from './csp-post-build.mjs';
 import { launchOptions } from '../tests/e2e/browser.mjs';
 
 const VIEWS = ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend', 'vergelijk'];
-const PRE_JS = `// The first screen in this page was written at build time for its address without a query
-// (scripts/prerender.mjs). A query asks for another screen (language, dataset, filter, embed, an
-// old ?view= link): the written one is hidden now, removed once the page is parsed, and the app
+const PRE_JS = `// The first screen in this page was written at build time for its address without a query, or
+// with just ?view= and its own view (scripts/prerender.mjs; the project's server answers an old
+// ?view= link with the view's page). Any other query asks for another screen (language, dataset,
+// filter, embed): the written one is hidden now, removed once the page is parsed, and the app
 // draws the one asked for.
-if (location.search.length > 1) {
+if (location.search.length > 1 && location.search !== '?view=' + document.documentElement.getAttribute('data-view')) {
   document.documentElement.classList.add('pre-other');
   document.addEventListener('DOMContentLoaded', function () {
     var pre = document.getElementById('pre');
@@ -80,11 +81,12 @@ function classes(shots) {
 const escapeText = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** One page: the template with the stylesheet, the script and the screen. */
-function page(template, shot, css, js) {
+function page(template, shot, css, js, view) {
   if (!template.includes('<body>') || !template.includes('</head>')) throw new Error('prerender: index.html has no <body> or </head>');
   const head = `  <link rel="stylesheet" href="./${css.name}" integrity="${sri(css.text)}">\n` +
     `  <script src="./${js.name}" integrity="${sri(js.text)}"></script>\n</head>`;
   const html = template
+    .replace(/<html\b/, `<html data-view="${view}"`)
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(shot.title)}</title>`)
     .replace('</head>', head)
     .replace(/(<body>\s*(?:<noscript>[\s\S]*?<\/noscript>)?)/, `$1\n  <div id="pre">${shot.html}</div>`);
@@ -113,7 +115,7 @@ try {
   writeFileSync(join(dir, js.name), js.text);
   VIEWS.forEach((view, i) => {
     const file = view === 'overzicht' ? 'index.html' : `${view}.html`;
-    writeFileSync(join(dir, file), page(template, shots[i], css, js));
+    writeFileSync(join(dir, file), page(template, shots[i], css, js, view));
   });
   console.log(`prerender: ${VIEWS.length} pages, ${css.name}, ${js.name}`);
 } finally {

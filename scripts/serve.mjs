@@ -36,6 +36,18 @@ function gzipOnce(file, mtimeMs, body) {
 /** The dashboard's policy on this server: framed by pages from 127.0.0.1, on any port. */
 export const LOCAL_POLICY = headerPolicy("'self' http://127.0.0.1:*");
 
+/** A folder's page: its index.html, or for an old link with just `?view=X` the view's own
+ * prerendered page `X.html` (scripts/prerender.mjs), so that link's first screen is in the HTML
+ * too. The app reads the view from the query either way. */
+async function pageFor(folder, search) {
+  const view = search.match(/^\?view=([a-z]+)$/)?.[1];
+  if (view) {
+    const page = join(folder, `${view}.html`);
+    if (await stat(page).then((s) => s.isFile(), () => false)) return page;
+  }
+  return join(folder, 'index.html');
+}
+
 /** Serves `root` on localhost; resolves to { server, url }. `policy`: a CSP header value, if any. */
 export function serve(root, port = 0, { policy } = {}) {
   const base = resolve(root);
@@ -45,7 +57,7 @@ export function serve(root, port = 0, { policy } = {}) {
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      if ((await stat(file)).isDirectory()) file = await pageFor(file, new URL(req.url, 'http://x').search);
       let body = await readFile(file);
       const gzip = !STORED.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
       if (gzip) body = gzipOnce(file, (await stat(file)).mtimeMs, body);

@@ -94,6 +94,9 @@ test('With JavaScript off, / shows the key figures and the Landsdelen link shows
   assert.ok(await page.locator('table tr[data-code="ZW"]').count() > 0);
   assert.ok(await page.locator('.notes li').count() > 0);
   assert.match(await page.locator('.source').first().innerText(), /KPMG/);
+  // An old ?view= link: the project's server answers it with the view's own page.
+  await page.goto(`${site.url}?view=landsdelen`);
+  assert.match(await page.locator('.sentence', { hasText: '3.305' }).first().innerText(), /Zuid-West/);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
