@@ -126,9 +126,9 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
         .collect();
     let result = push_rounds(&mut ranger, &mut open, &truth, &|r: &solve::Ranger, v| known(r, v)).and_then(|()| {
         let mut exact = HashMap::new();
+        // (When stopping at the first failure, implied bounds that fail returned above.)
         for &v in &open {
-            let outer = finding(v, ranger.outer(v), Bound::Outer);
-            let f = if stop_at_failure && !outer.passes() { outer } else { finding(v, ranger.exact(v, truth[v])?, Bound::Exact) };
+            let f = finding(v, ranger.exact(v, truth[v])?, Bound::Exact);
             let failed = !f.passes();
             exact.insert(v, f);
             if stop_at_failure && failed {

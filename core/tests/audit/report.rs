@@ -56,23 +56,27 @@ impl Finding {
     /// known so far (0 when it passes already, or when no move up can make it pass).
     pub fn needs_up(&self) -> f64 {
         let t = self.truth;
+        if self.passes() {
+            return 0.0;
+        }
         match self.measure {
             Measure::VolumeEur if t == 0.0 => (self.min + 1000.0 - t).max(0.0),
             Measure::VolumeEur => if self.max < 1.2 * t { 0.2 * t.abs() } else { 0.0 },
             _ => (self.min + 5.0 - t).max(0.0),
         }
-        .min(if self.passes() { 0.0 } else { f64::INFINITY })
     }
 
     /// How far below its true value a point must reach (as [`Finding::needs_up`]).
     pub fn needs_down(&self) -> f64 {
         let t = self.truth;
+        if self.passes() {
+            return 0.0;
+        }
         match self.measure {
             Measure::VolumeEur if t == 0.0 => 0.0,
             Measure::VolumeEur => if self.min > 0.8 * t { 0.2 * t.abs() } else { 0.0 },
             _ => (t - (self.max - 5.0)).max(0.0).min(t),
         }
-        .min(if self.passes() { 0.0 } else { f64::INFINITY })
     }
 
     /// The criteria of issue #8: counts at least 5 wide; euros not within ±20% of the truth.

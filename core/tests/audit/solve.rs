@@ -82,18 +82,24 @@ impl Ranger {
             by_component.entry(self.comp[t.0]).or_default().push(t);
         }
         for (c, targets) in by_component {
-            let (lp, rows, comp) = (&self.lp, &self.rows, &self.comp);
-            let component = self.built.entry(c).or_insert_with(|| Component::new(lp, rows, comp, c));
+            let component = self.component(c);
             if component.rows.is_empty() {
                 continue;
             }
+            let point = component.push(&targets, up)?;
+            let vars = component.vars.clone();
             self.solves += 1;
-            if let Some(point) = component.push(&targets, up)? {
-                let vars = component.vars.clone();
+            if let Some(point) = point {
                 self.record(&vars, &point);
             }
         }
         Ok(())
+    }
+
+    /// Component `c`, built on first use.
+    fn component(&mut self, c: usize) -> &Component {
+        let (lp, rows, comp) = (&self.lp, &self.rows, &self.comp);
+        self.built.entry(c).or_insert_with(|| Component::new(lp, rows, comp, c))
     }
 
     fn record(&mut self, vars: &[usize], point: &[f64]) {
@@ -110,19 +116,18 @@ impl Ranger {
     fn optimum(&mut self, objective: &[(usize, f64)], maximize: bool) -> Result<f64, SolveError> {
         let infinite = if maximize { f64::INFINITY } else { f64::NEG_INFINITY };
         let Some(&(first, _)) = objective.first() else { return Ok(0.0) };
-        let c = self.comp[first];
-        let (lp, rows, comp) = (&self.lp, &self.rows, &self.comp);
-        let component = self.built.entry(c).or_insert_with(|| Component::new(lp, rows, comp, c));
+        let bound = if maximize { self.lp.hi[first] } else { self.lp.lo[first] };
+        let component = self.component(self.comp[first]);
         if component.rows.is_empty() {
             // No row: the bounds are the range (and a single variable is the only objective).
-            return Ok(if maximize { lp.hi[first] } else { lp.lo[first] });
+            return Ok(bound);
         }
-        self.solves += 1;
         let result = component.solve(objective, maximize)?;
+        let vars = component.vars.clone();
+        self.solves += 1;
         match result {
             None => Ok(infinite),
             Some((value, point)) => {
-                let vars = component.vars.clone();
                 self.record(&vars, &point);
                 Ok(value)
             }
