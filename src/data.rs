@@ -23,6 +23,8 @@ pub struct Data {
     pub dataset: Option<Arc<Dataset>>,
     /// The published dataset of the address: a local file borrows its labels and population.
     pub base: Option<Arc<Dataset>>,
+    /// The base's `manifest.json` as fetched (for the publishable cube).
+    pub base_manifest_json: Option<Arc<Vec<u8>>>,
     pub notices: Vec<Notice>,
     pub error: Option<DataError>,
     /// The local file shown, as read (before disclosure).
@@ -45,6 +47,7 @@ impl PartialEq for Data {
         same(&self.index, &o.index)
             && same(&self.dataset, &o.dataset)
             && same(&self.base, &o.base)
+            && same(&self.base_manifest_json, &o.base_manifest_json)
             && same(&self.local, &o.local)
             && (&self.notices, &self.error, self.rules_off) == (&o.notices, &o.error, o.rules_off)
     }
@@ -121,11 +124,13 @@ pub fn sources(asked: Signal<Option<String>>) -> (Memo<Data>, Loader) {
             None => (None, None, false),
         });
         let error = file_error.get().or_else(|| index_read.as_ref()?.as_ref().err().cloned()).or_else(|| loaded.as_ref()?.as_ref().err().cloned());
+        let loaded = loaded.and_then(Result::ok);
         Data {
             index: index_read.and_then(Result::ok),
             dataset: local_dataset.get().or_else(|| base.get()),
             base: base.get(),
-            notices: notices.or_else(|| loaded?.ok().map(|l| l.notices.clone())).unwrap_or_default(),
+            base_manifest_json: loaded.as_ref().map(|l| l.manifest_json.clone()),
+            notices: notices.or_else(|| loaded.map(|l| l.notices.clone())).unwrap_or_default(),
             error,
             local: file,
             rules_off,

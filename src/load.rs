@@ -15,6 +15,9 @@ const INDEX: &str = "data/index.json";
 pub struct Loaded {
     pub dataset: Arc<Dataset>,
     pub notices: Vec<Notice>,
+    /// Its `manifest.json` as fetched: the archive worker reads it to write a publishable cube
+    /// (`src/publish.rs`), so the app needs no manifest writer.
+    pub manifest_json: Arc<Vec<u8>>,
 }
 
 async fn fetch(path: &str) -> Result<Vec<u8>, DataError> {
@@ -35,7 +38,8 @@ pub async fn load_index() -> Result<DatasetIndex, DataError> {
 pub async fn load_dataset(entry: &IndexEntry) -> Result<Loaded, DataError> {
     let dir = format!("data/{}", entry.path);
     let manifest_path = format!("{dir}manifest.json");
-    let manifest = Manifest::parse(&fetch(&manifest_path).await?, &manifest_path)?;
+    let manifest_json = fetch(&manifest_path).await?;
+    let manifest = Manifest::parse(&manifest_json, &manifest_path)?;
     let cube_path = format!("{dir}{}", manifest.files.cube);
     let cube = fetch(&cube_path).await?;
     let population_path = manifest.files.population.as_ref().map(|p| format!("{dir}{p}"));
@@ -45,7 +49,7 @@ pub async fn load_dataset(entry: &IndexEntry) -> Result<Loaded, DataError> {
     };
     let population = population.as_ref().map(|(bytes, path)| (bytes.as_slice(), *path));
     let Parsed { value: dataset, notices } = Dataset::read(manifest, (&cube, &cube_path), population)?;
-    Ok(Loaded { dataset: Arc::new(dataset), notices })
+    Ok(Loaded { dataset: Arc::new(dataset), notices, manifest_json: Arc::new(manifest_json) })
 }
 
 /// The boundaries of the landsdelen, as GeoJSON text.

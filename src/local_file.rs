@@ -51,13 +51,15 @@ pub async fn read(bytes: &[u8], name: &str, base: Arc<Dataset>, progress: impl F
     if let Some(p) = &performance {
         let _ = p.mark(READ_START);
     }
-    // A spreadsheet is a ZIP too: its name tells it from a dataset folder.
+    // A spreadsheet is a ZIP too: its name tells it from a dataset folder. Both are unzipped by
+    // the archive worker, fetched only now.
     if lta_core::sheet::is_workbook(name) {
-        let (text, map) = crate::xlsx::sheet_text(bytes, name).await?;
+        let (text, map) = crate::worker::sheet_text(bytes, name).await?;
         return read_csv(text.as_bytes(), name, &base, progress, performance).await.map_err(|e| map.locate(e));
     }
     if lta_core::publish::is_zip(bytes) {
-        let Parsed { value, notices } = lta_core::publish::read_dataset_zip(bytes, name)?;
+        let entries = crate::worker::unzip(bytes, name).await?;
+        let Parsed { value, notices } = lta_core::publish::dataset_from_entries(&entries, name)?;
         return Ok(Parsed { value: LocalFile { name: name.to_string(), cube: LocalCube::Dataset(Box::new(value)) }, notices });
     }
     read_csv(bytes, name, &base, progress, performance).await

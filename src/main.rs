@@ -18,7 +18,7 @@ mod table;
 mod text;
 mod ui;
 mod views;
-mod xlsx;
+mod worker;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -1,7 +1,9 @@
 //! "Publiceerbare kubus downloaden": with a records file open under the disclosure rules, one
-//! button saves what the screen shows as a dataset folder in a ZIP (`lta_core::publish`).
+//! button saves what the screen shows as a dataset folder in a ZIP (`lta_core::publish`, run by
+//! the archive worker).
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use lta_core::manifest::Status;
 use lta_core::{Lang, Text};
 
@@ -12,17 +14,25 @@ use crate::download::save_bytes;
 pub fn PublishCube(data: Memo<Data>) -> impl IntoView {
     let lang = expect_context::<Signal<Lang>>();
     let status = RwSignal::new(Status::Voorlopig);
+    // The ZIP is written by the archive worker (`src/worker.rs`), from the shown cube and
+    // population as CSV text and the published dataset's manifest as fetched.
     let save = move |_| {
         let today: String = String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect();
-        let zip = data.with_untracked(|d| {
-            let (shown, base) = (d.dataset.as_ref()?, d.base.as_ref()?);
-            Some(lta_core::publish::dataset_zip(shown, &base.manifest, status.get_untracked(), &today))
+        let job = data.with_untracked(|d| {
+            let (shown, manifest) = (d.dataset.as_ref()?, d.base_manifest_json.clone()?);
+            Some((shown.cube.to_csv(), shown.population.as_ref().map(|p| p.to_csv()), manifest))
         });
-        if let Some(zip) = zip {
-            if let Err(e) = save_bytes(&format!("publiceerbare-kubus-{today}.zip"), "application/zip", &zip) {
+        let Some((cube, population, manifest)) = job else { return };
+        let definitief = status.get_untracked() == Status::Definitief;
+        spawn_local(async move {
+            let saved = match crate::worker::publish(&cube, population.as_deref(), &manifest, definitief, &today).await {
+                Ok(zip) => save_bytes(&format!("publiceerbare-kubus-{today}.zip"), "application/zip", &zip),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = saved {
                 web_sys::console::error_1(&e);
             }
-        }
+        });
     };
     let option = move |s: Status| {
         view! { <option value=format!("{s:?}").to_ascii_lowercase() selected=move || status.get() == s>{crate::text::tr(lang, Text::status(s))}</option> }

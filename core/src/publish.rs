@@ -3,11 +3,12 @@
 //! English). Unzipped into a site's `data/` and listed in `data/index.json`, it is a published
 //! dataset; opened again with "Eigen bestand openen", it shows the same numbers.
 
-use crate::cube::Parsed;
+use crate::cube::{Cube, Parsed};
 use crate::disclosure::Rules;
 use crate::error::{DataError, ErrorKind};
 use crate::i18n::{Lang, Text};
 use crate::manifest::{Files, Localized, Manifest, Source, Status};
+use crate::population::Population;
 use crate::view::Dataset;
 use crate::zip;
 
@@ -77,10 +78,31 @@ fn ymd(date: &str) -> (u16, u16, u16) {
     (part(0), part(1), part(2))
 }
 
+/// The ZIP of [`dataset_zip`] from what the app can hand the archive worker (`xlsx/`, where the
+/// deflate and the manifest writer live, not in the app's own wasm): the shown cube and its
+/// population as CSV text, and the published dataset's `manifest.json` as it was fetched.
+pub fn publish_zip(cube_csv: &str, population_csv: Option<&str>, base_manifest: &[u8], status: Status, date: &str) -> Result<Vec<u8>, DataError> {
+    let base = Manifest::parse(base_manifest, MANIFEST)?;
+    // Open names: the cube's percelen are those of the user's records, as shown.
+    let cube = Cube::parse(cube_csv.as_bytes(), CUBE, &base.perceel_names().open())?.value;
+    let population = match population_csv {
+        Some(p) => Some(Population::parse(p.as_bytes(), POPULATION)?.value),
+        None => None,
+    };
+    let shown = Dataset { manifest: base.clone(), cube, population };
+    Ok(dataset_zip(&shown, &base, status, date))
+}
+
 /// Reads a dataset folder from a ZIP (at its root or in one folder), as `Dataset::read` does from
 /// a site; errors name the file in the archive (`kubus.zip/cube.csv`).
 pub fn read_dataset_zip(bytes: &[u8], file: &str) -> Result<Parsed<Dataset>, DataError> {
     let files = zip::read(bytes).map_err(|e| DataError::new(ErrorKind::BadArchive { detail: e.0 }, file))?;
+    dataset_from_entries(&files, file)
+}
+
+/// Reads a dataset folder from the entries of a ZIP (name, bytes), as [`read_dataset_zip`] does;
+/// the app gets the entries from the archive worker, which unzips.
+pub fn dataset_from_entries(files: &[(String, Vec<u8>)], file: &str) -> Result<Parsed<Dataset>, DataError> {
     let manifest_entry = files
         .iter()
         .filter(|(n, _)| n == MANIFEST || n.ends_with(&format!("/{MANIFEST}")))
@@ -142,6 +164,20 @@ mod tests {
             let text = String::from_utf8(data).unwrap();
             assert!(!text.contains("mijn-records") && !text.contains("c1,") && !text.contains(",c1"), "{name}");
         }
+    }
+
+    /// What the archive worker makes from the app's texts is the ZIP of the dataset shown.
+    #[test]
+    fn the_zip_from_texts_is_the_zip_of_the_shown_dataset() {
+        let base = published();
+        let csv = "client,periode,landsdeel,perceel,verwijzer,volume_eur\na,2023-H1,ZW,UMC,huisarts,1000\nb,2023-H2,NH,NIEUW,huisarts,20000\n";
+        let built = records::read(csv.as_bytes(), "r.csv", &base.manifest.perceel_names().open()).unwrap().value;
+        let shown = Dataset::local("r.csv", &LocalCube::Records(built), &base, true);
+        let json = std::fs::read(format!("{}/../public/data/lta-2023/manifest.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let population = shown.population.as_ref().map(|p| p.to_csv());
+        let zip = publish_zip(&shown.cube.to_csv(), population.as_deref(), &json, Status::Definitief, "2026-11-27").unwrap();
+        assert_eq!(zip, dataset_zip(&shown, &base.manifest, Status::Definitief, "2026-11-27"));
+        assert!(publish_zip("periode\n", None, &json, Status::Voorlopig, "2026-11-27").is_err());
     }
 
     /// The disclosure text says the rules were applied only where they were: a records file

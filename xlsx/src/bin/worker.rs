@@ -1,7 +1,70 @@
-//! The spreadsheet web worker: says `lta-xlsx:ready` once started, then receives
-//! `{ bytes, name }` and answers with the JSON of a
-//! [`lta_core::sheet::WorkbookReply`]. Trunk builds it as a worker (`index.html`,
-//! `data-type="worker"`); the app starts it only when a user opens a spreadsheet (`src/xlsx.rs`).
+//! The archive web worker: everything the dashboard does with ZIP archives, so that neither
+//! calamine nor deflate nor the manifest writer weighs on the app's own wasm. It says
+//! `lta-xlsx:ready` once started, then receives one job and answers it:
+//! - `{ bytes, name }`: a spreadsheet; the answer is the JSON of a [`lta_core::sheet::WorkbookReply`];
+//! - `{ job: "unzip", bytes }`: a dataset ZIP; the answer is `{ entries: [[name, bytes], …] }`;
+//! - `{ job: "publish", cube, population?, manifest, definitief, date }`: the publishable cube
+//!   ([`lta_core::publish::publish_zip`]); the answer is `{ zip: bytes }`.
+//!
+//! A job that fails answers `{ error: "…" }`. Trunk builds it as a worker (`index.html`,
+//! `data-type="worker"`); the app starts it only for such a job (`src/worker.rs`).
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use lta_core::manifest::Status;
+    use wasm_bindgen::prelude::*;
+
+    fn field(data: &JsValue, key: &str) -> JsValue {
+        Reflect::get(data, &key.into()).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    /// An object with one field: the answer of a job.
+    fn answer(key: &str, value: &JsValue) -> JsValue {
+        let out = Object::new();
+        let _ = Reflect::set(&out, &key.into(), value);
+        out.into()
+    }
+
+    fn unzip(bytes: &[u8]) -> JsValue {
+        match lta_core::zip::read(bytes) {
+            Ok(entries) => {
+                let list: Array = entries
+                    .iter()
+                    .map(|(name, data)| Array::of2(&JsValue::from_str(name), &Uint8Array::from(data.as_slice())))
+                    .collect();
+                answer("entries", &list)
+            }
+            Err(e) => answer("error", &JsValue::from_str(&e.0)),
+        }
+    }
+
+    fn publish(data: &JsValue) -> JsValue {
+        let text = |key: &str| field(data, key).as_string();
+        let manifest = Uint8Array::new(&field(data, "manifest")).to_vec();
+        let status = if field(data, "definitief").is_truthy() { Status::Definitief } else { Status::Voorlopig };
+        let cube = text("cube").unwrap_or_default();
+        let zip = lta_core::publish::publish_zip(&cube, text("population").as_deref(), &manifest, status, &text("date").unwrap_or_default());
+        match zip {
+            Ok(zip) => answer("zip", &Uint8Array::from(zip.as_slice())),
+            Err(e) => answer("error", &JsValue::from_str(&lta_core::message::error_message(&e, lta_core::Lang::En))),
+        }
+    }
+
+    /// The answer to one job.
+    pub fn run(data: &JsValue) -> JsValue {
+        let bytes = || Uint8Array::new(&field(data, "bytes")).to_vec();
+        match field(data, "job").as_string().as_deref() {
+            Some("unzip") => unzip(&bytes()),
+            Some("publish") => publish(data),
+            _ => {
+                let reply = lta_xlsx::read(&bytes(), &field(data, "name").as_string().unwrap_or_default());
+                // The reply has only strings and numbers: it always serialises.
+                JsValue::from_str(&serde_json::to_string(&reply).unwrap_or_default())
+            }
+        }
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -11,17 +74,10 @@ fn main() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        let data = ev.data();
-        let field = |key: &str| js_sys::Reflect::get(&data, &key.into()).unwrap_or(JsValue::UNDEFINED);
-        let bytes = js_sys::Uint8Array::new(&field("bytes")).to_vec();
-        let name = field("name").as_string().unwrap_or_default();
-        let reply = lta_xlsx::read(&bytes, &name);
-        // The reply has only strings and numbers: it always serialises.
-        let json = serde_json::to_string(&reply).unwrap_or_default();
-        let _ = reply_to.post_message(&JsValue::from_str(&json));
+        let _ = reply_to.post_message(&web::run(&ev.data()));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The app waits for this before it sends the file (`src/xlsx.rs`, READY).
+    // The app waits for this before it sends the job (`src/worker.rs`, READY).
     let _ = scope.post_message(&JsValue::from_str("lta-xlsx:ready"));
     // The worker lives as long as its one handler.
     on_message.forget();

@@ -1,0 +1,116 @@
+//! The archive worker (`xlsx/`, crate `lta-xlsx`, a wasm of its own that the browser fetches
+//! only now): a spreadsheet's sheet as CSV text, a dataset ZIP unzipped, the publishable cube
+//! zipped. The app's own wasm so carries no spreadsheet reader, no deflate and no manifest writer.
+//! A spreadsheet's text is then read by the same readers as a CSV file, a ZIP's files as a
+//! site's. The file goes to the worker inside the browser, never further.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use lta_core::sheet::{SheetMap, WorkbookReply};
+use lta_core::{DataError, ErrorKind};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The worker's loader, which Trunk writes beside the app (`index.html`, `data-loader-shim`).
+const WORKER: &str = "./lta-xlsx-worker_loader.js";
+/// What the worker says first, when it can take the job (`xlsx/src/bin/worker.rs`).
+const READY: &str = "lta-xlsx:ready";
+
+/// The sheet as CSV text, with the map from its lines back to the sheet's cells.
+pub async fn sheet_text(bytes: &[u8], name: &str) -> Result<(String, SheetMap), DataError> {
+    let failed = |detail: String| DataError::new(ErrorKind::BadWorkbook { detail }, name);
+    let job = message(&[("bytes", Uint8Array::from(bytes).into()), ("name", name.into())]).map_err(|e| failed(describe(&e)))?;
+    let reply = ask(job).await.map_err(|e| failed(describe(&e)))?;
+    let reply: WorkbookReply = serde_json::from_str(&reply.as_string().unwrap_or_default()).map_err(|e| failed(e.to_string()))?;
+    match reply {
+        WorkbookReply::Csv { csv, map } => Ok((csv, map)),
+        WorkbookReply::Unreadable { file, detail } => Err(DataError::new(ErrorKind::BadWorkbook { detail }, &file)),
+        WorkbookReply::NoHeader { file } => Err(DataError::new(ErrorKind::NoHeaderRow, &file)),
+    }
+}
+
+/// The entries of a ZIP (name, bytes), for [`lta_core::publish::dataset_from_entries`].
+pub async fn unzip(bytes: &[u8], name: &str) -> Result<Vec<(String, Vec<u8>)>, DataError> {
+    let failed = |detail: String| DataError::new(ErrorKind::BadArchive { detail }, name);
+    let job = message(&[("job", "unzip".into()), ("bytes", Uint8Array::from(bytes).into())]).map_err(|e| failed(describe(&e)))?;
+    let entries = answer(ask(job).await, "entries").map_err(|e| failed(describe(&e)))?;
+    let entry = |pair: JsValue| {
+        let pair: Array = pair.unchecked_into();
+        (pair.get(0).as_string().unwrap_or_default(), Uint8Array::new(&pair.get(1)).to_vec())
+    };
+    Ok(Array::from(&entries).iter().map(entry).collect())
+}
+
+/// The publishable cube's ZIP ([`lta_core::publish::publish_zip`]), or what went wrong.
+pub async fn publish(cube: &str, population: Option<&str>, manifest: &[u8], definitief: bool, date: &str) -> Result<Vec<u8>, JsValue> {
+    let population = population.map_or(JsValue::UNDEFINED, JsValue::from_str);
+    let job = message(&[
+        ("job", "publish".into()),
+        ("cube", cube.into()),
+        ("population", population),
+        ("manifest", Uint8Array::from(manifest).into()),
+        ("definitief", definitief.into()),
+        ("date", date.into()),
+    ])?;
+    Ok(Uint8Array::new(&answer(ask(job).await, "zip")?).to_vec())
+}
+
+fn message(fields: &[(&str, JsValue)]) -> Result<Object, JsValue> {
+    let out = Object::new();
+    for (key, value) in fields {
+        Reflect::set(&out, &(*key).into(), value)?;
+    }
+    Ok(out)
+}
+
+/// The field `key` of the worker's answer, or the error it gave instead.
+fn answer(reply: Result<JsValue, JsValue>, key: &str) -> Result<JsValue, JsValue> {
+    let reply = reply?;
+    let error = Reflect::get(&reply, &"error".into())?;
+    if !error.is_undefined() {
+        return Err(error);
+    }
+    Reflect::get(&reply, &key.into())
+}
+
+/// Starts a worker, sends it the job and waits for its one answer; the worker is ended after
+/// it, so its memory goes with it.
+async fn ask(job: Object) -> Result<JsValue, JsValue> {
+    let worker = web_sys::Worker::new(WORKER)?;
+    type Settle = Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>>;
+    let settle: Settle = Rc::default();
+    let promise = js_sys::Promise::new(&mut |resolve, reject| *settle.borrow_mut() = Some((resolve, reject)));
+    let (answered, sender) = (settle.clone(), worker.clone());
+    // The worker says it is ready once its wasm has started: a message sent before would find
+    // no handler and be lost.
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+        let data = ev.data();
+        if data.as_string().as_deref() == Some(READY) {
+            if let Err(e) = sender.post_message(&job) {
+                if let Some((_, reject)) = answered.borrow().as_ref() {
+                    let _ = reject.call1(&JsValue::NULL, &e);
+                }
+            }
+        } else if let Some((resolve, _)) = answered.borrow().as_ref() {
+            let _ = resolve.call1(&JsValue::NULL, &data);
+        }
+    });
+    // A worker that cannot load, or that traps (a panic aborts), reports an error event.
+    let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |ev: web_sys::ErrorEvent| {
+        if let Some((_, reject)) = settle.borrow().as_ref() {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&ev.message()));
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let answer = JsFuture::from(promise).await;
+    worker.terminate();
+    answer
+}
+
+fn describe(e: &JsValue) -> String {
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
