@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use lta_core::sheet::{SheetMap, WorkbookReply};
+use lta_core::sheet::SheetMap;
 use lta_core::{DataError, ErrorKind};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,12 +24,17 @@ pub async fn sheet_text(bytes: &[u8], name: &str) -> Result<(String, SheetMap), 
     let failed = |detail: String| DataError::new(ErrorKind::BadWorkbook { detail }, name);
     let job = message(&[("bytes", Uint8Array::from(bytes).into()), ("name", name.into())]).map_err(|e| failed(describe(&e)))?;
     let reply = ask(job).await.map_err(|e| failed(describe(&e)))?;
-    let reply: WorkbookReply = serde_json::from_str(&reply.as_string().unwrap_or_default()).map_err(|e| failed(e.to_string()))?;
-    match reply {
-        WorkbookReply::Csv { csv, map } => Ok((csv, map)),
-        WorkbookReply::Unreadable { file, detail } => Err(DataError::new(ErrorKind::BadWorkbook { detail }, &file)),
-        WorkbookReply::NoHeader { file } => Err(DataError::new(ErrorKind::NoHeaderRow, &file)),
+    let text = |key: &str| Reflect::get(&reply, &key.into()).ok().and_then(|v| v.as_string());
+    let number = |key: &str| Reflect::get(&reply, &key.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
+    let file = text("file").unwrap_or_else(|| name.to_string());
+    if let Some(detail) = text("unreadable") {
+        return Err(DataError::new(ErrorKind::BadWorkbook { detail }, &file));
     }
+    let Some(csv) = text("csv") else { return Err(DataError::new(ErrorKind::NoHeaderRow, &file)) };
+    let headers = Reflect::get(&reply, &"headers".into()).map(|h| Array::from(&h)).unwrap_or_default();
+    let headers = headers.iter().map(|h| h.as_string().unwrap_or_default()).collect();
+    let map = SheetMap { file, sheet: text("sheet").unwrap_or_default(), header_row: number("header_row"), first_column: number("first_column"), headers };
+    Ok((csv, map))
 }
 
 /// The entries of a ZIP (name, bytes), for [`lta_core::publish::dataset_from_entries`].

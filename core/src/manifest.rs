@@ -3,14 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::cube::PerceelNames;
 use crate::error::{DataError, ErrorKind};
 use crate::i18n::{Lang, Text};
 
 /// A text in both languages.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Default)]
 pub struct Localized {
     /// Dutch.
     pub nl: String,
@@ -29,7 +29,7 @@ impl Localized {
 }
 
 /// How final a dataset is. Illustrative (synthetic) data is labelled as such wherever it appears.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Final published figures.
@@ -43,14 +43,14 @@ pub enum Status {
 }
 
 /// `data/index.json`: the datasets a site hosts.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct DatasetIndex {
     /// The datasets, the default one first.
     pub datasets: Vec<IndexEntry>,
 }
 
 /// One dataset in the index.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct IndexEntry {
     /// Stable id, used in URLs.
     pub id: String,
@@ -63,12 +63,11 @@ pub struct IndexEntry {
 }
 
 /// The source a dataset cites.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Source {
     /// The citation, as a reader would write it in a reference list.
     pub citation: Localized,
     /// Where to read the source, if it is online.
-    #[serde(default)]
     pub url: Option<String>,
 }
 
@@ -90,29 +89,27 @@ impl Source {
 }
 
 /// The files of a dataset, relative to its folder.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Files {
     /// The cube CSV.
     pub cube: String,
     /// The population CSV, when per-1,000 rates are possible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub population: Option<String>,
     /// The records the cube was made from, for `records_to_cube` (never published by a site).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub records: Option<String>,
 }
 
 /// A note the source attaches to its figures, shown beside the views it names.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Note {
     /// Stable id.
     pub id: String,
     /// The views it applies to (`overzicht`, `landsdelen`, `percelen`, `verwijzers`); empty: all.
-    #[serde(default)]
     pub views: Vec<String>,
     /// True for the source's notes on the domain itself (woonplaatsbeginsel, referrer
     /// registration…), which apply to any data of this kind, also a user's own file.
-    #[serde(default)]
     pub general: bool,
     /// The text.
     #[serde(flatten)]
@@ -120,7 +117,7 @@ pub struct Note {
 }
 
 /// `manifest.json` of one dataset.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Manifest {
     /// Stable id.
     pub id: String,
@@ -132,7 +129,6 @@ pub struct Manifest {
     pub source: Source,
     /// Licence of the data, or on what terms its figures are reused: in both languages, or one
     /// string for both (as older manifests have it).
-    #[serde(deserialize_with = "one_or_both")]
     pub licence: Localized,
     /// Periods covered.
     pub periods: Vec<String>,
@@ -143,46 +139,30 @@ pub struct Manifest {
     /// Which disclosure rules the publisher applied.
     pub disclosure: Localized,
     /// Labels per dimension (`perceel`, `landsdeel`, `verwijzer`) per code.
-    #[serde(default)]
     pub labels: BTreeMap<String, BTreeMap<String, Localized>>,
     /// Notes to show beside the views.
-    #[serde(default)]
     pub notes: Vec<Note>,
     /// The disclosure rules a cube made from records was published with, with their parameters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rules: Option<crate::disclosure::Rules>,
     /// The day the dataset was made (`YYYY-MM-DD`), for cubes the dashboard wrote.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
 }
 
-/// A text given in both languages, or as one string that serves both.
-fn one_or_both<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Localized, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Text {
-        One(String),
-        Both(Localized),
-    }
-    Ok(match Text::deserialize(d)? {
-        Text::One(s) => Localized { nl: s.clone(), en: s },
-        Text::Both(l) => l,
-    })
-}
-
-/// Reads a JSON file, naming line and column of a problem.
-fn from_json<T: for<'de> Deserialize<'de>>(bytes: &[u8], file: &str) -> Result<T, DataError> {
-    serde_json::from_slice(bytes).map_err(|e| {
-        DataError::new(ErrorKind::BadJson { detail: e.to_string() }, file)
-            .at_line(e.line() as u64)
-            .in_cell(&e.column().to_string(), "")
+/// Reads a JSON file with `read`, naming line and column of a problem.
+fn from_json<T>(bytes: &[u8], file: &str, read: fn(&crate::json::Json) -> Result<T, crate::json::JsonError>) -> Result<T, DataError> {
+    crate::json::parse(bytes).and_then(|j| read(&j)).map_err(|e| {
+        DataError::new(ErrorKind::BadJson { detail: e.detail }, file)
+            .at_line(e.line)
+            .in_cell(&e.column.to_string(), "")
     })
 }
 
 impl DatasetIndex {
     /// Reads `index.json`.
     pub fn parse(bytes: &[u8], file: &str) -> Result<DatasetIndex, DataError> {
-        let index: DatasetIndex = from_json(bytes, file)?;
+        let index = from_json(bytes, file, crate::manifest_read::index)?;
         if index.datasets.is_empty() {
             return Err(DataError::new(ErrorKind::BadJson { detail: "no datasets".into() }, file));
         }
@@ -193,7 +173,7 @@ impl DatasetIndex {
 impl Manifest {
     /// Reads `manifest.json`.
     pub fn parse(bytes: &[u8], file: &str) -> Result<Manifest, DataError> {
-        from_json(bytes, file)
+        from_json(bytes, file, crate::manifest_read::manifest)
     }
 
     /// The label of a code in a dimension, if the manifest has one.
@@ -290,6 +270,17 @@ mod tests {
         assert_eq!(m.licence.get(Lang::En), "all rights reserved");
         let wrong = MANIFEST.replace(r#""CC BY 4.0""#, "3");
         assert!(Manifest::parse(wrong.as_bytes(), "manifest.json").is_err());
+    }
+
+    #[test]
+    fn a_missing_member_or_an_unknown_status_is_named_where_it_is() {
+        let e = Manifest::parse(MANIFEST.replace(r#""publisher": "VNG","#, "").as_bytes(), "manifest.json").unwrap_err();
+        assert_eq!((e.kind, e.position.line), (ErrorKind::BadJson { detail: "missing field `publisher`".into() }, Some(1)));
+        let e = Manifest::parse(MANIFEST.replace(r#""definitief""#, r#""klaar""#).as_bytes(), "manifest.json").unwrap_err();
+        assert!(matches!(&e.kind, ErrorKind::BadJson { detail } if detail.contains("`klaar`")), "{e:?}");
+        assert_eq!((e.position.line, e.position.column.as_deref()), (Some(4), Some("62")));
+        let e = DatasetIndex::parse(br#"{"datasets": [{"id": "a", "path": "a/", "title": "A", "status": "voorlopig"}]}"#, "index.json").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadJson { detail: "expected an object".into() });
     }
 
     #[test]

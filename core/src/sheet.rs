@@ -3,12 +3,10 @@
 //! the user sees. The workbook itself is read by the `lta-xlsx` crate, loaded only when a user
 //! opens one; this module is what the app needs of it, with no spreadsheet code.
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::DataError;
 
 /// Where the CSV text of a sheet came from: its header row and columns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SheetMap {
     /// The workbook's file name.
     pub file: String,
@@ -23,7 +21,7 @@ pub struct SheetMap {
 }
 
 /// What the spreadsheet reader sends back: the sheet as CSV text, or why it could not.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum WorkbookReply {
     /// `;`-separated text (decimal points or commas both read), header first.
     Csv {
@@ -123,11 +121,5 @@ mod tests {
         assert_eq!(error_message(&map.locate(e), Lang::Nl), "records.xlsx, Blad1!C17, kolom ‘volume_eur’, waarde ‘veel’: is geen getal (of leeg, x of ~getal)");
         let e = DataError::new(ErrorKind::NoDataRows, "records.xlsx");
         assert_eq!(map.locate(e).position.file, "records.xlsx, Blad1");
-    }
-
-    #[test]
-    fn replies_survive_json() {
-        let reply = WorkbookReply::NoHeader { file: "x.ods, Data".into() };
-        assert_eq!(serde_json::from_str::<WorkbookReply>(&serde_json::to_string(&reply).unwrap()).unwrap(), reply);
     }
 }

@@ -1,7 +1,9 @@
 //! The archive web worker: everything the dashboard does with ZIP archives, so that neither
 //! calamine nor deflate nor the manifest writer weighs on the app's own wasm. It says
 //! `lta-xlsx:ready` once started, then receives one job and answers it:
-//! - `{ bytes, name }`: a spreadsheet; the answer is the JSON of a [`lta_core::sheet::WorkbookReply`];
+//! - `{ bytes, name }`: a spreadsheet; the answer is a [`lta_core::sheet::WorkbookReply`] as an
+//!   object: `{ csv, file, sheet, header_row, first_column, headers }`, `{ file, unreadable }`
+//!   (what the reader said) or `{ file }` (no header row);
 //! - `{ job: "unzip", bytes }`: a dataset ZIP; the answer is `{ entries: [[name, bytes], …] }`;
 //! - `{ job: "publish", cube, population?, manifest, definitief, date }`: the publishable cube
 //!   ([`lta_core::publish::publish_zip`]); the answer is `{ zip: bytes }`.
@@ -13,6 +15,7 @@
 mod web {
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use lta_core::manifest::Status;
+    use lta_core::sheet::WorkbookReply;
     use wasm_bindgen::prelude::*;
 
     fn field(data: &JsValue, key: &str) -> JsValue {
@@ -57,12 +60,32 @@ mod web {
         match field(data, "job").as_string().as_deref() {
             Some("unzip") => unzip(&bytes()),
             Some("publish") => publish(data),
-            _ => {
-                let reply = lta_xlsx::read(&bytes(), &field(data, "name").as_string().unwrap_or_default());
-                // The reply has only strings and numbers: it always serialises.
-                JsValue::from_str(&serde_json::to_string(&reply).unwrap_or_default())
-            }
+            _ => sheet(lta_xlsx::read(&bytes(), &field(data, "name").as_string().unwrap_or_default())),
         }
+    }
+
+    /// A sheet's reply as an object of strings and numbers (`src/worker.rs` reads it).
+    fn sheet(reply: WorkbookReply) -> JsValue {
+        let out = Object::new();
+        let set = |key: &str, value: JsValue| {
+            let _ = Reflect::set(&out, &key.into(), &value);
+        };
+        match reply {
+            WorkbookReply::Csv { csv, map } => {
+                set("csv", csv.into());
+                set("file", map.file.into());
+                set("sheet", map.sheet.into());
+                set("header_row", map.header_row.into());
+                set("first_column", map.first_column.into());
+                set("headers", map.headers.iter().map(JsValue::from).collect::<Array>().into());
+            }
+            WorkbookReply::Unreadable { file, detail } => {
+                set("file", file.into());
+                set("unreadable", detail.into());
+            }
+            WorkbookReply::NoHeader { file } => set("file", file.into()),
+        }
+        out.into()
     }
 }
 

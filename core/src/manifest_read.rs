@@ -1,0 +1,100 @@
+//! `index.json` and `manifest.json` from their JSON values ([`crate::json`]): required members
+//! must be there, optional ones may be left out or `null`, other members are passed over.
+
+use std::collections::BTreeMap;
+
+use crate::disclosure::Rules;
+use crate::json::{Json, JsonError};
+use crate::manifest::{DatasetIndex, Files, IndexEntry, Localized, Manifest, Note, Source, Status};
+
+fn localized(j: &Json) -> Result<Localized, JsonError> {
+    let f = j.object()?;
+    Ok(Localized { nl: f.req("nl")?.string()?, en: f.req("en")?.string()? })
+}
+
+/// A text in both languages, or one string that serves both (older manifests' licence).
+fn one_or_both(j: &Json) -> Result<Localized, JsonError> {
+    match j.string() {
+        Ok(s) => Ok(Localized { nl: s.clone(), en: s }),
+        Err(_) => localized(j).map_err(|_| j.error("expected a string or an object with `nl` and `en`")),
+    }
+}
+
+fn status(j: &Json) -> Result<Status, JsonError> {
+    match j.string()?.as_str() {
+        "definitief" => Ok(Status::Definitief),
+        "voorlopig" => Ok(Status::Voorlopig),
+        "illustratief" => Ok(Status::Illustratief),
+        "lokaal" => Ok(Status::Lokaal),
+        other => Err(j.error(&format!("unknown status `{other}`, expected definitief, voorlopig, illustratief or lokaal"))),
+    }
+}
+
+fn source(j: &Json) -> Result<Source, JsonError> {
+    let f = j.object()?;
+    Ok(Source { citation: localized(f.req("citation")?)?, url: f.opt("url", Json::string)? })
+}
+
+fn files(j: &Json) -> Result<Files, JsonError> {
+    let f = j.object()?;
+    Ok(Files { cube: f.req("cube")?.string()?, population: f.opt("population", Json::string)?, records: f.opt("records", Json::string)? })
+}
+
+fn note(j: &Json) -> Result<Note, JsonError> {
+    let f = j.object()?;
+    Ok(Note {
+        id: f.req("id")?.string()?,
+        views: f.opt("views", |v| v.list(Json::string))?.unwrap_or_default(),
+        general: f.opt("general", Json::boolean)?.unwrap_or(false),
+        text: localized(j)?,
+    })
+}
+
+fn rules(j: &Json) -> Result<Rules, JsonError> {
+    let f = j.object()?;
+    let n = |key: &str| f.req(key)?.number();
+    Ok(Rules {
+        secret_up_to: n("secret_up_to")?,
+        count_rounding: n("count_rounding")?,
+        euro_rounding: n("euro_rounding")?,
+        dominance_share: n("dominance_share")?,
+        count_protection: n("count_protection")?,
+        euro_protection: n("euro_protection")?,
+        secondary: f.req("secondary")?.string()?,
+    })
+}
+
+/// Labels per dimension per code.
+fn labels(j: &Json) -> Result<BTreeMap<String, BTreeMap<String, Localized>>, JsonError> {
+    let per_code = |j: &Json| -> Result<BTreeMap<String, Localized>, JsonError> {
+        j.object()?.members.iter().map(|(code, l)| Ok((code.clone(), localized(l)?))).collect()
+    };
+    j.object()?.members.iter().map(|(dim, codes)| Ok((dim.clone(), per_code(codes)?))).collect()
+}
+
+pub(crate) fn manifest(j: &Json) -> Result<Manifest, JsonError> {
+    let f = j.object()?;
+    Ok(Manifest {
+        id: f.req("id")?.string()?,
+        title: localized(f.req("title")?)?,
+        publisher: f.req("publisher")?.string()?,
+        source: source(f.req("source")?)?,
+        licence: one_or_both(f.req("licence")?)?,
+        periods: f.req("periods")?.list(Json::string)?,
+        status: status(f.req("status")?)?,
+        files: files(f.req("files")?)?,
+        disclosure: localized(f.req("disclosure")?)?,
+        labels: f.opt("labels", labels)?.unwrap_or_default(),
+        notes: f.opt("notes", |n| n.list(note))?.unwrap_or_default(),
+        rules: f.opt("rules", rules)?,
+        created: f.opt("created", Json::string)?,
+    })
+}
+
+pub(crate) fn index(j: &Json) -> Result<DatasetIndex, JsonError> {
+    let entry = |j: &Json| -> Result<IndexEntry, JsonError> {
+        let f = j.object()?;
+        Ok(IndexEntry { id: f.req("id")?.string()?, path: f.req("path")?.string()?, title: localized(f.req("title")?)?, status: status(f.req("status")?)? })
+    };
+    Ok(DatasetIndex { datasets: j.object()?.req("datasets")?.list(entry)? })
+}
