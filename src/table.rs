@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 use lta_core::format::Unit;
+use lta_core::order::sort_by;
 use lta_core::view::{Row, Table};
 use lta_core::{Cell, Lang, Text};
 
@@ -19,8 +20,8 @@ fn sorted(table: &Table, sort: Sort) -> Vec<String> {
     let mut rows: Vec<&Row> = table.rows.iter().collect();
     if let Some((col, descending)) = sort {
         match col {
-            Some(c) => rows.sort_by(|a, b| a.sort_value(c).total_cmp(&b.sort_value(c))),
-            None => rows.sort_by(|a, b| a.label.cmp(&b.label)),
+            Some(c) => sort_by(&mut rows, &|a, b| a.sort_value(c).total_cmp(&b.sort_value(c))),
+            None => sort_by(&mut rows, &|a, b| a.label.cmp(&b.label)),
         }
         if descending {
             rows.reverse();

@@ -23,6 +23,7 @@ mod manifest_read;
 pub mod measure;
 pub mod message;
 pub mod metrics;
+pub mod order;
 pub mod notice;
 pub mod population;
 pub mod publish;

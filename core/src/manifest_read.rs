@@ -66,10 +66,19 @@ fn rules(j: &Json) -> Result<Rules, JsonError> {
 
 /// Labels per dimension per code.
 fn labels(j: &Json) -> Result<BTreeMap<String, BTreeMap<String, Localized>>, JsonError> {
+    // Inserted one by one: collecting into a BTreeMap would copy a sort into the wasm.
     let per_code = |j: &Json| -> Result<BTreeMap<String, Localized>, JsonError> {
-        j.object()?.members.iter().map(|(code, l)| Ok((code.clone(), localized(l)?))).collect()
+        let mut out = BTreeMap::new();
+        for (code, l) in j.object()?.members {
+            out.insert(code.clone(), localized(l)?);
+        }
+        Ok(out)
     };
-    j.object()?.members.iter().map(|(dim, codes)| Ok((dim.clone(), per_code(codes)?))).collect()
+    let mut out = BTreeMap::new();
+    for (dim, codes) in j.object()?.members {
+        out.insert(dim.clone(), per_code(codes)?);
+    }
+    Ok(out)
 }
 
 pub(crate) fn manifest(j: &Json) -> Result<Manifest, JsonError> {

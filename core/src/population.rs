@@ -64,7 +64,7 @@ impl Population {
             .iter()
             .map(|((p, l), n)| (p, Landsdeel::ALL.iter().position(|x| x == l).unwrap_or(0), *n))
             .collect();
-        rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        crate::order::sort_by(&mut rows, &|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         let mut out = COLUMNS.join(",") + "\n";
         for (p, l, n) in rows {
             out += &format!("{p},{},{n}\n", Landsdeel::ALL[l].code());

@@ -121,7 +121,7 @@ fn position<T: PartialEq>(all: &[T], v: Option<T>) -> Option<usize> {
 fn cube_periods(values: &[String]) -> usize {
     let years = values.iter().map(|v| v.get(..4).unwrap_or(v));
     let mut all: Vec<&str> = values.iter().map(String::as_str).chain(years).collect();
-    all.sort_unstable();
+    crate::order::sort_by(&mut all, &|a, b| a.cmp(b));
     all.dedup();
     all.len()
 }

@@ -60,7 +60,7 @@ pub fn table(t: &Table, col: usize, lang: Lang) -> String {
     if known.is_empty() {
         return Text::SentenceNoData.get(lang).to_string();
     }
-    known.sort_by(|a, b| b.1.number().unwrap_or(0.0).total_cmp(&a.1.number().unwrap_or(0.0)));
+    crate::order::sort_by(&mut known, &|a, b| b.1.number().unwrap_or(0.0).total_cmp(&a.1.number().unwrap_or(0.0)));
     let (top, top_cell) = known[0];
     let shown = |c: Cell| cell(c, column.unit, lang);
     let measure = column.title.get(lang).to_ascii_lowercase();

@@ -148,5 +148,5 @@ impl Row {
 
 /// Orders rows by a column, largest first (stable: equal rows keep their order).
 fn largest_first(rows: &mut [Row], col: usize) {
-    rows.sort_by(|a, b| b.sort_value(col).total_cmp(&a.sort_value(col)));
+    crate::order::sort_by(rows, &|a, b| b.sort_value(col).total_cmp(&a.sort_value(col)));
 }
