@@ -5,7 +5,8 @@
 //   HTML). The policy allows no inline script, so each inline script moves to a file named by its
 //   content hash (`start-<hash>.js`), referenced with an SRI integrity.
 // - ECharts gets a content-hashed name and is named, with its integrity, in a <meta> the app
-//   reads when a chart is first drawn (it is not loaded before).
+//   reads when a chart is first drawn (it is not loaded before). The archive worker's files get
+//   content-hashed names too, its loader named in a <meta> the app reads when it starts it.
 // - Every other same-site <script src> without an integrity gets one, as Trunk gives its own
 //   assets; Trunk's preloads and their integrities are left as they are.
 // - The policy goes in as the first element after <meta charset>: a meta policy covers only what
@@ -97,11 +98,37 @@ export function hashEcharts(html, dir, base) {
   return html.replace('</head>', `  ${meta}\n</head>`);
 }
 
+/**
+ * Gives the archive worker's files content-hashed names (Trunk does not hash a worker's files),
+ * and names its loader in `<meta name="lta-worker">`, which the app reads when a user opens a
+ * spreadsheet or a ZIP or saves a publishable cube (src/worker.rs). The loader names the other
+ * two, so it is written anew with their hashed names and hashed itself.
+ */
+export function hashWorker(html, dir, base) {
+  const hashed = (plain, name) => {
+    const bytes = readFileSync(join(dir, plain));
+    const file = name(digest('sha256', bytes, 'hex').slice(0, 16));
+    renameSync(join(dir, plain), join(dir, file));
+    return file;
+  };
+  const loader = join(dir, 'lta-xlsx-worker_loader.js');
+  if (!existsSync(loader)) throw new Error(`${loader}: missing (index.html builds the worker with data-loader-shim)`);
+  const wasm = hashed('lta-xlsx-worker_bg.wasm', (h) => `lta-xlsx-worker-${h}_bg.wasm`);
+  const js = hashed('lta-xlsx-worker.js', (h) => `lta-xlsx-worker-${h}.js`);
+  const expected = 'importScripts("./lta-xlsx-worker.js");wasm_bindgen("./lta-xlsx-worker_bg.wasm");';
+  if (readFileSync(loader, 'utf8').trim() !== expected) throw new Error(`${loader}: not Trunk's loader as this hook knows it`);
+  writeFileSync(loader, `importScripts("./${js}");wasm_bindgen("./${wasm}");`);
+  const name = hashed('lta-xlsx-worker_loader.js', (h) => `lta-xlsx-worker_loader-${h}.js`);
+  if (!html.includes('</head>')) throw new Error('index.html: no </head> to put the worker reference before');
+  return html.replace('</head>', `  <meta name="lta-worker" content="${escapeAttr(base + name)}">\n</head>`);
+}
+
 /** The whole hook, on the index.html in `dir`. */
 export function secure(dir, base) {
   const file = join(dir, 'index.html');
   let html = readFileSync(file, 'utf8');
   html = hashEcharts(html, dir, base);
+  html = hashWorker(html, dir, base);
   html = externaliseInlineScripts(html, dir, base);
   html = addScriptIntegrity(html, dir, base);
   html = insertPolicy(html);

@@ -3,7 +3,7 @@
 // stylesheets, the default dataset; tests/e2e/first.test.mjs records the same list in the
 // browser); the second is what is fetched only on demand (ECharts where a chart is drawn, the
 // other views' pages, the map's boundaries on Landsdelen, other datasets, the records file a user
-// may download to try "open your own file", the spreadsheet reader).
+// may download to try "open your own file", the archive worker).
 // Usage: node scripts/sizes.mjs [dist]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -18,7 +18,7 @@ const defaultDataset = JSON.parse(readFileSync(join(root, 'data/index.json'), 'u
 const rows = files(root).map((p) => {
   const raw = readFileSync(p);
   const name = relative(root, p);
-  // The spreadsheet worker (lta-xlsx-worker-…) is fetched only when a user opens a spreadsheet (src/xlsx.rs).
+  // The archive worker (lta-xlsx-worker…) is fetched only when a user opens a spreadsheet or a ZIP or saves a publishable cube (src/worker.rs).
   const first = /^(index\.html|favicon\.svg|data\/index\.json|(pre|main|compare|print|start|lta-dashboard)-[0-9a-f]{8,16}.*)$/.test(name) || name.startsWith(`data/${defaultDataset}`);
   return { name: name.replace(/-[0-9a-f]{8,16}(?=[._])/, '-…'), raw: raw.length, gz: gzipSync(raw, { level: 9 }).length, first };
 }).sort((a, b) => b.raw - a.raw);

@@ -14,8 +14,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The worker's loader, which Trunk writes beside the app (`index.html`, `data-loader-shim`).
-const WORKER: &str = "./lta-xlsx-worker_loader.js";
+/// The worker's loader, which Trunk writes beside the app (`index.html`, `data-loader-shim`) and
+/// the post-build hook renames by its content hash (`scripts/csp-post-build.mjs`, hashWorker),
+/// naming it in `<meta name="lta-worker">`. Without that (a build without the hook) Trunk's name.
+fn loader() -> String {
+    let meta = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("meta[name=lta-worker]").ok().flatten());
+    meta.and_then(|m| m.get_attribute("content")).unwrap_or_else(|| "./lta-xlsx-worker_loader.js".into())
+}
 /// What the worker says first, when it can take the job (`xlsx/src/bin/worker.rs`).
 const READY: &str = "lta-xlsx:ready";
 
@@ -84,7 +89,7 @@ fn answer(reply: Result<JsValue, JsValue>, key: &str) -> Result<JsValue, JsValue
 /// Starts a worker, sends it the job and waits for its one answer; the worker is ended after
 /// it, so its memory goes with it.
 async fn ask(job: Object) -> Result<JsValue, JsValue> {
-    let worker = web_sys::Worker::new(WORKER)?;
+    let worker = web_sys::Worker::new(&loader())?;
     type Settle = Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>>;
     let settle: Settle = Rc::default();
     let promise = js_sys::Promise::new(&mut |resolve, reject| *settle.borrow_mut() = Some((resolve, reject)));

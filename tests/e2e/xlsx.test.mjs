@@ -60,7 +60,11 @@ test('The illustrative records as .xlsx give the same screen as their CSV twin, 
   const [csv, xlsx] = [await opened(CSV), await opened(join(dir, 'records-synthetisch.xlsx'))];
   assert.match(await xlsx.locator('[data-status]').innerText(), /records-synthetisch\.xlsx/);
   // Only now, with a spreadsheet opened, is its reader fetched.
-  assert.ok(xlsx.requested.some((p) => p.endsWith('/lta-xlsx-worker_bg.wasm')), xlsx.requested.join(' '));
+  assert.ok(xlsx.requested.some((p) => /\/lta-xlsx-worker-[0-9a-f]{16}_bg\.wasm$/.test(p)), xlsx.requested.join(' '));
+  // Its loader, script and wasm each have a content hash (scripts/csp-post-build.mjs).
+  const worker = xlsx.requested.filter((p) => p.includes('lta-xlsx'));
+  assert.equal(worker.length, 3, worker.join(' '));
+  for (const p of worker) assert.match(p, /-[0-9a-f]{16}(_bg)?\.(js|wasm)$/);
   assert.ok(!csv.requested.some((p) => p.includes('lta-xlsx')), csv.requested.join(' '));
   for (const rulesOn of [true, false]) {
     if (!rulesOn) {
