@@ -1,7 +1,8 @@
 //! A small JSON reader for the dataset files (`index.json`, `manifest.json`): every value with the
 //! line and column where it starts, so an error can name them. Written by hand rather than with
 //! serde_json's deserializer and serde's derived visitors, which weighed about 60 KB in the
-//! app's wasm (issue #11's byte budget); `manifest.rs` turns the values into its types.
+//! app's wasm (issue #11's byte budget); `manifest.rs` turns the values into its types. The
+//! accessors are not inlined: one copy each, not one per member read.
 //! Imports nothing of the crate.
 
 /// A JSON value.
@@ -280,6 +281,7 @@ impl Json {
     }
 
     /// A string's text.
+    #[inline(never)]
     pub fn string(&self) -> Result<String, JsonError> {
         match &self.value {
             Value::String(s) => Ok(s.clone()),
@@ -288,6 +290,7 @@ impl Json {
     }
 
     /// A number.
+    #[inline(never)]
     pub fn number(&self) -> Result<f64, JsonError> {
         match self.value {
             Value::Number(n) => Ok(n),
@@ -296,6 +299,7 @@ impl Json {
     }
 
     /// `true` or `false`.
+    #[inline(never)]
     pub fn boolean(&self) -> Result<bool, JsonError> {
         match self.value {
             Value::Bool(b) => Ok(b),
@@ -304,6 +308,7 @@ impl Json {
     }
 
     /// An array's items.
+    #[inline(never)]
     pub fn array(&self) -> Result<&[Json], JsonError> {
         match &self.value {
             Value::Array(items) => Ok(items),
@@ -317,6 +322,7 @@ impl Json {
     }
 
     /// An object's members.
+    #[inline(never)]
     pub fn object(&self) -> Result<Fields<'_>, JsonError> {
         match &self.value {
             Value::Object(members) => Ok(Fields { of: self, members }),
@@ -334,11 +340,13 @@ pub struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     /// A member that may be left out or `null`.
+    #[inline(never)]
     pub fn get(&self, key: &str) -> Option<&'a Json> {
         self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| v.value != Value::Null)
     }
 
     /// A member that must be there.
+    #[inline(never)]
     pub fn req(&self, key: &str) -> Result<&'a Json, JsonError> {
         self.get(key).ok_or_else(|| self.of.error(&format!("missing field `{key}`")))
     }

@@ -7,6 +7,7 @@ use crate::disclosure::Rules;
 use crate::json::{Json, JsonError};
 use crate::manifest::{DatasetIndex, Files, IndexEntry, Localized, Manifest, Note, Source, Status};
 
+#[inline(never)]
 fn localized(j: &Json) -> Result<Localized, JsonError> {
     let f = j.object()?;
     Ok(Localized { nl: f.req("nl")?.string()?, en: f.req("en")?.string()? })
