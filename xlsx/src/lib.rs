@@ -1,8 +1,10 @@
 //! The dashboard's spreadsheet reader: the sheet of an `.xlsx` or `.ods` workbook as the CSV text
 //! the core's readers take, with the map back to the sheet's cells ([`lta_core::sheet`]), so the
 //! core checks a spreadsheet exactly as it checks a CSV file and its errors name the cell
-//! (`Blad1!C17`). It runs in a web worker of its own (`src/bin/worker.rs`), which the browser
-//! fetches only when a user opens a spreadsheet: calamine never weighs on the first visit.
+//! (`Blad1!C17`). It runs in the archive web worker (`src/bin/worker.rs`, which also unzips
+//! dataset ZIPs and writes the publishable cube), which the browser fetches only when a user
+//! opens a spreadsheet or a ZIP or saves a publishable cube: calamine never weighs on the first
+//! visit.
 #![deny(missing_docs)]
 
 use std::io::Cursor;
