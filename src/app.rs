@@ -81,7 +81,7 @@ pub fn App() -> impl IntoView {
         let first = ctx.get_untracked()?;
         // Keeps the last context while the page is being replaced (`ctx` is None for an instant).
         let ctx = crate::memo::memo(move |prev: Option<&Ctx>| ctx.get().or_else(|| prev.cloned()).unwrap_or_else(|| first.clone()));
-        Some(view! { <ViewPage ctx=ctx embed=embed/> })
+        Some(view! { <ViewPage ctx=ctx embed=embed/> }.into_any())
     };
 
     view! {
@@ -179,6 +179,7 @@ fn Notices(data: Memo<Data>, progress: ReadSignal<Option<f64>>) -> impl IntoView
                         {kept}
                     </div>
                 }
+                .into_any()
             })
         })
     };
@@ -196,7 +197,7 @@ fn Notices(data: Memo<Data>, progress: ReadSignal<Option<f64>>) -> impl IntoView
         let list = (!all.is_empty()).then(|| {
             view! { <ul class="notices" role="status">{all.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }
         });
-        view! { {loading} {list} }
+        view! { {loading} {list} }.into_any()
     };
     view! { {error} {notices} }
 }

@@ -27,7 +27,7 @@ pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: 
                 .iter()
                 .map(|e| {
                     let selected = current.as_deref() == Some(e.id.as_str());
-                    view! { <option value=e.id.clone() selected=selected>{e.title.get(lang).to_string()}</option> }
+                    view! { <option value=e.id.clone() selected=selected>{e.title.get(lang).to_string()}</option> }.into_any()
                 })
                 .collect_view();
             let placeholder = current.is_none().then(|| view! { <option value="" selected=true>{Text::BackToPublished.get(lang)}</option> });
@@ -42,7 +42,8 @@ pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: 
                         }
                     }>{placeholder}{options}</select>
                 </label>
-            })
+            }
+            .into_any())
         })
     };
     let periods = move || {
@@ -55,14 +56,15 @@ pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: 
                 .periods()
                 .iter()
                 .rev()
-                .map(|p| view! { <option value=p.clone() selected=*p == shown>{p.clone()}</option> })
+                .map(|p| view! { <option value=p.clone() selected=*p == shown>{p.clone()}</option> }.into_any())
                 .collect_view();
             Some(view! {
                 <label class="field">
                     <span>{Text::Period.get(lang)}</span>
                     <select on:change=move |ev| ui.set_period(event_target_value(&ev))>{options}</select>
                 </label>
-            })
+            }
+            .into_any())
         })
     };
     let status = move || {
@@ -76,6 +78,7 @@ pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: 
                         {Text::StatusLabel.get(lang)}": "<strong>{Text::status(s).get(lang)}</strong>{file}
                     </p>
                 }
+                .into_any()
             })
         })
     };
@@ -94,12 +97,13 @@ pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: 
                     </label>
                     {publish}
                 }
+                .into_any()
             })
     };
     let synthetic = move || {
         let lang = lang.get();
         data.with(|d| d.dataset.as_ref().is_some_and(|ds| ds.manifest.status == Status::Illustratief))
-            .then(|| view! { <p class="synthetic" role="note">{Text::SyntheticBanner.get(lang)}</p> })
+            .then(|| view! { <p class="synthetic" role="note">{Text::SyntheticBanner.get(lang)}</p> }.into_any())
     };
     // On a phone the choices fold into one line that opens on demand, so the view comes first;
     // on a wide screen the stylesheet keeps them open and hides the line (style/main.css).
@@ -108,7 +112,7 @@ pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: 
         let shown = data.with(|d| d.dataset.as_ref().map(|ds| ds.manifest.title.get(lang).to_string()));
         // The period first: on a narrow screen the end of the line may be cut off ("…").
         let shown = shown.map(|t| format!(": {}, {t}", period.get()));
-        view! { {Text::DataChoice.get(lang)}{shown} }
+        view! { {Text::DataChoice.get(lang)}{shown} }.into_any()
     };
     let controls = (!embed).then(|| {
         view! {
@@ -153,6 +157,7 @@ fn Chips(data: Memo<Data>) -> impl IntoView {
                         </button>
                     </li>
                 }
+                .into_any()
             })
             .collect();
         (!chips.is_empty()).then(|| {
@@ -162,6 +167,7 @@ fn Chips(data: Memo<Data>) -> impl IntoView {
                     <ul aria-labelledby="chips-label">{chips}</ul>
                 </div>
             }
+            .into_any()
         })
     }
 }
@@ -193,6 +199,7 @@ fn FileOpener(progress: ReadSignal<Option<f64>>, lang: Signal<Lang>, open: Callb
                     <progress max="100" value=pct></progress>
                 </label>
             }
+            .into_any()
         })
     };
     // A file dropped anywhere on the page is read, also while this box is folded away (phone).

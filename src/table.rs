@@ -169,7 +169,7 @@ pub fn DataTable(
     let order = crate::memo::memo(move |_| table.with(|t| sorted(t, sort.get())));
     let total = crate::memo::memo(move |_| table.with(|t| t.total.as_ref().map(|r| (r.code.clone(), r.label.clone()))));
     let total = move || {
-        total.get().map(|(code, label)| view! { <tfoot><tr class="total"><th scope="row">{label}</th>{parts.cells(code)}</tr></tfoot> })
+        total.get().map(|(code, label)| view! { <tfoot><tr class="total"><th scope="row">{label}</th>{parts.cells(code)}</tr></tfoot> }.into_any())
     };
     let legends = crate::memo::memo(move |_| table.with(|t| Legends::of(t, lang)));
     let download = csv.map(|csv| {

@@ -38,7 +38,7 @@ pub fn body(ctx: Cx) -> impl IntoView {
     view! {
         // The map after the sentence and before the bar chart: the sentence's figures come first,
         // on the first screen of a phone.
-        {main_chart_around(ctx, table, Text::BarLandsdelenTitle, pick, move || has_map.get().then(|| map(ctx, table, map_col)))}
+        {main_chart_around(ctx, table, Text::BarLandsdelenTitle, pick, move || has_map.get().then(|| map(ctx, table, map_col).into_any()))}
         {more}
     }
 }

@@ -86,7 +86,7 @@ pub fn ViewPage(ctx: Cx, embed: bool) -> impl IntoView {
             let table = derive_table(ctx, |c| c.dataset.percelen(&c.sel, c.lang));
             let shares = derive_table(ctx, |c| c.dataset.perceel_shares(&c.sel.periode, c.lang));
             let filled = crate::memo::memo(move |_| !shares.with(Table::is_empty));
-            let shares = move || filled.get().then(|| table_block(ctx, shares, Text::PerceelShares, None, true));
+            let shares = move || filled.get().then(|| table_block(ctx, shares, Text::PerceelShares, None, true).into_any());
             view! { {main_chart(ctx, table, Text::BarPercelenTitle, Some(Dimension::Perceel))} {shares} }.into_any()
         }
         View::Verwijzers => verwijzers::body(ctx).into_any(),
@@ -274,7 +274,7 @@ fn measure_picker(ctx: Cx, table: Memo<Table>) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            view! { <fieldset class="measure"><legend>{Text::ChartShows.get(lang)}</legend>{radios}</fieldset> }
+            view! { <fieldset class="measure"><legend>{Text::ChartShows.get(lang)}</legend>{radios}</fieldset> }.into_any()
         })
     }
 }

@@ -20,6 +20,7 @@ pub fn body(ctx: Cx) -> impl IntoView {
                         <dd>{format::cell(f.cell, f.unit, lang)}</dd>
                     </div>
                 }
+                .into_any()
             })
             .collect_view()
     };

@@ -25,7 +25,7 @@ pub fn body(ctx: Cx) -> impl IntoView {
     // `printed`: whether the factsheet prints the chart too (two pages hold two charts).
     let side_by_side = move |t: Memo<Table>, title: Text, pick: Dimension, printed: bool| {
         let filled = crate::memo::memo(move |_| !t.with(Table::is_empty));
-        let figure = move || filled.get().then(|| chart(ctx, t, Signal::stored(vec![0, 1]), title, Some(pick)));
+        let figure = move || filled.get().then(|| chart(ctx, t, Signal::stored(vec![0, 1]), title, Some(pick)).into_any());
         let figure = if printed { figure.into_any() } else { view! { <div class="screen-only">{figure}</div> }.into_any() };
         view! { {figure} <div class="profile-table">{table_block(ctx, t, title, Some(pick), false)}</div> }
     };

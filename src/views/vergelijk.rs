@@ -189,9 +189,9 @@ fn controls(ctx: &Ctx, reference: &Dataset, ref_period: &str, same: bool) -> imp
         let own = view! { <option value="" selected=chosen.is_none()>{Text::CompareSameDataset.get(lang)}</option> };
         let others = entries
             .into_iter()
-            .map(|e| view! { <option value=e.id.clone() selected=chosen.as_deref() == Some(e.id.as_str())>{e.title.get(lang).to_string()}</option> })
+            .map(|e| view! { <option value=e.id.clone() selected=chosen.as_deref() == Some(e.id.as_str())>{e.title.get(lang).to_string()}</option> }.into_any())
             .collect_view();
-        view! { {own} {others} }
+        view! { {own} {others} }.into_any()
     };
     let periods = reference
         .cube

@@ -12,7 +12,7 @@ pub fn body(ctx: Cx) -> impl IntoView {
     let lang = ctx.with_untracked(|c| c.lang);
     let table = derive_table(ctx, |c| c.dataset.verwijzers(&c.sel, c.lang));
     let incomplete = crate::memo::memo(move |_| table.with(|t| t.rows.iter().any(|r| r.cells.contains(&Cell::NotPublished))));
-    let incomplete = move || incomplete.get().then(|| view! { <p class="notice" role="note">{Text::VerwijzersNotPublished.get(lang)}</p> });
+    let incomplete = move || incomplete.get().then(|| view! { <p class="notice" role="note">{Text::VerwijzersNotPublished.get(lang)}</p> }.into_any());
     let pick = Some(Dimension::Verwijzer);
     let more = charts_of(
         ctx,
