@@ -52,6 +52,20 @@ test('A bad file names file, line, column and value, and the data shown stays', 
   assert.match(await page.locator('[data-status]').innerText(), /definitief/);
 });
 
+test('A ZIP is unzipped by the archive worker: a broken one is named, and the data shown stays', async () => {
+  const page = await site.open(await site.page());
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const alert = page.locator('[role=alert] .error-message');
+  const broken = { name: 'kubus.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\x03\x04 broken', 'latin1') };
+  await page.setInputFiles('input[type=file]', broken);
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /^kubus\.zip: is geen leesbaar ZIP-bestand \(.+\)$/);
+  assert.ok(fetched.some((p) => /\/lta-xlsx-worker-[0-9a-f]{16}_bg\.wasm$/.test(p)), fetched.join(' '));
+  assert.equal(await figure(page, 'Unieke jeugdigen'), '9.722');
+  assert.deepEqual(page.problems, []);
+});
+
 test('A records file with only a header, or with too many percelen, is refused and the data shown stays', async () => {
   const page = await site.open(await site.page());
   const alert = page.locator('[role=alert] .error-message');
