@@ -115,16 +115,19 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
         let range = solve::Range { min: range.min.min(truth[v] - down), max: range.max.max(truth[v] + up) };
         finding(v, range, if exact { Bound::Exact } else { Bound::Inner })
     };
+    let enough = |v: usize, up: f64, down: f64| finding(v, solve::Range { min: truth[v] - down, max: truth[v] + up }, Bound::Inner).passes();
     let mut open: Vec<usize> = targets.iter().copied().filter(|&v| !known(&ranger, v).passes()).collect();
     let t_range = t0.elapsed();
     let open0 = open.len();
+    if std::env::var("AUDIT_TIMING").is_ok() {
+        eprintln!("    lp {} vars {} rows, {} targets: sweep {t_sweep:.2?}, {open0} open", lp.lo.len(), lp.rows.len(), targets.len());
+    }
     let solves0 = ranger.solves;
     let result = push_rounds(&mut ranger, &mut open, &truth, &|r: &solve::Ranger, v| known(r, v)).and_then(|()| {
         let t_push = t0.elapsed();
         // Hypercube witnesses for the cells the pushes left (a few ms a cell, an exact LP more).
         open.retain(|&v| {
-            let enough = |up: f64, down: f64| finding(v, solve::Range { min: truth[v] - down, max: truth[v] + up }, Bound::Inner).passes();
-            witness.range(v, &enough);
+            witness.range(v, &|u, d| enough(v, u, d));
             !known(&ranger, v).passes()
         });
         let (open1, solves1) = (open.len(), ranger.solves);
