@@ -27,14 +27,8 @@ use crate::records::RecordsCube;
 
 /// The hidden cells of a cube made from records; cells not in the map are shown.
 pub(super) fn suppress(records: &RecordsCube) -> HashMap<Key, Hidden> {
-    let cube = &records.cube;
-    let mut percelen: Vec<String> = cube.percelen().to_vec();
-    percelen.sort();
     let mut hidden = HashMap::new();
-    for year in cube.periods().iter().filter(|p| p.len() == 4) {
-        let mut periods: Vec<String> = cube.periods().iter().filter(|p| p.len() > 4 && p.starts_with(year.as_str())).cloned().collect();
-        periods.push(year.clone());
-        let mut grid = Grid::new(records, periods, &percelen);
+    for mut grid in grids(records) {
         grid.protect();
         // Empty cells that cannot rise by 5 get partners to rise with (`room`); the groups
         // are then checked again. Hiding more never takes a way to rise away, so one round
@@ -45,6 +39,21 @@ pub(super) fn suppress(records: &RecordsCube) -> HashMap<Key, Hidden> {
         hidden.extend(grid.hidden());
     }
     hidden
+}
+
+/// One grid per year, with only the primary cells secret.
+pub(super) fn grids(records: &RecordsCube) -> Vec<Grid> {
+    let cube = &records.cube;
+    let mut percelen: Vec<String> = cube.percelen().to_vec();
+    percelen.sort();
+    let years = cube.periods().iter().filter(|p| p.len() == 4);
+    years
+        .map(|year| {
+            let mut periods: Vec<String> = cube.periods().iter().filter(|p| p.len() > 4 && p.starts_with(year.as_str())).cloned().collect();
+            periods.push(year.clone());
+            Grid::new(records, periods, &percelen)
+        })
+        .collect()
 }
 
 /// One year of the cube as a dense table: period × landsdeel × perceel × verwijzer, members
@@ -123,7 +132,7 @@ impl Grid {
         out
     }
 
-    fn protect(&mut self) {
+    pub(super) fn protect(&mut self) {
         let groups = self.groups();
         loop {
             let mut changed = false;
