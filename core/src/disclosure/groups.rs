@@ -19,6 +19,7 @@
 
 use std::collections::HashMap;
 
+use super::room;
 use super::{Hidden, COUNT_PROTECTION, EMPTY_EURO_PROTECTION, EURO_PROTECTION, SECRET_UP_TO};
 use crate::code::{Landsdeel, Verwijzer};
 use crate::cube::Key;
@@ -26,28 +27,44 @@ use crate::records::RecordsCube;
 
 /// The hidden cells of a cube made from records; cells not in the map are shown.
 pub(super) fn suppress(records: &RecordsCube) -> HashMap<Key, Hidden> {
-    let cube = &records.cube;
-    let mut percelen: Vec<String> = cube.percelen().to_vec();
-    percelen.sort();
     let mut hidden = HashMap::new();
-    for year in cube.periods().iter().filter(|p| p.len() == 4) {
-        let mut periods: Vec<String> = cube.periods().iter().filter(|p| p.len() > 4 && p.starts_with(year.as_str())).cloned().collect();
-        periods.push(year.clone());
-        let mut grid = Grid::new(records, periods, &percelen);
+    for mut grid in grids(records) {
         grid.protect();
+        // Empty cells that cannot rise by 5 get partners to rise with (`room`); the groups
+        // are then checked again. Hiding more never takes a way to rise away, so one round
+        // of each settles it.
+        if room::make_room(&mut grid) {
+            grid.protect();
+        }
         hidden.extend(grid.hidden());
     }
     hidden
 }
 
+/// One grid per year, with only the primary cells secret.
+pub(super) fn grids(records: &RecordsCube) -> Vec<Grid> {
+    let cube = &records.cube;
+    let mut percelen: Vec<String> = cube.percelen().to_vec();
+    percelen.sort();
+    let years = cube.periods().iter().filter(|p| p.len() == 4);
+    years
+        .map(|year| {
+            let mut periods: Vec<String> = cube.periods().iter().filter(|p| p.len() > 4 && p.starts_with(year.as_str())).cloned().collect();
+            periods.push(year.clone());
+            Grid::new(records, periods, &percelen)
+        })
+        .collect()
+}
+
 /// One year of the cube as a dense table: period × landsdeel × perceel × verwijzer, members
 /// first and the total last in every dimension.
-struct Grid {
-    sizes: [usize; 4],
+pub(super) struct Grid {
+    pub(super) sizes: [usize; 4],
     keys: Vec<Key>,
-    youth: Vec<f64>,
+    pub(super) trajecten: Vec<f64>,
+    pub(super) youth: Vec<f64>,
     euros: Vec<f64>,
-    count_secret: Vec<bool>,
+    pub(super) count_secret: Vec<bool>,
     euro_secret: Vec<bool>,
 }
 
@@ -58,6 +75,7 @@ impl Grid {
         let mut grid = Grid {
             sizes,
             keys: Vec::with_capacity(n),
+            trajecten: Vec::with_capacity(n),
             youth: Vec::with_capacity(n),
             euros: Vec::with_capacity(n),
             count_secret: Vec::with_capacity(n),
@@ -76,6 +94,7 @@ impl Grid {
                         let m = records.cube.get(&key);
                         let youth = m.jeugdigen.number().unwrap_or(0.0);
                         grid.youth.push(youth);
+                        grid.trajecten.push(m.trajecten.number().unwrap_or(0.0));
                         grid.euros.push(m.volume_eur.number().unwrap_or(0.0).max(0.0));
                         grid.count_secret.push(youth <= SECRET_UP_TO);
                         grid.euro_secret.push(youth <= SECRET_UP_TO || records.dominant.contains(&key));
@@ -113,7 +132,7 @@ impl Grid {
         out
     }
 
-    fn protect(&mut self) {
+    pub(super) fn protect(&mut self) {
         let groups = self.groups();
         loop {
             let mut changed = false;
@@ -193,7 +212,27 @@ impl Grid {
         }
     }
 
-    fn hide(&mut self, i: usize, counts: bool) {
+    /// The cell at coordinates (period, landsdeel, perceel, verwijzer).
+    pub(super) fn index(&self, at: [usize; 4]) -> usize {
+        let [_, b, c, d] = self.sizes;
+        ((at[0] * b + at[1]) * c + at[2]) * d + at[3]
+    }
+
+    /// The coordinates of a cell.
+    pub(super) fn coords(&self, mut i: usize) -> [usize; 4] {
+        let mut at = [0; 4];
+        for d in (0..4).rev() {
+            at[d] = i % self.sizes[d];
+            i /= self.sizes[d];
+        }
+        at
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub(super) fn hide(&mut self, i: usize, counts: bool) {
         if counts {
             self.count_secret[i] = true;
         }

@@ -10,6 +10,11 @@
 //!   landsdeel × perceel × verwijzer), the secret cells are at least two and hold at least 5
 //!   youth (for euros, the others hold 20% of the largest), so no secret cell is its total minus
 //!   the rest; a secret total keeps secret members; cells join in a fixed order;
+//! - **room for empty cells** ([`room`]): a secret 0 in a slice that is empty over the year (a
+//!   landsdeel, perceel, verwijzer or half-year without records) must be able to rise by 5
+//!   trajecten and youth along a transfer from a cell with at least 5 youth, every cell on the
+//!   way secret; where no such transfer exists, the shown cells on the cheapest one are hidden
+//!   (never a national total), and the groups are checked again;
 //! - a secret cell is secret for every measure it is secret in: shares, averages and rates made
 //!   from it are secret too (`Cell::combine`), so no "€ 0" or "0,0 %" gives it away.
 //!
@@ -17,6 +22,7 @@
 //! cell it computes the smallest and largest value consistent with everything shown.
 
 mod groups;
+mod room;
 
 use crate::cube::Cube;
 use crate::measure::{Cell, Measure};
@@ -128,7 +134,7 @@ impl Default for Rules {
             dominance_share: DOMINANCE_SHARE,
             count_protection: COUNT_PROTECTION,
             euro_protection: EURO_PROTECTION,
-            secondary: "groepen: elke dimensie onder haar totaal en hun kruisingen, halfjaren onder het jaar / groups: every dimension under its total and their crossings, half-years under the year".into(),
+            secondary: "groepen: elke dimensie onder haar totaal en hun kruisingen, halfjaren onder het jaar; een lege cel in een leeg deel van het jaar kan via geheime cellen 5 stijgen / groups: every dimension under its total and their crossings, half-years under the year; an empty cell in a part of the year without records can rise by 5 through secret cells".into(),
         }
     }
 }

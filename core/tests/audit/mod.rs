@@ -73,16 +73,17 @@ fn reading(raw: &Cube, shown: &Cube, m: Measure) -> Reading {
 
 /// Audits the secret cells of the measures of one LP (variables: the year's cells, measure
 /// after measure), in rounds from cheap to exact:
-/// 1. what is free: a true value at a bound, and feasible points along directions
+/// 1. what is free: a true value at a bound, and feasible points along transfers
 ///    ([`witness`]); a cell these show to pass is not solved (its interval is then an inner
 ///    bound: the true one is at least as wide);
-/// 2. for the cells left, LPs that push them all at once towards what would make them pass,
-///    up and then down, while that settles more of them;
-/// 3. an exact LP per end for every cell still left (the failures, or near ones), and per
+/// 2. for the cells left, LPs that push them towards what would make them pass, up and then
+///    down: all at once, then in batches ([`push_rounds`]);
+/// 3. feasible points along hypercube directions for the cells still left ([`witness`]);
+/// 4. an exact LP per end for every cell still left (the failures, or near ones), and per
 ///    measure for the narrowest cell.
 ///
 /// When stopping at the first failure, bounds implied by propagation that already fail
-/// settle it without solving.
+/// settle it without solving. `AUDIT_TIMING=1` prints the time and LPs of each round.
 fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure], stop_at_failure: bool, report: &mut Report) {
     let n = year.keys.len();
     let cell = |v: usize| (&year.keys[v % n], measures[v / n]);
@@ -104,7 +105,9 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
             return report.add(f);
         }
     }
+    let t0 = std::time::Instant::now();
     let witness = witness::Witness::new(lp, year, &truth);
+    let t_sweep = t0.elapsed();
     // What is known of a target so far: its free range widened by the witness's points.
     let known = |ranger: &solve::Ranger, v: usize| {
         let (range, exact) = ranger.cheap(v, truth[v]);
@@ -112,19 +115,22 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
         let range = solve::Range { min: range.min.min(truth[v] - down), max: range.max.max(truth[v] + up) };
         finding(v, range, if exact { Bound::Exact } else { Bound::Inner })
     };
-    let mut open: Vec<usize> = targets
-        .iter()
-        .copied()
-        .filter(|&v| {
-            if known(&ranger, v).passes() {
-                return false;
-            }
-            let enough = |up: f64, down: f64| finding(v, solve::Range { min: truth[v] - down, max: truth[v] + up }, Bound::Inner).passes();
-            witness.range(v, &enough);
-            !known(&ranger, v).passes()
-        })
-        .collect();
+    let enough = |v: usize, up: f64, down: f64| finding(v, solve::Range { min: truth[v] - down, max: truth[v] + up }, Bound::Inner).passes();
+    let mut open: Vec<usize> = targets.iter().copied().filter(|&v| !known(&ranger, v).passes()).collect();
+    let t_range = t0.elapsed();
+    let open0 = open.len();
+    if std::env::var("AUDIT_TIMING").is_ok() {
+        eprintln!("    lp {} vars {} rows, {} targets: sweep {t_sweep:.2?}, {open0} open", lp.lo.len(), lp.rows.len(), targets.len());
+    }
+    let solves0 = ranger.solves;
     let result = push_rounds(&mut ranger, &mut open, &truth, &|r: &solve::Ranger, v| known(r, v)).and_then(|()| {
+        let t_push = t0.elapsed();
+        // Hypercube witnesses for the cells the pushes left (a few ms a cell, an exact LP more).
+        open.retain(|&v| {
+            witness.range(v, &|u, d| enough(v, u, d));
+            !known(&ranger, v).passes()
+        });
+        let (open1, solves1) = (open.len(), ranger.solves);
         let mut exact = HashMap::new();
         // (When stopping at the first failure, implied bounds that fail returned above.)
         for &v in &open {
@@ -134,6 +140,9 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
             if stop_at_failure && failed {
                 break;
             }
+        }
+        if std::env::var("AUDIT_TIMING").is_ok() {
+            eprintln!("    lp {} vars {} rows, {} targets: sweep {:.2?}, range {:.2?} ({} open), push {:.2?} ({} LPs, {} open), exact {:.2?} ({} LPs)", lp.lo.len(), lp.rows.len(), targets.len(), t_sweep, t_range - t_sweep, open0, t_push - t_range, solves1 - solves0, open1, t0.elapsed() - t_push, ranger.solves - solves1);
         }
         let mut findings: Vec<Finding> = targets.iter().map(|&v| exact.remove(&v).unwrap_or_else(|| known(&ranger, v))).collect();
         if stop_at_failure {
@@ -173,27 +182,37 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
     }
 }
 
-/// Round 2 of [`audit_lp`]: while it settles more cells, one LP up and one down that push every
-/// open cell at once as far as it still needs to go to pass; settled cells leave `open`.
+/// Round 2 of [`audit_lp`]: while it settles more cells, LPs up and down that push open cells
+/// as far as they still need to go to pass, all at once and then in batches; settled cells
+/// leave `open`.
 fn push_rounds(ranger: &mut solve::Ranger, open: &mut Vec<usize>, truth: &[f64], known: &dyn Fn(&solve::Ranger, usize) -> Finding) -> Result<(), solve::SolveError> {
-    for _ in 0..4 {
-        let before = open.len();
-        for up in [true, false] {
-            let targets: Vec<(usize, f64, f64)> = open
-                .iter()
-                .filter_map(|&v| {
-                    let f = known(ranger, v);
-                    let need = if up { f.needs_up() } else { f.needs_down() };
-                    (need > 0.0).then_some((v, truth[v], need))
-                })
-                .collect();
-            if !targets.is_empty() {
-                ranger.push(&targets, up)?;
+    // All open cells at once first; where one point cannot serve them all, smaller batches
+    // (a batch's LP settles most of its cells, and costs about as much as one exact LP).
+    for batch in [usize::MAX, 32, 8] {
+        for _ in 0..4 {
+            let before = open.len();
+            for up in [true, false] {
+                let mut start = 0;
+                while start < open.len() {
+                    let end = open.len().min(start.saturating_add(batch));
+                    let targets: Vec<(usize, f64, f64)> = open[start..end]
+                        .iter()
+                        .filter_map(|&v| {
+                            let f = known(ranger, v);
+                            let need = if up { f.needs_up() } else { f.needs_down() };
+                            (need > 0.0).then_some((v, truth[v], need))
+                        })
+                        .collect();
+                    if !targets.is_empty() {
+                        ranger.push(&targets, up)?;
+                    }
+                    start = end;
+                }
+                open.retain(|&v| !known(ranger, v).passes());
             }
-            open.retain(|&v| !known(ranger, v).passes());
-        }
-        if open.is_empty() || open.len() == before {
-            break;
+            if open.is_empty() || open.len() == before {
+                break;
+            }
         }
     }
     Ok(())
