@@ -85,6 +85,7 @@ async function runApp() {
   await page.goto(`${url}?view=overzicht`);
   await page.waitForSelector('[data-status]');
   await page.waitForFunction(() => window.__wasmMemory);
+  await page.waitForSelector('#pre', { state: 'detached' }); // the app has taken over the written screen
   const wasmBeforeMiB = MiB(await page.evaluate(() => window.__wasmMemory.buffer.byteLength));
   const t0 = Date.now();
   await page.setInputFiles('input[type=file]', RECORDS);

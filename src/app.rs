@@ -44,10 +44,13 @@ pub fn App() -> impl IntoView {
     });
 
     // The first screen the build wrote into the page gives way once this one shows data or
-    // an error (src/prerendered.rs); this runs after the view has been drawn.
+    // an error (src/prerendered.rs); this runs after the view has been drawn. A file chosen
+    // on that screen meanwhile is read now.
     Effect::new(move |_| {
         if data.with(|d| d.dataset.is_some() || d.error.is_some()) {
-            crate::prerendered::give_way();
+            if let Some(file) = crate::prerendered::give_way() {
+                loader.open_file.run(file);
+            }
         }
     });
 

@@ -24,9 +24,17 @@ where
     }
 }
 
-/// Removes the build's first screen: the app's own is drawn now.
-pub fn give_way() {
-    if let Some(pre) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("pre")) {
-        pre.remove();
-    }
+/// Removes the build's first screen: the app's own is drawn now. Returns the file a user chose
+/// in the written screen's file input before the app took over, so it is read, not lost.
+pub fn give_way() -> Option<web_sys::File> {
+    let pre = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("pre"))?;
+    let chosen = pre
+        .query_selector("input[type=file]")
+        .ok()
+        .flatten()
+        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0));
+    pre.remove();
+    chosen
 }

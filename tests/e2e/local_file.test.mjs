@@ -41,6 +41,22 @@ test('A records file opened through the file input is counted in the browser, wi
   assert.deepEqual(page.problems, []);
 });
 
+test('A file chosen on the written first screen, before the app has loaded, is read when it takes over', async () => {
+  const page = await site.page();
+  // Hold the app's wasm until the file is chosen: until then only the build's written screen is there.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(site.url);
+  await page.setInputFiles('#pre input[type=file]', 'tests/e2e/fixtures/records-small.csv');
+  assert.equal(await page.locator('[data-status=lokaal]').count(), 0, 'the app was there before the wasm');
+  release();
+  await page.waitForSelector('[data-status=lokaal]');
+  assert.match(await page.locator('[data-status=lokaal]').innerText(), /records-small\.csv/);
+  assert.equal(await page.locator('#pre').count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
 test('A bad file names file, line, column and value, and the data shown stays', async () => {
   const page = await site.open(await site.page());
   await page.setInputFiles('input[type=file]', 'tests/e2e/fixtures/records-bad.csv');
