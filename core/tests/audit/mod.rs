@@ -125,15 +125,27 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
     let solves0 = ranger.solves;
     let result = push_rounds(&mut ranger, &mut open, &truth, &|r: &solve::Ranger, v| known(r, v)).and_then(|()| {
         let t_push = t0.elapsed();
-        // Hypercube witnesses for the cells the pushes left (a few ms a cell, an exact LP more).
+        // Hypercube witnesses for the cells the pushes left (a few ms a cell, an exact LP more;
+        // on a large LP ~12 ms a cell, settling 1 in 80: slower than exact LPs, so skipped).
+        let large = open.first().is_some_and(|&v| ranger.is_large(v));
         open.retain(|&v| {
+            if large {
+                return true;
+            }
             witness.range(v, &|u, d| enough(v, u, d));
             !known(&ranger, v).passes()
         });
         let (open1, solves1) = (open.len(), ranger.solves);
         let mut exact = HashMap::new();
         // (When stopping at the first failure, implied bounds that fail returned above.)
-        for &v in &open {
+        for (i, &v) in open.iter().enumerate() {
+            if std::env::var("AUDIT_TIMING").is_ok() && i % 100 == 0 {
+                eprintln!("      exact {i} of {}: {} LPs, {:.2?}", open.len(), ranger.solves, t0.elapsed());
+            }
+            // An earlier LP's point may have settled it (most of a dense LP's cells).
+            if known(&ranger, v).passes() {
+                continue;
+            }
             let f = finding(v, ranger.exact(v, truth[v])?, Bound::Exact);
             let failed = !f.passes();
             exact.insert(v, f);
@@ -149,14 +161,26 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
             // A cell left open when the verdict was settled is unproven, not failed.
             findings.retain(|f| if f.passes() { f.exact != Bound::Outer } else { f.exact != Bound::Inner });
         } else {
-            // The narrowest of each measure exactly: the lowest score, until it is an exact one.
+            // The narrowest of each measure exactly: the lowest score, until it is an exact one,
+            // for at most `NARROWEST_CELLS` cells a measure (each LP's point may widen the
+            // others). Past that, the narrowest stays what the points showed: an inner bound,
+            // which the report marks "at least" (on dense data many cells can sit at a shown
+            // width of just 5, each an exact LP of 0.3–0.8 s to confirm).
             for &m in measures {
-                while let Some(i) = (0..findings.len())
-                    .filter(|&i| findings[i].measure == m)
-                    .min_by(|&a, &b| findings[a].score().total_cmp(&findings[b].score()))
-                    .filter(|&i| findings[i].exact != Bound::Exact)
-                {
+                for _ in 0..NARROWEST_CELLS {
+                    let Some(i) = (0..findings.len())
+                        .filter(|&i| findings[i].measure == m)
+                        .min_by(|&a, &b| findings[a].score().total_cmp(&findings[b].score()))
+                        .filter(|&i| findings[i].exact != Bound::Exact)
+                    else {
+                        break;
+                    };
                     findings[i] = finding(targets[i], ranger.exact(targets[i], truth[targets[i]])?, Bound::Exact);
+                    for (f, &v) in findings.iter_mut().zip(&targets) {
+                        if f.exact == Bound::Inner {
+                            *f = known(&ranger, v);
+                        }
+                    }
                 }
             }
         }
@@ -182,33 +206,46 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
     }
 }
 
+/// How many cells a measure [`audit_lp`] solves exactly to find the narrowest one.
+const NARROWEST_CELLS: usize = 40;
+
 /// Round 2 of [`audit_lp`]: while it settles more cells, LPs up and down that push open cells
 /// as far as they still need to go to pass, all at once and then in batches; settled cells
 /// leave `open`.
 fn push_rounds(ranger: &mut solve::Ranger, open: &mut Vec<usize>, truth: &[f64], known: &dyn Fn(&solve::Ranger, usize) -> Finding) -> Result<(), solve::SolveError> {
     // All open cells at once first; where one point cannot serve them all, smaller batches
-    // (a batch's LP settles most of its cells, and costs about as much as one exact LP).
+    // (a batch's LP settles most of its cells, and costs about as much as one exact LP). On a
+    // large LP (the illustrative records) a batch of 32 took 3–5 s, more than exact LPs for
+    // its cells that were left (0.5–0.8 s each, warm, and settling others on the way): only
+    // the all-at-once rounds (~9 s each, settling 10–200 cells each).
+    let large = open.first().is_some_and(|&v| ranger.is_large(v));
     for batch in [usize::MAX, 32, 8] {
+        if large && batch != usize::MAX {
+            break;
+        }
         for _ in 0..4 {
             let before = open.len();
             for up in [true, false] {
                 let mut start = 0;
                 while start < open.len() {
                     let end = open.len().min(start.saturating_add(batch));
-                    let targets: Vec<(usize, f64, f64)> = open[start..end]
+                    let targets: Vec<(usize, f64, f64, bool)> = open[start..end]
                         .iter()
                         .filter_map(|&v| {
                             let f = known(ranger, v);
                             let need = if up { f.needs_up() } else { f.needs_down() };
-                            (need > 0.0).then_some((v, truth[v], need))
+                            (need > 0.0).then_some((v, truth[v], need, up))
                         })
                         .collect();
                     if !targets.is_empty() {
-                        ranger.push(&targets, up)?;
+                        ranger.push(&targets)?;
                     }
                     start = end;
                 }
                 open.retain(|&v| !known(ranger, v).passes());
+                if std::env::var("AUDIT_TIMING").is_ok() {
+                    eprintln!("      push batch {} up {up}: {} open, {} LPs so far", if batch == usize::MAX { "all".to_string() } else { batch.to_string() }, open.len(), ranger.solves);
+                }
             }
             if open.is_empty() || open.len() == before {
                 break;
