@@ -1,7 +1,8 @@
 //! COIN-OR Clp, the simplex solver of COIN-OR (and of Cbc), through its own C interface: the few
 //! calls the audit needs, linked from Debian's `coinor-libclp-dev` (scripts/setup.sh installs
-//! it). Each LP is loaded afresh: on these degenerate LPs a solve from scratch (~10–30 ms for
-//! 2,000 variables) was far faster than re-solving from the last basis (0.5–2 s).
+//! it). Small LPs are loaded afresh: on the random files' degenerate LPs a solve from scratch
+//! (~10–30 ms) was far faster than re-solving from the last basis (0.5–2 s). Large ones (the
+//! illustrative records) are kept and re-solved ([`Clp::resolve`]; see `solve::WARM_FROM`).
 
 use std::os::raw::{c_double, c_int, c_void};
 
@@ -33,6 +34,8 @@ extern "C" {
     fn Clp_initialSolveWithOptions(model: *mut c_void, solve: *mut c_void) -> c_int;
     fn Clp_status(model: *mut c_void) -> c_int;
     fn Clp_getColSolution(model: *mut c_void) -> *const c_double;
+    fn Clp_primal(model: *mut c_void, if_values_pass: c_int) -> c_int;
+    fn Clp_chgObjCoefficients(model: *mut c_void, obj: *const c_double);
 }
 
 /// A loaded LP: columns with bounds, rows `lo <= Σ a·x <= hi` (column-major here).
@@ -104,6 +107,31 @@ impl Clp {
                 s => Outcome::Failed(s),
             }
         }
+    }
+}
+
+impl Clp {
+    /// Optimises again from the last basis (the objective changed since) by primal simplex:
+    /// the last optimum stays primal feasible. (Dual simplex from there took 2–3 times as many
+    /// iterations on the illustrative records, and once stopped short of the optimum.)
+    pub fn resolve(&mut self, maximize: bool) -> Outcome {
+        // SAFETY: as in `solve`.
+        unsafe {
+            Clp_setOptimizationDirection(self.model, if maximize { -1.0 } else { 1.0 });
+            Clp_primal(self.model, 0);
+            match Clp_status(self.model) {
+                0 => Outcome::Optimal(std::slice::from_raw_parts(Clp_getColSolution(self.model), self.cols).to_vec()),
+                2 => Outcome::Unbounded,
+                s => Outcome::Failed(s),
+            }
+        }
+    }
+
+    /// Replaces the whole objective (one coefficient per column).
+    pub fn set_objective(&mut self, costs: &[f64]) {
+        assert_eq!(costs.len(), self.cols);
+        // SAFETY: `cols` coefficients; Clp copies them.
+        unsafe { Clp_chgObjCoefficients(self.model, costs.as_ptr()) }
     }
 }
 

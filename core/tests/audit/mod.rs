@@ -123,17 +123,29 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
         eprintln!("    lp {} vars {} rows, {} targets: sweep {t_sweep:.2?}, {open0} open", lp.lo.len(), lp.rows.len(), targets.len());
     }
     let solves0 = ranger.solves;
-    let result = push_rounds(&mut ranger, &mut open, &truth, &|r: &solve::Ranger, v| known(r, v)).and_then(|()| {
+    let result = push_rounds(&mut ranger, &mut open, &truth, n, &|r: &solve::Ranger, v| known(r, v)).and_then(|()| {
         let t_push = t0.elapsed();
-        // Hypercube witnesses for the cells the pushes left (a few ms a cell, an exact LP more).
+        // Hypercube witnesses for the cells the pushes left (a few ms a cell, an exact LP more;
+        // on a large LP ~12 ms a cell, settling 1 in 80: slower than exact LPs, so skipped).
+        let large = open.first().is_some_and(|&v| ranger.is_large(v));
         open.retain(|&v| {
+            if large {
+                return true;
+            }
             witness.range(v, &|u, d| enough(v, u, d));
             !known(&ranger, v).passes()
         });
         let (open1, solves1) = (open.len(), ranger.solves);
         let mut exact = HashMap::new();
         // (When stopping at the first failure, implied bounds that fail returned above.)
-        for &v in &open {
+        for (i, &v) in open.iter().enumerate() {
+            if std::env::var("AUDIT_TIMING").is_ok() && i % 100 == 0 {
+                eprintln!("      exact {i} of {}: {} LPs, {:.2?}", open.len(), ranger.solves, t0.elapsed());
+            }
+            // An earlier LP's point may have settled it (most of a dense LP's cells).
+            if known(&ranger, v).passes() {
+                continue;
+            }
             let f = finding(v, ranger.exact(v, truth[v])?, Bound::Exact);
             let failed = !f.passes();
             exact.insert(v, f);
@@ -149,14 +161,26 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
             // A cell left open when the verdict was settled is unproven, not failed.
             findings.retain(|f| if f.passes() { f.exact != Bound::Outer } else { f.exact != Bound::Inner });
         } else {
-            // The narrowest of each measure exactly: the lowest score, until it is an exact one.
+            // The narrowest of each measure exactly: the lowest score, until it is an exact one,
+            // for at most `NARROWEST_CELLS` cells a measure (each LP's point may widen the
+            // others). Past that, the narrowest stays what the points showed: an inner bound,
+            // which the report marks "at least" (on dense data many cells can sit at a shown
+            // width of just 5, each an exact LP of 0.3–0.8 s to confirm).
             for &m in measures {
-                while let Some(i) = (0..findings.len())
-                    .filter(|&i| findings[i].measure == m)
-                    .min_by(|&a, &b| findings[a].score().total_cmp(&findings[b].score()))
-                    .filter(|&i| findings[i].exact != Bound::Exact)
-                {
+                for _ in 0..NARROWEST_CELLS {
+                    let Some(i) = (0..findings.len())
+                        .filter(|&i| findings[i].measure == m)
+                        .min_by(|&a, &b| findings[a].score().total_cmp(&findings[b].score()))
+                        .filter(|&i| findings[i].exact != Bound::Exact)
+                    else {
+                        break;
+                    };
                     findings[i] = finding(targets[i], ranger.exact(targets[i], truth[targets[i]])?, Bound::Exact);
+                    for (f, &v) in findings.iter_mut().zip(&targets) {
+                        if f.exact == Bound::Inner {
+                            *f = known(&ranger, v);
+                        }
+                    }
                 }
             }
         }
@@ -182,33 +206,86 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
     }
 }
 
+/// Before [`push_rounds`]' batches, on a large LP (dense data): pushing every open cell the
+/// same way at once settles few (the shown totals hold their sum), so each LP pushes a
+/// pseudo-random half of the cells up and the rest down, and the next LP the other way round;
+/// then a new split (on the illustrative records 40–230 cells an LP of ~9 s, where pushing all
+/// one way settled 12–190). A cell's trajecten and youth go the same way (youth is at most
+/// trajecten); a cell that cannot go its way (a true 0 cannot fall) goes the other. Stops when
+/// a pair of LPs settles less than 1% of the open cells.
+fn split_pushes(ranger: &mut solve::Ranger, open: &mut Vec<usize>, truth: &[f64], n: usize, known: &dyn Fn(&solve::Ranger, usize) -> Finding) -> Result<(), solve::SolveError> {
+    for split in 0u64.. {
+        let before = open.len();
+        for flip in [false, true] {
+            let targets: Vec<(usize, f64, f64, bool)> = open
+                .iter()
+                .filter_map(|&v| {
+                    let f = known(ranger, v);
+                    // Fixed per cell and split, so the run repeats.
+                    let h = ((v % n) as u64 ^ split.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+                    let up = ((h >> 31) & 1 == 1) != flip;
+                    let (first, second) = if up { (f.needs_up(), f.needs_down()) } else { (f.needs_down(), f.needs_up()) };
+                    if first > 0.0 { Some((v, truth[v], first, up)) } else { (second > 0.0).then_some((v, truth[v], second, !up)) }
+                })
+                .collect();
+            if !targets.is_empty() {
+                ranger.push(&targets)?;
+            }
+            open.retain(|&v| !known(ranger, v).passes());
+            if std::env::var("AUDIT_TIMING").is_ok() {
+                eprintln!("      split push {split}/{flip}: {} open, {} LPs so far", open.len(), ranger.solves);
+            }
+        }
+        if open.is_empty() || (before - open.len()) * 100 < before {
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// How many cells a measure [`audit_lp`] solves exactly to find the narrowest one.
+const NARROWEST_CELLS: usize = 40;
+
 /// Round 2 of [`audit_lp`]: while it settles more cells, LPs up and down that push open cells
 /// as far as they still need to go to pass, all at once and then in batches; settled cells
 /// leave `open`.
-fn push_rounds(ranger: &mut solve::Ranger, open: &mut Vec<usize>, truth: &[f64], known: &dyn Fn(&solve::Ranger, usize) -> Finding) -> Result<(), solve::SolveError> {
+fn push_rounds(ranger: &mut solve::Ranger, open: &mut Vec<usize>, truth: &[f64], n: usize, known: &dyn Fn(&solve::Ranger, usize) -> Finding) -> Result<(), solve::SolveError> {
     // All open cells at once first; where one point cannot serve them all, smaller batches
-    // (a batch's LP settles most of its cells, and costs about as much as one exact LP).
+    // (a batch's LP settles most of its cells, and costs about as much as one exact LP). On a
+    // large LP (the illustrative records) a batch of 32 took 3–5 s, more than exact LPs for
+    // its cells that were left (0.5–0.8 s each, warm, and settling others on the way): only
+    // the all-at-once rounds (~9 s each, settling 10–200 cells each).
+    let large = open.first().is_some_and(|&v| ranger.is_large(v));
+    if large {
+        split_pushes(ranger, open, truth, n, known)?;
+    }
     for batch in [usize::MAX, 32, 8] {
+        if large && batch != usize::MAX {
+            break;
+        }
         for _ in 0..4 {
             let before = open.len();
             for up in [true, false] {
                 let mut start = 0;
                 while start < open.len() {
                     let end = open.len().min(start.saturating_add(batch));
-                    let targets: Vec<(usize, f64, f64)> = open[start..end]
+                    let targets: Vec<(usize, f64, f64, bool)> = open[start..end]
                         .iter()
                         .filter_map(|&v| {
                             let f = known(ranger, v);
                             let need = if up { f.needs_up() } else { f.needs_down() };
-                            (need > 0.0).then_some((v, truth[v], need))
+                            (need > 0.0).then_some((v, truth[v], need, up))
                         })
                         .collect();
                     if !targets.is_empty() {
-                        ranger.push(&targets, up)?;
+                        ranger.push(&targets)?;
                     }
                     start = end;
                 }
                 open.retain(|&v| !known(ranger, v).passes());
+                if std::env::var("AUDIT_TIMING").is_ok() {
+                    eprintln!("      push batch {} up {up}: {} open, {} LPs so far", if batch == usize::MAX { "all".to_string() } else { batch.to_string() }, open.len(), ranger.solves);
+                }
             }
             if open.is_empty() || open.len() == before {
                 break;
