@@ -108,25 +108,12 @@ impl Grid {
 
     /// Every group: the cells along one dimension with the other three fixed, total last.
     fn groups(&self) -> Vec<Vec<usize>> {
-        let [a, b, c, d] = self.sizes;
-        let index = |i: [usize; 4]| ((i[0] * b + i[1]) * c + i[2]) * d + i[3];
         let mut out = Vec::new();
-        for dim in 0..4 {
-            if self.sizes[dim] < 2 {
-                continue;
-            }
-            for i0 in 0..a {
-                for i1 in 0..b {
-                    for i2 in 0..c {
-                        for i3 in 0..d {
-                            let at = [i0, i1, i2, i3];
-                            if at[dim] != 0 {
-                                continue;
-                            }
-                            out.push((0..self.sizes[dim]).map(|k| { let mut x = at; x[dim] = k; index(x) }).collect());
-                        }
-                    }
-                }
+        for dim in (0..4).filter(|&d| self.sizes[d] >= 2) {
+            // Each group starts at its first member: cells in grid order, as the tie order asks.
+            for first in (0..self.len()).filter(|&i| self.coords(i)[dim] == 0) {
+                let at = self.coords(first);
+                out.push((0..self.sizes[dim]).map(|k| { let mut x = at; x[dim] = k; self.index(x) }).collect());
             }
         }
         out
