@@ -117,7 +117,12 @@ export function hashWorker(html, dir, base) {
   const js = hashed('lta-xlsx-worker.js', (h) => `lta-xlsx-worker-${h}.js`);
   const expected = 'importScripts("./lta-xlsx-worker.js");wasm_bindgen("./lta-xlsx-worker_bg.wasm");';
   if (readFileSync(loader, 'utf8').trim() !== expected) throw new Error(`${loader}: not Trunk's loader as this hook knows it`);
-  writeFileSync(loader, `importScripts("./${js}");wasm_bindgen("./${wasm}");`);
+  // Started with wasm-bindgen's current argument (an object: the bare path is deprecated). A wasm
+  // that fails to load is thrown again outside the promise: an uncaught error in a worker reaches
+  // the page as an `error` event on the Worker, where a rejected promise alone would leave the app
+  // waiting for an answer forever.
+  const start = `wasm_bindgen({ module_or_path: "./${wasm}" }).catch((e) => setTimeout(() => { throw e; }));`;
+  writeFileSync(loader, `importScripts("./${js}");${start}`);
   const name = hashed('lta-xlsx-worker_loader.js', (h) => `lta-xlsx-worker_loader-${h}.js`);
   if (!html.includes('</head>')) throw new Error('index.html: no </head> to put the worker reference before');
   return html.replace('</head>', `  <meta name="lta-worker" content="${escapeAttr(base + name)}">\n</head>`);

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use lta_core::manifest::Status;
+use lta_core::message::error_message;
 use lta_core::{Lang, Text};
 
 use crate::data::Data;
@@ -14,6 +15,8 @@ use crate::download::save_bytes;
 pub fn PublishCube(data: Memo<Data>) -> impl IntoView {
     let lang = expect_context::<Signal<Lang>>();
     let status = RwSignal::new(Status::Voorlopig);
+    // What the worker said when it could not write the ZIP (or the browser could not save it).
+    let failure = RwSignal::new(None::<String>);
     // The ZIP is written by the archive worker (`src/worker.rs`), from the shown cube and
     // population as CSV text and the published dataset's manifest as fetched.
     let save = move |_| {
@@ -24,13 +27,14 @@ pub fn PublishCube(data: Memo<Data>) -> impl IntoView {
         });
         let Some((cube, population, manifest)) = job else { return };
         let definitief = status.get_untracked() == Status::Definitief;
+        failure.set(None);
         spawn_local(async move {
             let saved = match crate::worker::publish(&cube, population.as_deref(), &manifest, definitief, &today).await {
                 Ok(zip) => save_bytes(&format!("publiceerbare-kubus-{today}.zip"), "application/zip", &zip),
                 Err(e) => Err(e),
             };
             if let Err(e) = saved {
-                web_sys::console::error_1(&e);
+                failure.set(Some(crate::worker::describe(&e)));
             }
         });
     };
@@ -50,6 +54,11 @@ pub fn PublishCube(data: Memo<Data>) -> impl IntoView {
                 {crate::text::tr(lang, lta_core::Text::PublishCube)}
             </button>
             <p id="publish-help" class="help">{crate::text::tr(lang, lta_core::Text::PublishHelp)}</p>
+            {move || failure.get().map(|detail| {
+                let lang = lang.get();
+                let detail = if detail.is_empty() { error_message(&crate::worker::not_loaded(), lang) } else { detail };
+                view! { <p class="error" role="alert">{Text::PublishFailed.get(lang)}": "<span class="error-message">{detail}</span></p> }
+            })}
         </div>
     }
 }

@@ -26,7 +26,7 @@ const READY: &str = "lta-xlsx:ready";
 
 /// The sheet as CSV text, with the map from its lines back to the sheet's cells.
 pub async fn sheet_text(bytes: &[u8], name: &str) -> Result<(String, SheetMap), DataError> {
-    let failed = |detail: String| DataError::new(ErrorKind::BadWorkbook { detail }, name);
+    let failed = |detail: String| failure(detail, |detail| ErrorKind::BadWorkbook { detail }, name);
     let job = message(&[("bytes", Uint8Array::from(bytes).into()), ("name", name.into())]).map_err(|e| failed(describe(&e)))?;
     let reply = ask(job).await.map_err(|e| failed(describe(&e)))?;
     let text = |key: &str| Reflect::get(&reply, &key.into()).ok().and_then(|v| v.as_string());
@@ -44,7 +44,7 @@ pub async fn sheet_text(bytes: &[u8], name: &str) -> Result<(String, SheetMap), 
 
 /// The entries of a ZIP (name, bytes), for [`lta_core::publish::dataset_from_entries`].
 pub async fn unzip(bytes: &[u8], name: &str) -> Result<Vec<(String, Vec<u8>)>, DataError> {
-    let failed = |detail: String| DataError::new(ErrorKind::BadArchive { detail }, name);
+    let failed = |detail: String| failure(detail, |detail| ErrorKind::BadArchive { detail }, name);
     let job = message(&[("job", "unzip".into()), ("bytes", Uint8Array::from(bytes).into())]).map_err(|e| failed(describe(&e)))?;
     let entries = answer(ask(job).await, "entries").map_err(|e| failed(describe(&e)))?;
     let entry = |pair: JsValue| {
@@ -108,10 +108,12 @@ async fn ask(job: Object) -> Result<JsValue, JsValue> {
             let _ = resolve.call1(&JsValue::NULL, &data);
         }
     });
-    // A worker that cannot load, or that traps (a panic aborts), reports an error event.
-    let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |ev: web_sys::ErrorEvent| {
+    // A worker that traps (a panic aborts) reports an `ErrorEvent` with a message; one whose
+    // files cannot be fetched, a plain `Event`: that is told as an empty message ([`describe`]).
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let message = ev.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()).unwrap_or_default();
         if let Some((_, reject)) = settle.borrow().as_ref() {
-            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&ev.message()));
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&message));
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -121,6 +123,22 @@ async fn ask(job: Object) -> Result<JsValue, JsValue> {
     answer
 }
 
-fn describe(e: &JsValue) -> String {
+/// What went wrong, in the worker's (or the browser's) words; empty when the worker did not load.
+pub fn describe(e: &JsValue) -> String {
     e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// The error for a worker that did not load (its files could not be fetched): it names the
+/// worker's loader, like any file the dashboard could not fetch.
+pub fn not_loaded() -> DataError {
+    DataError::new(ErrorKind::Fetch { status: 0 }, &loader())
+}
+
+/// `kind` with the worker's words about `file`, or [`not_loaded`] when it said nothing.
+fn failure(detail: String, kind: fn(String) -> ErrorKind, file: &str) -> DataError {
+    if detail.is_empty() {
+        not_loaded()
+    } else {
+        DataError::new(kind(detail), file)
+    }
 }

@@ -119,6 +119,7 @@ texts! {
     PublishCube => "Publiceerbare kubus downloaden", "Download publishable cube";
     PublishStatus => "Status van de kubus", "Status of the cube";
     PublishHelp => "Een ZIP-bestand met cube.csv, manifest.json, de bevolking en een leesmij: alleen de cijfers die het scherm nu toont, met de onthullingsregels. Het bevat geen bestandsnaam en geen cliëntnummers.", "A ZIP file with cube.csv, manifest.json, the population and a read-me: only the figures the screen shows now, under the disclosure rules. It holds no file name and no client ids.";
+    PublishFailed => "De publiceerbare kubus kon niet worden gemaakt", "The publishable cube could not be made";
     OpenFileHelp => "Een kubus- of recordbestand (CSV, of Excel .xlsx of .ods met dezelfde kolommen), of een publiceerbare kubus (ZIP). Het blijft in uw browser: er wordt niets verstuurd. U kunt het bestand ook hierheen slepen.", "A cube or records file (CSV, or Excel .xlsx or .ods with the same columns), or a publishable cube (ZIP). It stays in your browser: nothing is sent. You can also drag the file here.";
     Reading => "Bestand lezen…", "Reading file…";
     Published => "Gepubliceerde datasets", "Published datasets";

@@ -78,3 +78,26 @@ test('The publishable cube opens again with the numbers the screen showed', asyn
   assert.ok(millions.length >= 8 && millions.every((e) => e.endsWith('.000')), millions.join(' '));
   assert.deepEqual(page.problems, []);
 });
+
+// The network fails for the worker's loader, or for its wasm only (real failures a visitor can
+// meet offline): the button says so on screen, names what failed, and the file stays open.
+for (const [what, files, said] of [
+  ['loader', /lta-xlsx-worker_loader/, /lta-xlsx-worker_loader-[0-9a-f]{16}\.js: kon niet worden opgehaald/],
+  ['wasm', /lta-xlsx-worker-.*\.wasm/, /Failed to fetch/],
+]) {
+  test(`When the archive worker's ${what} cannot be fetched, the publish button says so on screen and the data stays`, async () => {
+    const page = await site.open(await site.page());
+    await page.setInputFiles('input[type=file]', exampleFile());
+    await page.waitForSelector('[data-status=lokaal]');
+    await page.route(files, (route) => route.abort());
+    await page.getByRole('button', { name: 'Publiceerbare kubus downloaden' }).click();
+    const alert = page.locator('.publish [role=alert]');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    assert.match(text, /^De publiceerbare kubus kon niet worden gemaakt: /);
+    assert.match(text, said);
+    assert.match(await page.locator('[data-status=lokaal]').innerText(), /voorbeeld\.csv/);
+    // The worker's own words reach the page as an error too; nothing else went wrong.
+    assert.ok(page.problems.every((p) => /Failed to fetch/.test(p)), page.problems.join('\n'));
+  });
+}
