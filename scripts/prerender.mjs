@@ -32,6 +32,28 @@ if (location.search.length > 1 && location.search !== '?view=' + document.docume
     if (pre) pre.remove();
   });
 }
+// A file dropped before the app has started would be opened by the browser itself, leaving the
+// page: it is kept in a hidden file input instead, which the app reads when it takes over
+// (src/prerendered.rs). Once the app is there (#app), its own listener reads drops.
+function earlyFiles(e) {
+  return !document.getElementById('app') && e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, 'Files') >= 0;
+}
+window.addEventListener('dragover', function (e) {
+  if (earlyFiles(e)) e.preventDefault();
+});
+window.addEventListener('drop', function (e) {
+  if (!earlyFiles(e)) return;
+  e.preventDefault();
+  var input = document.getElementById('early-file');
+  if (!input) {
+    input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'early-file';
+    input.hidden = true;
+    document.body.appendChild(input);
+  }
+  input.files = e.dataTransfer.files;
+});
 `;
 
 const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);

@@ -24,17 +24,20 @@ where
     }
 }
 
-/// Removes the build's first screen: the app's own is drawn now. Returns the file a user chose
-/// in the written screen's file input before the app took over, so it is read, not lost.
+/// Removes the build's first screen: the app's own is drawn now. Returns the file a user dropped
+/// (kept in `#early-file` by `pre-<hash>.js`) or chose in the written screen's file input before
+/// the app took over, so it is read, not lost.
 pub fn give_way() -> Option<web_sys::File> {
-    let pre = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("pre"))?;
-    let chosen = pre
-        .query_selector("input[type=file]")
-        .ok()
+    let doc = web_sys::window().and_then(|w| w.document())?;
+    let early = doc.get_element_by_id("early-file");
+    let pre = doc.get_element_by_id("pre");
+    let written = pre.as_ref().and_then(|p| p.query_selector("input[type=file]").ok().flatten());
+    let chosen = [&early, &written]
+        .into_iter()
         .flatten()
-        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .and_then(|input| input.files())
-        .and_then(|files| files.get(0));
-    pre.remove();
+        .find_map(|input| input.dyn_ref::<web_sys::HtmlInputElement>()?.files()?.get(0));
+    for gone in [early, pre].into_iter().flatten() {
+        gone.remove();
+    }
     chosen
 }

@@ -54,11 +54,12 @@ pub fn PublishCube(data: Memo<Data>) -> impl IntoView {
                 {crate::text::tr(lang, lta_core::Text::PublishCube)}
             </button>
             <p id="publish-help" class="help">{crate::text::tr(lang, lta_core::Text::PublishHelp)}</p>
-            {move || failure.get().map(|detail| {
+            // Always there (empty until a failure), so screen readers announce the text when it comes.
+            <p class="error" role="alert">{move || failure.get().map(|detail| {
                 let lang = lang.get();
                 let detail = if detail.is_empty() { error_message(&crate::worker::not_loaded(), lang) } else { detail };
-                view! { <p class="error" role="alert">{Text::PublishFailed.get(lang)}": "<span class="error-message">{detail}</span></p> }
-            })}
+                format!("{}: {detail}", Text::PublishFailed.get(lang))
+            })}</p>
         </div>
     }
 }

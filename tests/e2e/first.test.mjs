@@ -18,8 +18,9 @@ const BUDGET = 300_000;
  * merged (398,624 bytes after shrinking that merge by 21 KB), and again to 443,000 when issue #10
  * (compare view, factsheet, spreadsheets: 437,997 bytes) was merged; lowered to 355,500 when the
  * wasm lost 86 KB gzip (351,968 bytes: erased components, ZIPs in the archive worker, JSON and
- * sorting of its own). Lower it as the wasm shrinks. */
-const CEILING = 355_500;
+ * sorting of its own); raised to 356,500 when a failing archive worker got its message on screen
+ * and a file dropped before the app started was kept (356,283 bytes). Lower it as the wasm shrinks. */
+const CEILING = 356_500;
 
 let site;
 before(async () => { site = await Site.start(); });

@@ -57,6 +57,39 @@ test('A file chosen on the written first screen, before the app has loaded, is r
   assert.deepEqual(page.problems, []);
 });
 
+// Before the wasm has arrived only the build's script is there: a file dropped then must not
+// make the browser leave the page to open it, and is read when the app takes over; also on an
+// address with a query, whose written screen is hidden at once.
+for (const query of ['', '?view=landsdelen&lang=en']) {
+  test(`A file dropped before the app has loaded is read when it takes over (${query || 'no query'})`, async () => {
+    const page = await site.page();
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(site.url + query);
+    const text = readFileSync('tests/e2e/fixtures/records-small.csv', 'utf8');
+    const transfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'vroeg.csv', { type: 'text/csv' }));
+      return dt;
+    }, text);
+    // Both events must be cancelled, or the browser opens the file itself.
+    const cancelled = await page.evaluate((dt) => ['dragover', 'drop'].map((type) => {
+      const e = new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt });
+      document.body.dispatchEvent(e);
+      return e.defaultPrevented;
+    }), transfer);
+    assert.deepEqual(cancelled, [true, true]);
+    assert.equal(await page.locator('[data-status=lokaal]').count(), 0, 'the app was there before the wasm');
+    assert.equal(await page.evaluate(() => document.getElementById('early-file')?.files[0]?.name), 'vroeg.csv');
+    release();
+    await page.waitForSelector('[data-status=lokaal]');
+    assert.match(await page.locator('[data-status=lokaal]').innerText(), /vroeg\.csv/);
+    assert.equal(await page.locator('#early-file').count(), 0);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
 test('A bad file names file, line, column and value, and the data shown stays', async () => {
   const page = await site.open(await site.page());
   await page.setInputFiles('input[type=file]', 'tests/e2e/fixtures/records-bad.csv');
