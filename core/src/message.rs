@@ -29,6 +29,8 @@ pub fn error_message(e: &DataError, lang: Lang) -> String {
         out += &format!(", {} ‘{value}’", Text::ErrorValue.get(lang));
     }
     let what = match &e.kind {
+        // Status 0: no answer at all (offline, refused); "HTTP 0" would mean nothing to a reader.
+        ErrorKind::Fetch { status: 0 } => format!("{} ({})", Text::ErrFetch.get(lang), Text::ErrNoAnswer.get(lang)),
         ErrorKind::Fetch { status } => format!("{} (HTTP {status})", Text::ErrFetch.get(lang)),
         ErrorKind::Unreadable => Text::ErrUnreadable.get(lang).into(),
         ErrorKind::NotUtf8 => Text::ErrNotUtf8.get(lang).into(),
@@ -106,5 +108,7 @@ mod tests {
         );
         let e = DataError::new(ErrorKind::Fetch { status: 404 }, "data/x/cube.csv");
         assert_eq!(error_message(&e, Lang::Nl), "data/x/cube.csv: kon niet worden opgehaald (HTTP 404)");
+        let e = DataError::new(ErrorKind::Fetch { status: 0 }, "data/x/cube.csv");
+        assert_eq!(error_message(&e, Lang::En), "data/x/cube.csv: could not be fetched (no answer: offline?)");
     }
 }

@@ -82,7 +82,7 @@ test('The publishable cube opens again with the numbers the screen showed', asyn
 // The network fails for the worker's loader, or for its wasm only (real failures a visitor can
 // meet offline): the button says so on screen, names what failed, and the file stays open.
 for (const [what, files, said] of [
-  ['loader', /lta-xlsx-worker_loader/, /lta-xlsx-worker_loader-[0-9a-f]{16}\.js: kon niet worden opgehaald/],
+  ['loader', /lta-xlsx-worker_loader/, /lta-xlsx-worker_loader-[0-9a-f]{16}\.js: kon niet worden opgehaald \(geen antwoord: offline\?\)/],
   ['wasm', /lta-xlsx-worker-.*\.wasm/, /Failed to fetch/],
 ]) {
   test(`When the archive worker's ${what} cannot be fetched, the publish button says so on screen and the data stays`, async () => {
