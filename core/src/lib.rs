@@ -14,6 +14,7 @@ pub mod disclosure;
 pub mod embed;
 pub mod export;
 pub mod file_kind;
+pub mod fixed;
 pub mod format;
 pub mod i18n;
 pub mod json;
