@@ -18,6 +18,7 @@ pub mod fixed;
 pub mod format;
 pub mod i18n;
 pub mod json;
+pub mod json_write;
 pub mod limits;
 pub mod manifest;
 mod manifest_read;
