@@ -10,7 +10,8 @@
 
 /// The digits of `|n|` rounded to `decimals` decimals, with `.` as the decimal point and no
 /// sign: `fixed(-4.3878, 1)` is `"4.4"`. Infinite is `"inf"` and not a number `"NaN"`, as Rust
-/// writes them.
+/// writes them; so is a value whose digits at that many decimals pass f64's range (`|n|` ×
+/// 10^decimals above 1.8e308, never the case for the few decimals the dashboard shows).
 ///
 /// ```
 /// # use lta_core::fixed::fixed;
@@ -24,7 +25,15 @@ pub fn fixed(n: f64, decimals: usize) -> String {
     if n.is_nan() {
         return "NaN".into();
     }
-    let scaled = (n.abs() * 10f64.powi(decimals as i32)).round();
+    // In steps of at most 10^300, so that a tiny share shown with many decimals (a percent of
+    // 1e-310 has 310) is not multiplied by an infinite power of ten.
+    let (mut scaled, mut left) = (n.abs(), decimals);
+    while left > 0 {
+        let step = left.min(300);
+        scaled *= 10f64.powi(step as i32);
+        left -= step;
+    }
+    let scaled = scaled.round();
     if scaled.is_infinite() {
         return "inf".into();
     }
@@ -228,6 +237,8 @@ mod tests {
         assert_eq!(fixed(1e20, 1), "100000000000000000000.0");
         assert_eq!(fixed(f64::MAX, 0), format!("{:.0}", f64::MAX));
         assert_eq!(fixed(1e300, 0), format!("{:.0}", 1e300));
+        assert_eq!(fixed(1.5e-310, 311), format!("{:.311}", 1.5e-310));
+        assert_eq!(fixed(2e-305, 305), format!("{:.305}", 2e-305));
         assert_eq!(fixed(f64::INFINITY, 1), "inf");
         assert_eq!(fixed(f64::NAN, 1), "NaN");
     }
