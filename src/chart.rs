@@ -1,7 +1,7 @@
 //! The one thin wrapper around ECharts (shipped with the site as `echarts-<hash>.js`, the global
 //! `echarts`, loaded when the first chart is drawn). `chart_options.rs` builds the options as
-//! JSON; bound here: `init`, `setOption` with JSON-compatible values (a serializer that makes JS
-//! `Map`s would be silently ignored by ECharts), `registerMap`, `on` (clicks),
+//! JSON (`lta_core::json_write`); bound here: `init`, `setOption` with the option read by
+//! `JSON.parse` (plain objects and arrays, as ECharts wants them), `registerMap`, `on` (clicks),
 //! `renderToSVGString` (downloads), `dispose` and `resize`. A chart is drawn once and updated in
 //! place.
 
@@ -9,8 +9,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use lta_core::json_write::{obj, JsonOut};
 use send_wrapper::SendWrapper;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -93,10 +93,8 @@ fn load_echarts() -> js_sys::Promise {
     })
 }
 
-fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+fn to_js(value: &JsonOut) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&value.to_text())
 }
 
 /// Registers GeoJSON boundaries under a map name, for `map` series (loading ECharts first).
@@ -109,7 +107,7 @@ fn draw(el: &web_sys::HtmlElement, option: &JsValue) -> Result<EChart, JsValue> 
     if !echarts_loaded() {
         return Err("echarts not loaded".into());
     }
-    let chart = init(el, &JsValue::NULL, &to_js(&serde_json::json!({ "renderer": "svg" }))?)?;
+    let chart = init(el, &JsValue::NULL, &to_js(&obj([("renderer", "svg".into())]))?)?;
     chart.set_option(option, true)?;
     Ok(chart)
 }
@@ -189,7 +187,7 @@ pub struct Download {
 /// click redraws only what changed instead of disposing and re-creating the chart.
 #[component]
 pub fn Chart(
-    #[prop(into)] option: Signal<serde_json::Value>,
+    #[prop(into)] option: Signal<JsonOut>,
     #[prop(into)] label: Signal<String>,
     #[prop(into)] height: Signal<u32>,
     #[prop(default = None)] on_pick: Option<Callback<usize>>,

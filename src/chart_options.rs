@@ -3,9 +3,9 @@
 //! nothing depends on hovering, and nothing on colour alone.
 
 use lta_core::format;
+use lta_core::json_write::{obj, JsonOut};
 use lta_core::view::Table;
 use lta_core::Lang;
-use serde_json::{json, Value};
 
 /// The name under which the landsdelen boundaries are registered with ECharts.
 pub const LANDSDELEN_MAP: &str = "landsdelen";
@@ -20,47 +20,52 @@ const LEGEND_ROOM: u32 = 52;
 /// when there are several), rows in the table's order, each value written at the end of its bar
 /// ("niet gepubliceerd" bars stay empty). `label_width` is the room for the row names, in pixels;
 /// longer names are cut short here and given in full in the table.
-pub fn bar(table: &Table, cols: &[usize], lang: Lang, label_width: u32) -> Value {
+pub fn bar(table: &Table, cols: &[usize], lang: Lang, label_width: u32) -> JsonOut {
     let names: Vec<&str> = table.rows.iter().map(|r| r.label.as_str()).collect();
-    let series: Vec<Value> = cols.iter().enumerate().map(|(i, &col)| bar_series(table, col, i, lang)).collect();
+    let series: Vec<JsonOut> = cols.iter().enumerate().map(|(i, &col)| bar_series(table, col, i, lang)).collect();
     // The legend goes under the bars, with room for two lines on a narrow phone.
     let legend_room = if cols.len() > 1 { LEGEND_ROOM } else { 4 };
-    let mut option = json!({
-        "animation": false,
-        "grid": { "left": label_width as f64 + 8.0, "right": 110, "top": 4, "bottom": legend_room },
-        "xAxis": { "type": "value", "axisLabel": { "show": false }, "splitLine": { "show": false } },
-        "yAxis": {
-            "type": "category", "inverse": true, "data": names,
-            // Long row names are cut to the room they have.
-            "axisLabel": { "width": label_width, "overflow": "truncate", "color": "#1a1a1a", "fontSize": 13 },
-        },
-        "series": series,
-    });
+    let hidden = || obj([("show", false.into())]);
+    let mut option = obj([
+        ("animation", false.into()),
+        ("grid", obj([("left", (label_width + 8).into()), ("right", 110.into()), ("top", 4.into()), ("bottom", legend_room.into())])),
+        ("xAxis", obj([("type", "value".into()), ("axisLabel", hidden()), ("splitLine", hidden())])),
+        (
+            "yAxis",
+            obj([
+                ("type", "category".into()),
+                ("inverse", true.into()),
+                ("data", names.into()),
+                // Long row names are cut to the room they have.
+                ("axisLabel", obj([("width", label_width.into()), ("overflow", "truncate".into()), ("color", "#1a1a1a".into()), ("fontSize", 13.into())])),
+            ]),
+        ),
+        ("series", series.into()),
+    ]);
     if cols.len() > 1 {
-        option["legend"] = json!({ "bottom": 0, "left": 0 });
+        option.set("legend", obj([("bottom", 0.into()), ("left", 0.into())]));
     }
     option
 }
 
+/// A cell's value for ECharts, which reads "-" as "no value": an empty bar, never a 0.
+fn value(table: &Table, row: usize, col: usize) -> JsonOut {
+    table.rows[row].cells[col].number().map_or("-".into(), JsonOut::Num)
+}
+
 /// The bars of one column, the `i`th series of its chart.
-fn bar_series(table: &Table, col: usize, i: usize, lang: Lang) -> Value {
-    let data: Vec<Value> = table
-        .rows
-        .iter()
-        .map(|r| {
-            // ECharts reads "-" as "no value": an empty bar, never a 0. The item's name is its
-            // formatted value, which the label shows.
-            let value = r.cells[col].number().map_or(json!("-"), |n| json!(n));
-            json!({ "value": value, "name": table.text(r, col, lang) })
-        })
+fn bar_series(table: &Table, col: usize, i: usize, lang: Lang) -> JsonOut {
+    // The item's name is its formatted value, which the label shows.
+    let data: Vec<JsonOut> = (0..table.rows.len())
+        .map(|r| obj([("value", value(table, r, col)), ("name", table.text(&table.rows[r], col, lang).into())]))
         .collect();
-    json!({
-        "type": "bar",
-        "name": table.columns[col].of.clone().unwrap_or_else(|| table.columns[col].heading(lang)),
-        "itemStyle": { "color": SERIES_COLOURS[i % SERIES_COLOURS.len()] },
-        "label": { "show": true, "position": "right", "formatter": "{b}", "color": "#1a1a1a" },
-        "data": data,
-    })
+    obj([
+        ("type", "bar".into()),
+        ("name", table.columns[col].of.clone().unwrap_or_else(|| table.columns[col].heading(lang)).into()),
+        ("itemStyle", obj([("color", SERIES_COLOURS[i % SERIES_COLOURS.len()].into())])),
+        ("label", obj([("show", true.into()), ("position", "right".into()), ("formatter", "{b}".into()), ("color", "#1a1a1a".into())])),
+        ("data", data.into()),
+    ])
 }
 
 /// The height a bar chart of some columns of a table needs.
@@ -70,49 +75,56 @@ pub fn bar_height(table: &Table, cols: usize) -> u32 {
 }
 
 /// A choropleth of the landsdelen for one column, each area labelled with its name and value.
-pub fn choropleth(table: &Table, col: usize, lang: Lang) -> Value {
+pub fn choropleth(table: &Table, col: usize, lang: Lang) -> JsonOut {
     let values: Vec<f64> = table.rows.iter().filter_map(|r| r.cells[col].number()).collect();
     let (min, max) = values.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
-    let data: Vec<Value> = table
-        .rows
-        .iter()
-        .map(|r| {
+    let data: Vec<JsonOut> = (0..table.rows.len())
+        .map(|i| {
+            let r = &table.rows[i];
             let shown = table.text(r, col, lang);
-            let value = r.cells[col].number().map_or(json!("-"), |n| json!(n));
-            json!({
-                "name": lta_core::Landsdeel::parse(&r.code).map_or(r.label.as_str(), |l| l.name()),
-                "value": value,
-                "label": { "formatter": format!("{}\n{shown}", r.label) },
-            })
+            obj([
+                ("name", lta_core::Landsdeel::parse(&r.code).map_or(r.label.as_str(), |l| l.name()).into()),
+                ("value", value(table, i, col)),
+                ("label", obj([("formatter", format!("{}\n{shown}", r.label).into())])),
+            ])
         })
         .collect();
-    json!({
-        "animation": false,
-        "visualMap": {
-            "type": "continuous",
-            "min": min, "max": max,
-            "show": true,
-            "calculable": false,
-            "orient": "horizontal",
-            "left": "left", "bottom": 0,
-            "itemWidth": 12, "itemHeight": 120,
-            "text": [format::number(max, table.columns[col].unit, lang), format::number(min, table.columns[col].unit, lang)],
-            "inRange": { "color": ["#e5f0f7", "#8fc1de", "#01689b", "#0b2d4a"] },
-        },
-        "series": [{
-            "type": "map",
-            "map": LANDSDELEN_MAP,
-            "roam": false,
-            "aspectScale": 0.61,
-            "top": 8, "bottom": 40,
-            "selectedMode": false,
-            "itemStyle": { "borderColor": "#ffffff", "borderWidth": 1 },
-            "label": {
-                "show": true, "fontSize": 11, "lineHeight": 14, "color": "#1a1a1a",
-                "backgroundColor": "rgba(255,255,255,0.85)", "padding": [2, 4], "borderRadius": 2,
-            },
-            "emphasis": { "disabled": true },
-            "data": data,
-        }],
-    })
+    let unit = table.columns[col].unit;
+    let visual_map = obj([
+        ("type", "continuous".into()),
+        ("min", min.into()),
+        ("max", max.into()),
+        ("show", true.into()),
+        ("calculable", false.into()),
+        ("orient", "horizontal".into()),
+        ("left", "left".into()),
+        ("bottom", 0.into()),
+        ("itemWidth", 12.into()),
+        ("itemHeight", 120.into()),
+        ("text", vec![format::number(max, unit, lang), format::number(min, unit, lang)].into()),
+        ("inRange", obj([("color", vec!["#e5f0f7", "#8fc1de", "#01689b", "#0b2d4a"].into())])),
+    ]);
+    let label = obj([
+        ("show", true.into()),
+        ("fontSize", 11.into()),
+        ("lineHeight", 14.into()),
+        ("color", "#1a1a1a".into()),
+        ("backgroundColor", "rgba(255,255,255,0.85)".into()),
+        ("padding", vec![2, 4].into()),
+        ("borderRadius", 2.into()),
+    ]);
+    let series = obj([
+        ("type", "map".into()),
+        ("map", LANDSDELEN_MAP.into()),
+        ("roam", false.into()),
+        ("aspectScale", 0.61.into()),
+        ("top", 8.into()),
+        ("bottom", 40.into()),
+        ("selectedMode", false.into()),
+        ("itemStyle", obj([("borderColor", "#ffffff".into()), ("borderWidth", 1.into())])),
+        ("label", label),
+        ("emphasis", obj([("disabled", true.into())])),
+        ("data", data.into()),
+    ]);
+    obj([("animation", false.into()), ("visualMap", visual_map), ("series", vec![series].into())])
 }

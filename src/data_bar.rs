@@ -192,7 +192,8 @@ fn FileOpener(progress: ReadSignal<Option<f64>>, lang: Signal<Lang>, open: Callb
     };
     let progress = move || {
         progress.get().map(|p| {
-            let pct = (p * 100.0).round();
+            // A whole percent, as an integer: rendering an f64 would link Rust's float printing.
+            let pct = (p * 100.0).round() as u32;
             view! {
                 <label class="progress">
                     <span>{Text::Reading.get(lang.get())}" "{pct}"%"</span>

@@ -1,6 +1,7 @@
 //! Numbers as a Dutch or British reader writes them: `9.722`, `€ 194.078.629`, `4,4` in Dutch;
 //! `9,722`, `€194,078,629`, `4.4` in English.
 
+use crate::fixed::fixed;
 use crate::i18n::{Lang, Text};
 use crate::measure::Cell;
 
@@ -196,7 +197,9 @@ pub fn plain_cell(c: Cell, unit: Unit, lang: Lang) -> String {
 }
 
 fn spreadsheet(n: f64, decimals: usize, lang: Lang) -> String {
-    let text = format!("{n:.decimals$}");
+    let digits = fixed(n, decimals);
+    // A minus before every negative value, also one that rounds to 0, as `format!` wrote it.
+    let text = if n.is_sign_negative() && !n.is_nan() { format!("-{digits}") } else { digits };
     match lang {
         Lang::Nl => text.replace('.', ","),
         Lang::En => text,
@@ -209,7 +212,7 @@ fn grouped(n: f64, decimals: usize, lang: Lang) -> String {
         Lang::Nl => ('.', ','),
         Lang::En => (',', '.'),
     };
-    let text = format!("{:.*}", decimals, n.abs());
+    let text = fixed(n, decimals);
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let mut out = String::new();
     for (i, ch) in int.chars().enumerate() {

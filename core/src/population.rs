@@ -67,7 +67,7 @@ impl Population {
         crate::order::sort_by(&mut rows, &|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         let mut out = COLUMNS.join(",") + "\n";
         for (p, l, n) in rows {
-            out += &format!("{p},{},{n}\n", Landsdeel::ALL[l].code());
+            out += &format!("{p},{},{}\n", Landsdeel::ALL[l].code(), crate::fixed::round_trip(n));
         }
         out
     }
