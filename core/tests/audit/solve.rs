@@ -98,6 +98,19 @@ impl Ranger {
         Ok(())
     }
 
+    /// The values feasible points showed for `v` so far (min > max when none).
+    pub fn seen(&self, v: usize) -> Range {
+        self.seen[v]
+    }
+
+    /// Widens what feasible points showed for `v`: `range` must be values of `v` at feasible
+    /// points of this LP (a restricted LP's points are: see `restrict`).
+    pub fn widen(&mut self, v: usize, range: Range) {
+        let s = &mut self.seen[v];
+        s.min = s.min.min(range.min);
+        s.max = s.max.max(range.max);
+    }
+
     /// Whether the component of `v` keeps its model between solves (a large LP).
     pub fn is_large(&self, v: usize) -> bool {
         self.comp.iter().filter(|&&c| c == self.comp[v]).count() >= WARM_FROM
