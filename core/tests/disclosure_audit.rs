@@ -167,8 +167,10 @@ fn illustrative() -> (String, PerceelNames) {
     (std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display())), names)
 }
 
+/// Not in `make test` yet: 20 minutes on two threads, and one euro amount fails (README,
+/// "Disclosure rules"). `AUDIT_YEAR=YYYY` audits one year.
 #[test]
-#[ignore = "minutes: run with --ignored"]
+#[ignore = "20 minutes, and one known failure: run with --ignored"]
 fn the_illustrative_records_are_safe() {
     let (csv, names) = illustrative();
     let (mut raw, mut shown) = disclose(&csv, &names);
