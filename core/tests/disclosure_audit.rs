@@ -167,11 +167,18 @@ fn illustrative() -> (String, PerceelNames) {
     (std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display())), names)
 }
 
+/// Not in `make test` yet: 20 minutes on two threads, and one euro amount fails (README,
+/// "Disclosure rules"). `AUDIT_YEAR=YYYY` audits one year.
 #[test]
-#[ignore = "minutes: run with --ignored"]
+#[ignore = "20 minutes, and one known failure: run with --ignored"]
 fn the_illustrative_records_are_safe() {
     let (csv, names) = illustrative();
-    let (raw, shown) = disclose(&csv, &names);
+    let (mut raw, mut shown) = disclose(&csv, &names);
+    if let Ok(year) = std::env::var("AUDIT_YEAR") {
+        // One year only (each year is an LP of its own), for measuring.
+        let keep = |c: &Cube| { let mut out = Cube::default(); for k in c.keys().filter(|k| k.periode.as_deref().is_some_and(|p| p.starts_with(&year))) { out.insert(k.clone(), c.get(k)); } out };
+        (raw, shown) = (keep(&raw), keep(&shown));
+    }
     let started = Instant::now();
     let report = audit(&raw, &shown);
     eprintln!("illustrative records ({:.2?}):\n{report}", started.elapsed());

@@ -20,6 +20,7 @@
 mod clp;
 mod model;
 mod report;
+mod restrict;
 mod solve;
 mod symmetry;
 mod witness;
@@ -45,22 +46,63 @@ pub fn audit_with(raw: &Cube, shown: &Cube, stop_at_failure: bool) -> Report {
         report.problems.push(format!("{key:?}: a cell without a period, which the audit does not model"));
     }
     let readings = Measure::ALL.map(|m| reading(raw, shown, m));
-    for year in &years {
-        let t = model::bounds(shown, &year.keys, Measure::Trajecten, readings[0]);
-        let y = model::bounds(shown, &year.keys, Measure::Jeugdigen, readings[1]);
-        let e = model::bounds(shown, &year.keys, Measure::VolumeEur, readings[2]);
-        let counts = model::counts_lp(year, &t, &y);
-        audit_lp(raw, shown, year, &counts, &[Measure::Trajecten, Measure::Jeugdigen], stop_at_failure, &mut report);
-        if stop_at_failure && !report.passed() {
-            break;
+    // Each year's counts LP and euros LP, in this order (the report's order).
+    let job = |i: usize, report: &mut Report| {
+        let year = &years[i / 2];
+        if i % 2 == 0 {
+            let t = model::bounds(shown, &year.keys, Measure::Trajecten, readings[0]);
+            let y = model::bounds(shown, &year.keys, Measure::Jeugdigen, readings[1]);
+            let counts = model::counts_lp(year, &t, &y);
+            audit_lp(raw, shown, year, &counts, &[Measure::Trajecten, Measure::Jeugdigen], stop_at_failure, report);
+        } else {
+            let e = model::bounds(shown, &year.keys, Measure::VolumeEur, readings[2]);
+            audit_lp(raw, shown, year, &model::euros_lp(year, &e), &[Measure::VolumeEur], stop_at_failure, report);
         }
-        let euros = model::euros_lp(year, &e);
-        audit_lp(raw, shown, year, &euros, &[Measure::VolumeEur], stop_at_failure, &mut report);
-        if stop_at_failure && !report.passed() {
-            break;
+    };
+    let jobs = 2 * years.len();
+    if stop_at_failure || years.len() < 2 {
+        for i in 0..jobs {
+            job(i, &mut report);
+            if stop_at_failure && !report.passed() {
+                break;
+            }
+        }
+    } else {
+        // Several years (the illustrative records): the LPs are independent, so they run on
+        // `AUDIT_THREADS` threads (default 2), each LP with its own Clp models; each gives a
+        // report of its own, merged in the fixed order above, so the report is the same
+        // whichever thread ran what.
+        let threads = (env_usize("AUDIT_THREADS").unwrap_or(2)).clamp(1, jobs);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let done: std::sync::Mutex<Vec<Option<Report>>> = std::sync::Mutex::new(vec![None; jobs]);
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(|| loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    if i >= jobs {
+                        break;
+                    }
+                    let mut r = Report::default();
+                    job(i, &mut r);
+                    if let Ok(mut done) = done.lock() {
+                        done[i] = Some(r);
+                    }
+                });
+            }
+        });
+        for (i, r) in done.into_inner().unwrap_or_else(|e| e.into_inner()).into_iter().enumerate() {
+            match r {
+                Some(r) => report.merge(r),
+                None => report.problems.push(format!("LP {i} of the years: not audited (its thread stopped)")),
+            }
         }
     }
     report
+}
+
+/// A number from the environment, if set.
+fn env_usize(name: &str) -> Option<usize> {
+    std::env::var(name).ok().and_then(|v| v.parse().ok())
 }
 
 /// How the visible cells of a measure were shown, and the floor of its values.
@@ -76,10 +118,12 @@ fn reading(raw: &Cube, shown: &Cube, m: Measure) -> Reading {
 /// 1. what is free: a true value at a bound, and feasible points along transfers
 ///    ([`witness`]); a cell these show to pass is not solved (its interval is then an inner
 ///    bound: the true one is at least as wide);
-/// 2. for the cells left, LPs that push them towards what would make them pass, up and then
+/// 2. on a large LP (the illustrative records), small box LPs around each cell left
+///    (`restrict::boxes`: restricted LPs, whose points are feasible points of this one);
+/// 3. for the cells left, LPs that push them towards what would make them pass, up and then
 ///    down: all at once, then in batches ([`push_rounds`]);
-/// 3. feasible points along hypercube directions for the cells still left ([`witness`]);
-/// 4. an exact LP per end for every cell still left (the failures, or near ones), and per
+/// 4. feasible points along hypercube directions for the cells still left ([`witness`]);
+/// 5. an exact LP per end for every cell still left (the failures, or near ones), and per
 ///    measure for the narrowest cell.
 ///
 /// When stopping at the first failure, bounds implied by propagation that already fail
@@ -123,6 +167,19 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
         eprintln!("    lp {} vars {} rows, {} targets: sweep {t_sweep:.2?}, {open0} open", lp.lo.len(), lp.rows.len(), targets.len());
     }
     let solves0 = ranger.solves;
+    // On a large LP, small box LPs around each open cell first (see `restrict`).
+    let large = open.first().is_some_and(|&v| ranger.is_large(v));
+    let is_secret = |v: usize| shown.get(cell(v).0).get(cell(v).1) == Cell::Secret;
+    let mut box_solves = 0;
+    if large {
+        for partners in BOX_ROUNDS {
+            let t = std::time::Instant::now();
+            box_solves += restrict::boxes(lp, &witness, &mut ranger, &mut open, &truth, &is_secret, &|r: &solve::Ranger, v| known(r, v), partners);
+            if std::env::var("AUDIT_TIMING").is_ok() {
+                eprintln!("      boxes of {partners} other values: {box_solves} LPs so far, {} open, {:.2?}", open.len(), t.elapsed());
+            }
+        }
+    }
     let result = push_rounds(&mut ranger, &mut open, &truth, n, &|r: &solve::Ranger, v| known(r, v)).and_then(|()| {
         let t_push = t0.elapsed();
         // Hypercube witnesses for the cells the pushes left (a few ms a cell, an exact LP more;
@@ -190,7 +247,7 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
         Ok(f) => f,
         Err(e) => return report.problems.push(format!("year of {:?}: solver: {}", year.keys.first(), e.0)),
     };
-    report.solves += ranger.solves;
+    report.solves += ranger.solves + box_solves;
     let by_target: HashMap<usize, &Finding> = targets.iter().copied().zip(&findings).collect();
     let twins: Vec<Finding> = secret
         .iter()
@@ -212,7 +269,7 @@ fn audit_lp(raw: &Cube, shown: &Cube, year: &Year, lp: &Lp, measures: &[Measure]
 /// then a new split (on the illustrative records 40–230 cells an LP of ~9 s, where pushing all
 /// one way settled 12–190). A cell's trajecten and youth go the same way (youth is at most
 /// trajecten); a cell that cannot go its way (a true 0 cannot fall) goes the other. Stops when
-/// a pair of LPs settles less than 1% of the open cells.
+/// a pair of LPs settles less than 1% of the open cells, or fewer than 16.
 fn split_pushes(ranger: &mut solve::Ranger, open: &mut Vec<usize>, truth: &[f64], n: usize, known: &dyn Fn(&solve::Ranger, usize) -> Finding) -> Result<(), solve::SolveError> {
     for split in 0u64.. {
         let before = open.len();
@@ -236,12 +293,19 @@ fn split_pushes(ranger: &mut solve::Ranger, open: &mut Vec<usize>, truth: &[f64]
                 eprintln!("      split push {split}/{flip}: {} open, {} LPs so far", open.len(), ranger.solves);
             }
         }
-        if open.is_empty() || (before - open.len()) * 100 < before {
+        // A pair of push LPs costs about as much as 15 exact LPs: worth it while it settles more.
+        if open.is_empty() || (before - open.len()) * 100 < before || before - open.len() < 16 {
             return Ok(());
         }
     }
     Ok(())
 }
+
+/// Rounds of boxes on a large LP (see `restrict::boxes`): how many other values per dimension.
+/// Measured on the illustrative records' first year (secret counts open after each round):
+/// 5,474 → 1,791 (4,066 LPs, ~30 s), → 624 (1,597 LPs, ~60 s), → 286 (562 LPs, ~115 s); a
+/// round with the next two values instead of more values settled 49 of 1,791 in 18 s.
+const BOX_ROUNDS: [usize; 3] = [2, 3, 4];
 
 /// How many cells a measure [`audit_lp`] solves exactly to find the narrowest one.
 const NARROWEST_CELLS: usize = 40;
@@ -257,7 +321,10 @@ fn push_rounds(ranger: &mut solve::Ranger, open: &mut Vec<usize>, truth: &[f64],
     // the all-at-once rounds (~9 s each, settling 10–200 cells each).
     let large = open.first().is_some_and(|&v| ranger.is_large(v));
     if large {
-        split_pushes(ranger, open, truth, n, known)?;
+        // After the boxes (`restrict::boxes`), on a counts LP a push took 30–40 s and settled
+        // 18–50 cells (an exact LP: 0.5–0.8 s a cell), on a euros LP 3–4 s for 20–150. (The
+        // all-at-once rounds after these settled nothing more on the illustrative records.)
+        return if ranger.vars() == n { split_pushes(ranger, open, truth, n, known) } else { Ok(()) };
     }
     for batch in [usize::MAX, 32, 8] {
         if large && batch != usize::MAX {

@@ -75,6 +75,16 @@ impl Ranger {
         Ok(Range { min, max })
     }
 
+    /// One end of the range of a variable whose true value is `truth` (an LP unless the true
+    /// value is at that bound); the optimal point is recorded in `seen`.
+    pub fn end(&mut self, t: usize, truth: f64, maximize: bool) -> Result<(), SolveError> {
+        let at_bound = if maximize { truth >= self.lp.hi[t] } else { truth <= self.lp.lo[t] };
+        if !at_bound {
+            self.optimum(&[(t, 1.0)], maximize)?;
+        }
+        Ok(())
+    }
+
     /// One LP per component that moves many targets `(variable, truth, need, up)` at once,
     /// each towards `truth + need` (up) or `truth − need` (see [`Component::push`]); the point
     /// is kept in `seen`.
@@ -96,6 +106,24 @@ impl Ranger {
             }
         }
         Ok(())
+    }
+
+    /// The values feasible points showed for `v` so far (min > max when none).
+    pub fn seen(&self, v: usize) -> Range {
+        self.seen[v]
+    }
+
+    /// Widens what feasible points showed for `v`: `range` must be values of `v` at feasible
+    /// points of this LP (a restricted LP's points are: see `restrict`).
+    pub fn widen(&mut self, v: usize, range: Range) {
+        let s = &mut self.seen[v];
+        s.min = s.min.min(range.min);
+        s.max = s.max.max(range.max);
+    }
+
+    /// How many variables the LP has.
+    pub fn vars(&self) -> usize {
+        self.lp.lo.len()
     }
 
     /// Whether the component of `v` keeps its model between solves (a large LP).

@@ -24,7 +24,7 @@ use lta_core::Key;
 use super::model::{Lp, Year};
 
 /// Dimension values of one year: period, landsdeel, perceel, verwijzer, the total last.
-type Coords = [usize; 4];
+pub type Coords = [usize; 4];
 
 /// The most transfers [`Witness::new`] tries (the random files have at most 72 finest cells).
 const MAX_SWEEP_PAIRS: usize = 100_000;
@@ -34,9 +34,11 @@ pub struct Witness<'a> {
     /// Cells per measure block.
     n: usize,
     x0: &'a [f64],
-    sizes: [usize; 4],
-    coords: Vec<Coords>,
-    at: HashMap<Coords, usize>,
+    /// Values per dimension, the total included (the last).
+    pub sizes: [usize; 4],
+    /// Each cell's values, and the cell at given values.
+    pub coords: Vec<Coords>,
+    pub at: HashMap<Coords, usize>,
     rows_of: Vec<Vec<usize>>,
     row0: Vec<f64>,
     /// How far each variable was seen to go up and down from `x0` at feasible points.
