@@ -162,17 +162,21 @@ fn times(m: u64, factor: u64, power: u32) -> String {
 mod tests {
     use super::{fixed, round_trip};
 
-    /// Rust's own formatting is the oracle, away from the halfway points where the two differ
-    /// on purpose (see the module's comment).
-    #[test]
-    fn same_digits_as_rusts_formatting_away_from_halfway() {
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
+    /// Pseudo-random numbers (xorshift), the same every run.
+    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
             state
-        };
+        }
+    }
+
+    /// Rust's own formatting is the oracle, away from the halfway points where the two differ
+    /// on purpose (see the module's comment).
+    #[test]
+    fn same_digits_as_rusts_formatting_away_from_halfway() {
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         let mut compared = 0;
         for _ in 0..200_000 {
             let magnitude = 10f64.powi((next() % 22) as i32 - 6);
@@ -191,13 +195,7 @@ mod tests {
     /// Every value reads back as itself, in the same text as `format!` writes.
     #[test]
     fn round_trip_gives_the_value_back_as_rust_writes_it() {
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         for i in 0..100_000 {
             let n = match i % 4 {
                 0 => f64::from_bits(next()),

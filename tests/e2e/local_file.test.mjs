@@ -9,6 +9,13 @@ let site;
 before(async () => { site = await Site.start('dist'); });
 after(async () => { await site.stop(); });
 
+/** A drag's data in the page: the small records file under `name`. */
+const dragged = (page, name) => page.evaluateHandle(([t, n]) => {
+  const dt = new DataTransfer();
+  dt.items.add(new File([t], n, { type: 'text/csv' }));
+  return dt;
+}, [readFileSync('tests/e2e/fixtures/records-small.csv', 'utf8'), name]);
+
 const figure = (page, title) =>
   page.locator('.figure').filter({ has: page.getByText(title, { exact: true }) }).locator('dd').innerText();
 
@@ -67,12 +74,7 @@ for (const query of ['', '?view=landsdelen&lang=en']) {
     const held = new Promise((r) => { release = r; });
     await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
     await page.goto(site.url + query);
-    const text = readFileSync('tests/e2e/fixtures/records-small.csv', 'utf8');
-    const transfer = await page.evaluateHandle((t) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([t], 'vroeg.csv', { type: 'text/csv' }));
-      return dt;
-    }, text);
+    const transfer = await dragged(page, 'vroeg.csv');
     // Both events must be cancelled, or the browser opens the file itself.
     const cancelled = await page.evaluate((dt) => ['dragover', 'drop'].map((type) => {
       const e = new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt });
@@ -146,12 +148,7 @@ test('The switcher returns from a local file to the published data', async () =>
 
 test('A file dropped on the drop zone is read like a chosen one', async () => {
   const page = await site.open(await site.page());
-  const text = readFileSync('tests/e2e/fixtures/records-small.csv', 'utf8');
-  const transfer = await page.evaluateHandle((t) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], 'gesleept.csv', { type: 'text/csv' }));
-    return dt;
-  }, text);
+  const transfer = await dragged(page, 'gesleept.csv');
   await page.dispatchEvent('.file-open', 'dragover', { dataTransfer: transfer });
   assert.equal(await page.locator('.file-open.dragging').count(), 1);
   await page.dispatchEvent('.file-open', 'drop', { dataTransfer: transfer });
