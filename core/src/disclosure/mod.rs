@@ -62,14 +62,16 @@ pub(crate) enum Hidden {
 /// use lta_core::{disclosure, cube::PerceelNames, records, Key, Cell, Landsdeel};
 /// let mut csv = String::from("client,periode,landsdeel,perceel,verwijzer,volume_eur\n");
 /// for i in 0..23 { csv += &format!("c{i},2023,ZW,P,huisarts,{}\n", 1000 + i); }
-/// for i in 0..3 { csv += &format!("d{i},2023,ZW,Q,huisarts,1000\n"); }
+/// for i in 0..3 { csv += &format!("d{i},2023,ZW,Q,huisarts,5000\n"); }
 /// for i in 0..20 { csv += &format!("e{i},2023,NN,P,huisarts,2000\n"); }
 /// let built = records::read(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value;
 /// let safe = disclosure::apply(&built);
 /// let (nl, zw) = (Key::total("2023"), Key::total("2023").landsdeel(Landsdeel::ZW));
 /// assert_eq!(safe.get(&nl).jeugdigen, Cell::Exact(45.0)); // 46 rounded to 5
 /// assert_eq!(safe.get(&zw).jeugdigen, Cell::Exact(25.0)); // 26
-/// assert_eq!(safe.get(&nl).volume_eur, Cell::Exact(66000.0)); // 66,253 rounded to thousands
+/// assert_eq!(safe.get(&nl).volume_eur, Cell::Exact(78000.0)); // 78,253 rounded to thousands
+/// // Q's € 15,000 are at least 20% of P's € 63,253, so the two protect each other under the
+/// // national total; at € 1,000 a youth they would not, and the total would be secret too.
 /// // ZW's euros protect NN's: without them, NN's are the nation's minus ZW's (see below).
 /// assert_eq!(safe.get(&zw).volume_eur, Cell::Secret);
 /// let q = safe.get(&zw.clone().perceel("Q"));
