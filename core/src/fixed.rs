@@ -180,7 +180,7 @@ mod tests {
         let mut compared = 0;
         for _ in 0..200_000 {
             let magnitude = 10f64.powi((next() % 22) as i32 - 6);
-            let n = (next() % 1_000_000) as f64 / 1_000_000.0 * magnitude * if next() % 2 == 0 { 1.0 } else { -1.0 };
+            let n = (next() % 1_000_000) as f64 / 1_000_000.0 * magnitude * if next().is_multiple_of(2) { 1.0 } else { -1.0 };
             let decimals = (next() % 5) as usize;
             let scaled = n.abs() * 10f64.powi(decimals as i32);
             if (scaled.fract() - 0.5).abs() < 1e-6 || scaled >= 1e15 {

@@ -49,7 +49,7 @@ pub fn audit_with(raw: &Cube, shown: &Cube, stop_at_failure: bool) -> Report {
     // Each year's counts LP and euros LP, in this order (the report's order).
     let job = |i: usize, report: &mut Report| {
         let year = &years[i / 2];
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             let t = model::bounds(shown, &year.keys, Measure::Trajecten, readings[0]);
             let y = model::bounds(shown, &year.keys, Measure::Jeugdigen, readings[1]);
             let counts = model::counts_lp(year, &t, &y);
