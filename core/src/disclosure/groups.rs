@@ -190,10 +190,9 @@ impl Grid {
         }
     }
 
-    /// Whether every secret member but the largest (the first of equal ones) has € 0.
+    /// Whether every secret member but the largest has € 0: at most one holds any euros.
     fn others_empty(&self, hidden: &[usize]) -> bool {
-        let largest = hidden.iter().copied().max_by(|&a, &b| self.euros[a].total_cmp(&self.euros[b]).then(b.cmp(&a)));
-        hidden.iter().all(|&i| Some(i) == largest || self.euros[i] == 0.0)
+        hidden.iter().filter(|&&i| self.euros[i] != 0.0).count() <= 1
     }
 
     /// Whether the secret members of a secret total keep it secret: for counts, they hold at
