@@ -7,6 +7,7 @@
 // - ECharts gets a content-hashed name and is named, with its integrity, in a <meta> the app
 //   reads when a chart is first drawn (it is not loaded before). The archive worker's files get
 //   content-hashed names too, its loader named in a <meta> the app reads when it starts it.
+// - The apps' wasm-bindgen glue is minified (esbuild), its preload's integrity written anew.
 // - Every other same-site <script src> without an integrity gets one, as Trunk gives its own
 //   assets; Trunk's preloads and their integrities are left as they are.
 // - The policy goes in as the first element after <meta charset>: a meta policy covers only what
@@ -15,9 +16,10 @@
 // Trunk runs it with TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL set; by hand:
 //   node scripts/csp-post-build.mjs <folder with index.html> [public url]
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { transformSync } from 'esbuild';
 import { META_POLICY } from './csp.mjs';
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
@@ -128,12 +130,62 @@ export function hashWorker(html, dir, base) {
   return html.replace('</head>', `  <meta name="lta-worker" content="${escapeAttr(base + name)}">\n</head>`);
 }
 
+/**
+ * The full app (the BEN toolkit; `lta-dashboard-full`, built by Trunk as a worker-type asset, so
+ * not started by the page) gets content-hashed names and a start script, named with its
+ * integrity in `<meta name="lta-full">`: the app every visitor loads adds that script only when a
+ * user opens a file of their own or Vergelijken (src/handover.rs). A wasm that cannot be fetched
+ * or started is told to the page as the `lta-full-failed` event; the app shows it, naming the
+ * wasm (`data-wasm`). One that started is told as `lta-full-started`, with the wasm's exports
+ * (its memory, which bench/run.mjs reads, as it reads the first app's from Trunk's event).
+ */
+export function hashFullApp(html, dir, base) {
+  const hashed = (plain, name) => {
+    const bytes = readFileSync(join(dir, plain));
+    const file = name(digest('sha256', bytes, 'hex').slice(0, 16));
+    renameSync(join(dir, plain), join(dir, file));
+    return [file, bytes];
+  };
+  if (!existsSync(join(dir, 'lta-dashboard-full.js'))) throw new Error(`${dir}: no lta-dashboard-full.js (index.html builds it)`);
+  const [wasm, wasmBytes] = hashed('lta-dashboard-full_bg.wasm', (h) => `lta-dashboard-full-${h}_bg.wasm`);
+  const [js] = hashed('lta-dashboard-full.js', (h) => `lta-dashboard-full-${h}.js`);
+  const start = `import init from './${js}';
+init({ module_or_path: fetch(new URL('./${wasm}', import.meta.url), { integrity: '${integrity(wasmBytes)}' }) })
+  .then((wasm) => dispatchEvent(new CustomEvent('lta-full-started', { detail: { wasm } })),
+    () => dispatchEvent(new Event('lta-full-failed')));
+`;
+  const name = `full-${digest('sha256', start, 'hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), start);
+  const meta = `<meta name="lta-full" content="${escapeAttr(base + name)}" data-integrity="${integrity(start)}" data-wasm="${escapeAttr(base + wasm)}">`;
+  if (!html.includes('</head>')) throw new Error('index.html: no </head> to put the full app reference before');
+  return html.replace('</head>', `  ${meta}\n</head>`);
+}
+
+/**
+ * Minifies the apps' wasm-bindgen glue (whitespace and local names only; exports and the names
+ * the wasm imports stay): 53 KB of JavaScript a first visit fetches, 2 KB gzip less. A preload's
+ * integrity is written anew. The file keeps Trunk's name, whose hash is of the glue as written.
+ */
+export function minifyGlue(html, dir) {
+  const glue = /^lta-dashboard-(?:full|[0-9a-f]{16})\.js$/;
+  for (const file of readdirSync(dir).filter((f) => glue.test(f))) {
+    const path = join(dir, file);
+    const before = readFileSync(path);
+    const after = transformSync(before.toString('utf8'), { minify: true, format: 'esm', target: 'es2020' }).code;
+    writeFileSync(path, after);
+    html = html.replaceAll(`integrity="${integrity(before)}"`, `integrity="${integrity(after)}"`);
+  }
+  return html;
+}
+
 /** The whole hook, on the index.html in `dir`. */
 export function secure(dir, base) {
   const file = join(dir, 'index.html');
   let html = readFileSync(file, 'utf8');
+  html = minifyGlue(html, dir);
   html = hashEcharts(html, dir, base);
   html = hashWorker(html, dir, base);
+  html = hashFullApp(html, dir, base);
   html = externaliseInlineScripts(html, dir, base);
   html = addScriptIntegrity(html, dir, base);
   html = insertPolicy(html);

@@ -83,7 +83,8 @@ async function render(page, url, view) {
   await page.waitForSelector('#app .view', { timeout: 30000 });
   await page.waitForLoadState('networkidle');
   const end = Date.now() + 30000;
-  while (!(await page.evaluate(() => !document.querySelector('.map-pending') &&
+  // Vergelijken is drawn by the full app, which takes the page over (src/handover.rs).
+  while (!(await page.evaluate(() => !document.querySelector('.map-pending, [data-stepped-aside], #app .view > p.loading') &&
       [...document.querySelectorAll('.chart')].every((c) => c.querySelector('svg'))))) {
     if (Date.now() > end) throw new Error(`prerender: ${view} not drawn within 30 s`);
     await new Promise((r) => setTimeout(r, 50));

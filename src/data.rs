@@ -111,7 +111,7 @@ pub fn sources(asked: Signal<Option<String>>) -> (Memo<Data>, Loader) {
         move |_| {
             local.with(|l| {
                 let (l, b) = (l.as_ref()?, base.get()?);
-                Some(Arc::new(Dataset::local(&l.file.name, &l.file.cube, &b, !l.rules_off)))
+                local_dataset(l, &b)
             })
         },
         |a, b| !matches!((a, b), (Some(a), Some(b)) if same(a, b)),
@@ -154,6 +154,13 @@ fn loader(base: Memo<Option<Arc<Dataset>>>, local: RwSignal<Option<Local>>, file
         progress.set(None);
     });
     let open_file = Callback::new(move |file: web_sys::File| {
+        if !crate::handover::FULL {
+            progress.set(Some(0.0));
+            return crate::handover::to_full(Some(file), move |e| {
+                progress.set(None);
+                file_error.set(Some(e));
+            });
+        }
         let Some(base) = base.get_untracked() else { return };
         progress.set(Some(0.0));
         file_error.set(None);
@@ -183,6 +190,18 @@ fn loader(base: Memo<Option<Arc<Dataset>>>, local: RwSignal<Option<Local>>, file
         })
     });
     Loader { show_published, open_file, set_rules, progress: progress.read_only() }
+}
+
+/// A local file as shown: under the disclosure rules unless the user turned them off. Only the
+/// full app reads files (`handover.rs`), so only it links the rules.
+#[cfg(feature = "toolkit")]
+fn local_dataset(l: &Local, base: &Dataset) -> Option<Arc<Dataset>> {
+    Some(Arc::new(Dataset::local(&l.file.name, &l.file.cube, base, !l.rules_off)))
+}
+
+#[cfg(not(feature = "toolkit"))]
+fn local_dataset(_: &Local, _: &Dataset) -> Option<Arc<Dataset>> {
+    None
 }
 
 /// The dataset id the address asks for.

@@ -82,7 +82,11 @@ pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: 
             })
         })
     };
+    // Only the full app reads files of one's own (`handover.rs`).
     let rules = move || {
+        if !crate::handover::FULL {
+            return None;
+        }
         let lang = lang.get();
         data.with(|d| d.local.as_ref().is_some_and(|l| l.is_records()) && d.dataset.as_ref().is_some_and(|ds| ds.manifest.status == Status::Lokaal))
             .then(|| {

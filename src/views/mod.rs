@@ -91,7 +91,7 @@ pub fn ViewPage(ctx: Cx, embed: bool) -> impl IntoView {
         }
         View::Verwijzers => verwijzers::body(ctx).into_any(),
         View::Profiel => profiel::body(ctx).into_any(),
-        View::Vergelijk => vergelijk::body(ctx).into_any(),
+        View::Vergelijk => vergelijk::body_or_handover(ctx),
         View::Trend => {
             let trend = derive_table(ctx, |c| c.dataset.trend(&c.sel));
             let col = crate::memo::memo(move |_| ctx.with(|c| trend.with(|t| c.chart_column(t))));

@@ -65,6 +65,13 @@ test('Every built page carries the policy first, has no inline script, and every
     const start = refs.find(([, file]) => file.startsWith('start-'))[1];
     const [, wasm, wasmSri] = readFileSync(join('dist', start), 'utf8').match(/fetch\('\.\/([^']+_bg\.wasm)', \{ integrity: '([^']+)' \}\)/);
     assert.equal(wasmSri, integrity(wasm), `${page}: ${wasm}`);
+    // The full app (src/handover.rs): its start script and the wasm that script fetches, each
+    // under a hashed name with its integrity.
+    const [, full, fullSri, fullWasm] = head.match(/<meta name="lta-full" content="\.\/(full-[0-9a-f]{16}\.js)" data-integrity="([^"]+)" data-wasm="\.\/(lta-dashboard-full-[0-9a-f]{16}_bg\.wasm)">/);
+    assert.equal(fullSri, integrity(full), `${page}: ${full}`);
+    const [, started, startedSri] = readFileSync(join('dist', full), 'utf8').match(/new URL\('\.\/([^']+_bg\.wasm)', import\.meta\.url\), \{ integrity: '([^']+)' \}/);
+    assert.equal(started, fullWasm);
+    assert.equal(startedSri, integrity(fullWasm), `${page}: ${fullWasm}`);
     // ECharts, loaded by the app when a chart is drawn, under a hashed name with its integrity.
     const [, echarts, sri] = head.match(/<meta name="lta-echarts" content="\.\/(echarts-[0-9a-f]{16}\.js)" data-integrity="([^"]+)">/);
     assert.equal(sri, integrity(echarts), `${page}: ${echarts}`);

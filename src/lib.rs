@@ -1,0 +1,40 @@
+//! The LTA dashboard in the browser: a thin Leptos layer over `lta-core`.
+//! The core reads, validates and computes; this crate fetches files, renders and binds ECharts.
+//!
+//! Built twice (Cargo.toml): without the `toolkit` feature it is the app every visitor loads;
+//! with it, the full app that a user's own file or Vergelijken hands the page over to
+//! (`handover.rs`). In the first, the toolkit's modules are compiled but never called, so the
+//! linker leaves them out.
+
+mod app;
+mod chart;
+mod chart_options;
+mod data;
+mod data_bar;
+mod download;
+mod embed;
+mod handover;
+mod load;
+mod memo;
+#[cfg_attr(not(feature = "toolkit"), allow(dead_code))]
+mod local_file;
+#[cfg_attr(not(feature = "toolkit"), allow(dead_code))]
+mod publish;
+mod notes;
+mod prerendered;
+mod table;
+mod text;
+mod ui;
+mod views;
+#[cfg_attr(not(feature = "toolkit"), allow(dead_code))]
+mod worker;
+
+/// Starts the app in the page.
+pub fn start() {
+    // A panic's message in the console, for the full app only: in the app every visitor loads
+    // its formatting costs 1.3 KB gzip of the first visit's budget (a panic there still stops the
+    // app, as "unreachable" in the console).
+    #[cfg(feature = "toolkit")]
+    console_error_panic_hook::set_once();
+    prerendered::mount(app::App);
+}
