@@ -9,10 +9,12 @@ setup:
 	@scripts/setup.sh
 
 ## The static site, release build with wasm-opt, into dist/; then the first screen of every view
-## written into its page (index.html, landsdelen.html, …) by scripts/prerender.mjs.
+## written into its page (index.html, landsdelen.html, …) by scripts/prerender.mjs; last, after
+## everything that writes into dist/, a gzip file beside each file (scripts/precompress.mjs).
 dist: setup
 	trunk build --release --offline
 	node scripts/prerender.mjs dist
+	node scripts/precompress.mjs dist
 
 ## The dashboard with its default data on http://127.0.0.1:$(PORT)/
 serve: dist

@@ -47,7 +47,9 @@ async function lighthouse(url, file) {
 
 mkdirSync(join(OUT, '..'), { recursive: true });
 const root = mkdtempSync(join(os.tmpdir(), 'lta-lighthouse-'));
-cpSync('dist', root, { recursive: true }); // a snapshot: others may rebuild dist/ meanwhile
+// A snapshot (others may rebuild dist/ meanwhile), its times kept: serve.mjs sends a .gz only
+// if it is not older than its file (scripts/precompress.mjs).
+cpSync('dist', root, { recursive: true, preserveTimestamps: true });
 const { server, url } = await serve(root, 0, { policy: LOCAL_POLICY });
 const rows = [];
 try {

@@ -28,7 +28,7 @@ if (!existsSync('dist/index.html')) throw new Error('dist/ is not built: run `ma
 mkdirSync('bench/out', { recursive: true });
 // A snapshot of dist/ (others may rebuild it meanwhile), served with the site's policy header.
 const root = mkdtempSync(join(os.tmpdir(), 'lta-memory-'));
-cpSync('dist', root, { recursive: true });
+cpSync('dist', root, { recursive: true, preserveTimestamps: true }); // serve.mjs sends a .gz not older than its file
 const { server, url } = await serve(root, 0, { policy: LOCAL_POLICY });
 const browser = await chromium.launch(launchOptions);
 const chromiumVersion = browser.version();

@@ -31,7 +31,7 @@ const fileBytes = statSync(RECORDS).size;
 // One origin for everything: a snapshot of dist/ (others may rebuild dist/ meanwhile) plus the
 // records file (arquero fetches it) and arquero itself, so no run makes a foreign request.
 const root = mkdtempSync(join(os.tmpdir(), 'lta-bench-'));
-cpSync('dist', root, { recursive: true });
+cpSync('dist', root, { recursive: true, preserveTimestamps: true }); // serve.mjs sends a .gz not older than its file
 copyFileSync(RECORDS, join(root, 'records-1m.csv'));
 copyFileSync('node_modules/arquero/dist/arquero.min.js', join(root, 'arquero.min.js'));
 writeFileSync(join(root, 'arquero.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script src="arquero.min.js"></script>');

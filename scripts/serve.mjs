@@ -5,7 +5,9 @@
 // host page runs on another port); a real host names its embedding origins (README, "Security").
 // Other folders (a test's host page, the benchmark's arquero page) are served without a policy.
 // Text and wasm go out gzipped when the browser accepts it, as any real static host does, so
-// Lighthouse (bench/lighthouse.mjs) measures the bytes a visitor downloads.
+// Lighthouse (bench/lighthouse.mjs) measures the bytes a visitor downloads: the file's `.gz`
+// beside it as it is, where `make dist` wrote one (scripts/precompress.mjs, zopfli) and it is not
+// older than the file, as nginx's `gzip_static on;` does; otherwise gzipped here (level 6).
 // Usage: node scripts/serve.mjs [folder] [port]   (port 0 picks a free one)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -19,18 +21,28 @@ const TYPES = {
   '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
   '.geojson': 'application/geo+json; charset=utf-8', '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.gz': 'application/gzip',
 };
 
-/** Already compressed or binary images: sent as they are. */
-const STORED = new Set(['.png', '.ico']);
-/** Gzipped bodies by file and modification time, so a large file is compressed once. */
-const gzipped = new Map();
+/** Already compressed: sent as they are (a `.gz` asked for by its own name too). */
+const STORED = new Set(['.png', '.ico', '.gz']);
 
-function gzipOnce(file, mtimeMs, body) {
+/** Whether `file` goes out gzipped to a browser that accepts it (and gets a `.gz` from
+ * scripts/precompress.mjs). */
+export const compressible = (file) => !STORED.has(extname(file));
+/** Bodies gzipped here, by file and modification time, so a large file is compressed once. */
+const cache = new Map();
+
+/** The gzip body of `file`: its precompressed `.gz` if that is not older than the file (a file
+ * changed since `make dist`, as prerender.mjs changes the pages, is gzipped anew), else gzipped
+ * here once. */
+async function gzipped(file) {
+  const { mtimeMs } = await stat(file);
+  const pre = await stat(`${file}.gz`).catch(() => null);
+  if (pre?.isFile() && pre.mtimeMs >= mtimeMs) return readFile(`${file}.gz`);
   const key = `${file}@${mtimeMs}`;
-  if (!gzipped.has(key)) gzipped.set(key, gzipSync(body));
-  return gzipped.get(key);
+  if (!cache.has(key)) cache.set(key, gzipSync(await readFile(file)));
+  return cache.get(key);
 }
 
 /** The dashboard's policy on this server: framed by pages from 127.0.0.1, on any port. */
@@ -58,13 +70,12 @@ export function serve(root, port = 0, { policy } = {}) {
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = await pageFor(file, new URL(req.url, 'http://x').search);
-      let body = await readFile(file);
-      const gzip = !STORED.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-      if (gzip) body = gzipOnce(file, (await stat(file)).mtimeMs, body);
+      const gzip = compressible(file) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      const body = gzip ? await gzipped(file) : await readFile(file);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache',
-        vary: 'accept-encoding', ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-        ...headers,
+        'content-length': body.length, vary: 'accept-encoding',
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}), ...headers,
       });
       res.end(body);
     } catch {

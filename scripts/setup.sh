@@ -48,7 +48,8 @@ if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then
   apt-get install -y -qq poppler-utils >/dev/null
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@gfx/zopfli ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
