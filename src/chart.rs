@@ -202,6 +202,8 @@ pub fn Chart(
     // Set when the chart leaves the page, so a draw that waited for ECharts is not made.
     let gone = SendWrapper::new(Rc::new(std::cell::Cell::new(false)));
     let left = gone.clone();
+    // The option set last: one that waited for ECharts is not drawn over a newer one.
+    let latest = SendWrapper::new(Rc::new(std::cell::Cell::new(0u32)));
     // The height drawn last: a chart is resized only when its box changed.
     let last_height = StoredValue::new(0u32);
     Effect::new(move |_| {
@@ -213,7 +215,8 @@ pub fn Chart(
             Ok(o) => o,
             Err(e) => return not_drawn(&e, failed),
         };
-        let (drawn, clicked, gone) = (drawn.clone(), clicked.clone(), gone.clone());
+        latest.set(latest.get() + 1);
+        let (drawn, clicked, gone, latest, mine) = (drawn.clone(), clicked.clone(), gone.clone(), latest.clone(), latest.get());
         let run = move || {
             if let Err(e) = show(&el, &option, resize, &drawn, &clicked, on_pick) {
                 not_drawn(&e, failed);
@@ -223,9 +226,12 @@ pub fn Chart(
             return run();
         }
         // The first chart waits for ECharts; later options queue behind it in the same order.
+        // Each chart that waited is then drawn in a task of its own, not all in the one that
+        // loaded ECharts: on a slow phone that one task blocked the page for a quarter second.
         leptos::task::spawn_local(async move {
             let loaded = ensure_echarts().await;
-            if gone.get() {
+            crate::pause::pause().await;
+            if gone.get() || latest.get() != mine {
                 return;
             }
             match loaded {

@@ -21,6 +21,7 @@ mod local_file;
 #[cfg_attr(not(feature = "toolkit"), allow(dead_code))]
 mod publish;
 mod notes;
+mod pause;
 mod prerendered;
 mod table;
 mod text;

@@ -8,8 +8,9 @@ use lta_core::file_kind::FileKind;
 use lta_core::records::RecordsReader;
 use lta_core::view::{Dataset, LocalCube};
 use lta_core::{DataError, ErrorKind};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+use crate::pause::pause;
 
 /// Rows per step: about 30 ms of work, so the page can repaint the progress bar in between.
 const ROWS_PER_STEP: usize = 50_000;
@@ -21,15 +22,6 @@ pub async fn bytes(file: &web_sys::File) -> Result<Vec<u8>, DataError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Lets the browser handle events and repaint before the next step.
-async fn pause() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(resolve.unchecked_ref());
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
 
 /// A file the user opened, as read.
 pub struct LocalFile {
