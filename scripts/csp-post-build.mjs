@@ -84,6 +84,21 @@ export function violations(html) {
   return found;
 }
 
+/** Renames `plain` in `dir` to `name(hash)`, the hash the first 16 hex digits of its SHA-256;
+ * returns the new name and the bytes. */
+function hashName(dir, plain, name) {
+  const bytes = readFileSync(join(dir, plain));
+  const file = name(digest('sha256', bytes, 'hex').slice(0, 16));
+  renameSync(join(dir, plain), join(dir, file));
+  return { file, bytes };
+}
+
+/** Puts `meta` (naming a file the app fetches on demand, `what`) before `</head>`. */
+function addMeta(html, meta, what) {
+  if (!html.includes('</head>')) throw new Error(`index.html: no </head> to put the ${what} reference before`);
+  return html.replace('</head>', `  ${meta}\n</head>`);
+}
+
 /**
  * Gives ECharts a content-hashed name (Trunk's copy-file does not hash), so it can be cached for
  * good, and names it with its integrity in `<meta name="lta-echarts">`: the app adds the script
@@ -92,12 +107,8 @@ export function violations(html) {
 export function hashEcharts(html, dir, base) {
   const plain = join(dir, 'echarts.min.js');
   if (!existsSync(plain)) throw new Error(`${plain}: missing (scripts/build-echarts.mjs builds it)`);
-  const bytes = readFileSync(plain);
-  const name = `echarts-${digest('sha256', bytes, 'hex').slice(0, 16)}.js`;
-  renameSync(plain, join(dir, name));
-  const meta = `<meta name="lta-echarts" content="${escapeAttr(base + name)}" data-integrity="${integrity(bytes)}">`;
-  if (!html.includes('</head>')) throw new Error('index.html: no </head> to put the ECharts reference before');
-  return html.replace('</head>', `  ${meta}\n</head>`);
+  const { file, bytes } = hashName(dir, 'echarts.min.js', (h) => `echarts-${h}.js`);
+  return addMeta(html, `<meta name="lta-echarts" content="${escapeAttr(base + file)}" data-integrity="${integrity(bytes)}">`, 'ECharts');
 }
 
 /**
@@ -107,12 +118,7 @@ export function hashEcharts(html, dir, base) {
  * two, so it is written anew with their hashed names and hashed itself.
  */
 export function hashWorker(html, dir, base) {
-  const hashed = (plain, name) => {
-    const bytes = readFileSync(join(dir, plain));
-    const file = name(digest('sha256', bytes, 'hex').slice(0, 16));
-    renameSync(join(dir, plain), join(dir, file));
-    return file;
-  };
+  const hashed = (plain, name) => hashName(dir, plain, name).file;
   const loader = join(dir, 'lta-xlsx-worker_loader.js');
   if (!existsSync(loader)) throw new Error(`${loader}: missing (index.html builds the worker with data-loader-shim)`);
   const wasm = hashed('lta-xlsx-worker_bg.wasm', (h) => `lta-xlsx-worker-${h}_bg.wasm`);
@@ -126,8 +132,7 @@ export function hashWorker(html, dir, base) {
   const start = `wasm_bindgen({ module_or_path: "./${wasm}" }).catch((e) => setTimeout(() => { throw e; }));`;
   writeFileSync(loader, `importScripts("./${js}");${start}`);
   const name = hashed('lta-xlsx-worker_loader.js', (h) => `lta-xlsx-worker_loader-${h}.js`);
-  if (!html.includes('</head>')) throw new Error('index.html: no </head> to put the worker reference before');
-  return html.replace('</head>', `  <meta name="lta-worker" content="${escapeAttr(base + name)}">\n</head>`);
+  return addMeta(html, `<meta name="lta-worker" content="${escapeAttr(base + name)}">`, 'worker');
 }
 
 /**
@@ -140,15 +145,9 @@ export function hashWorker(html, dir, base) {
  * (its memory, which bench/run.mjs reads, as it reads the first app's from Trunk's event).
  */
 export function hashFullApp(html, dir, base) {
-  const hashed = (plain, name) => {
-    const bytes = readFileSync(join(dir, plain));
-    const file = name(digest('sha256', bytes, 'hex').slice(0, 16));
-    renameSync(join(dir, plain), join(dir, file));
-    return [file, bytes];
-  };
   if (!existsSync(join(dir, 'lta-dashboard-full.js'))) throw new Error(`${dir}: no lta-dashboard-full.js (index.html builds it)`);
-  const [wasm, wasmBytes] = hashed('lta-dashboard-full_bg.wasm', (h) => `lta-dashboard-full-${h}_bg.wasm`);
-  const [js] = hashed('lta-dashboard-full.js', (h) => `lta-dashboard-full-${h}.js`);
+  const { file: wasm, bytes: wasmBytes } = hashName(dir, 'lta-dashboard-full_bg.wasm', (h) => `lta-dashboard-full-${h}_bg.wasm`);
+  const { file: js } = hashName(dir, 'lta-dashboard-full.js', (h) => `lta-dashboard-full-${h}.js`);
   const start = `import init from './${js}';
 init({ module_or_path: fetch(new URL('./${wasm}', import.meta.url), { integrity: '${integrity(wasmBytes)}' }) })
   .then((wasm) => dispatchEvent(new CustomEvent('lta-full-started', { detail: { wasm } })),
@@ -156,9 +155,7 @@ init({ module_or_path: fetch(new URL('./${wasm}', import.meta.url), { integrity:
 `;
   const name = `full-${digest('sha256', start, 'hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), start);
-  const meta = `<meta name="lta-full" content="${escapeAttr(base + name)}" data-integrity="${integrity(start)}" data-wasm="${escapeAttr(base + wasm)}">`;
-  if (!html.includes('</head>')) throw new Error('index.html: no </head> to put the full app reference before');
-  return html.replace('</head>', `  ${meta}\n</head>`);
+  return addMeta(html, `<meta name="lta-full" content="${escapeAttr(base + name)}" data-integrity="${integrity(start)}" data-wasm="${escapeAttr(base + wasm)}">`, 'full app');
 }
 
 /**

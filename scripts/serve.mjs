@@ -10,6 +10,7 @@
 // older than the file, as nginx's `gzip_static on;` does; otherwise gzipped here (level 6).
 // Usage: node scripts/serve.mjs [folder] [port]   (port 0 picks a free one)
 import { createServer } from 'node:http';
+import { existsSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,13 +34,20 @@ export const compressible = (file) => !STORED.has(extname(file));
 /** Bodies gzipped here, by file and modification time, so a large file is compressed once. */
 const cache = new Map();
 
-/** The gzip body of `file`: its precompressed `.gz` if that is not older than the file (a file
- * changed since `make dist`, as prerender.mjs changes the pages, is gzipped anew), else gzipped
- * here once. */
+/** The precompressed `.gz` of `file` that goes out as it is, if there is one not older than the
+ * file (a file changed since `make dist` is gzipped anew); else undefined. scripts/sizes.mjs
+ * counts the same. */
+export function precompressed(file) {
+  const gz = `${file}.gz`;
+  const pre = existsSync(gz) ? statSync(gz) : null;
+  return pre?.isFile() && pre.mtimeMs >= statSync(file).mtimeMs ? gz : undefined;
+}
+
+/** The gzip body of `file`: its precompressed `.gz`, else gzipped here once. */
 async function gzipped(file) {
+  const pre = precompressed(file);
+  if (pre) return readFile(pre);
   const { mtimeMs } = await stat(file);
-  const pre = await stat(`${file}.gz`).catch(() => null);
-  if (pre?.isFile() && pre.mtimeMs >= mtimeMs) return readFile(`${file}.gz`);
   const key = `${file}@${mtimeMs}`;
   if (!cache.has(key)) cache.set(key, gzipSync(await readFile(file)));
   return cache.get(key);

@@ -7,9 +7,10 @@
 // other views' pages, the map's boundaries on Landsdelen, other datasets, the records file a user
 // may download to try "open your own file", the archive worker).
 // Usage: node scripts/sizes.mjs [dist]
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { precompressed } from './serve.mjs';
 
 const root = process.argv[2] ?? 'dist';
 const files = (dir) => readdirSync(dir).flatMap((f) => {
@@ -17,10 +18,11 @@ const files = (dir) => readdirSync(dir).flatMap((f) => {
   return statSync(p).isDirectory() ? files(p) : [p];
 });
 const defaultDataset = JSON.parse(readFileSync(join(root, 'data/index.json'), 'utf8')).datasets[0].path;
-/** The gzip bytes a browser gets for `p`: its .gz beside it if there is one that scripts/serve.mjs
- * would send (not older than the file). */
-const fresh = (p) => existsSync(`${p}.gz`) && statSync(`${p}.gz`).mtimeMs >= statSync(p).mtimeMs;
-const gzipSize = (p, raw) => (fresh(p) ? statSync(`${p}.gz`).size : gzipSync(raw, { level: 9 }).length);
+/** The gzip bytes a browser gets for `p`: the .gz beside it that scripts/serve.mjs sends, if any. */
+const gzipSize = (p, raw) => {
+  const pre = precompressed(p);
+  return pre ? statSync(pre).size : gzipSync(raw, { level: 9 }).length;
+};
 // The .gz files are the files below, as sent: not rows of their own.
 const rows = files(root).filter((p) => !p.endsWith('.gz')).map((p) => {
   const raw = readFileSync(p);

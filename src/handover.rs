@@ -9,7 +9,9 @@
 //! It reads the address as it is, so it shows what the first app showed; a file to read is kept
 //! for it in `#early-file`, as a file dropped before any app had loaded is.
 
-use lta_core::{DataError, ErrorKind};
+use lta_core::DataError;
+
+use crate::load::no_answer;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -41,14 +43,14 @@ pub fn started() -> bool {
 
 /// Fetches the full app and hands it the page; `file`, if any, is kept for it to read. A second
 /// call while it loads only keeps its file. `failed` gets the error if the app cannot be fetched
-/// or started; the page as it is stays.
+/// or started (naming the file, as for any file not fetched); the page as it is stays.
 pub fn to_full(file: Option<web_sys::File>, failed: impl Fn(DataError) + 'static) {
     let Some(doc) = document() else { return };
     if let Some(file) = file {
         keep(&doc, &file);
     }
     let Some(meta) = doc.query_selector("meta[name=lta-full]").ok().flatten() else {
-        return failed(not_loaded("lta-full"));
+        return failed(no_answer("lta-full"));
     };
     if meta.has_attribute("data-started") {
         return;
@@ -68,7 +70,7 @@ pub fn to_full(file: Option<web_sys::File>, failed: impl Fn(DataError) + 'static
     let (fetch_failed, start_failed) = (failed.clone(), failed);
     listen_once(FAILED, move || {
         undo_step_aside();
-        start_failed(not_loaded(&wasm));
+        start_failed(no_answer(&wasm));
     });
     listen_once(TAKEN_OVER, crate::prerendered::unmount);
     let Ok(script) = doc.create_element("script") else { return };
@@ -79,18 +81,12 @@ pub fn to_full(file: Option<web_sys::File>, failed: impl Fn(DataError) + 'static
     }
     let on_error = Closure::once_into_js(move || {
         undo_step_aside();
-        fetch_failed(not_loaded(&src));
+        fetch_failed(no_answer(&src));
     });
     let _ = script.add_event_listener_with_callback("error", on_error.unchecked_ref());
     if let Some(head) = doc.head() {
         let _ = head.append_child(&script);
     }
-}
-
-/// The error for a full app that could not be fetched: it names the file, like any file the
-/// dashboard could not fetch.
-fn not_loaded(file: &str) -> DataError {
-    DataError::new(ErrorKind::Fetch { status: 0 }, file)
 }
 
 /// Puts `file` in the hidden `#early-file` input the full app reads when it takes over.

@@ -20,9 +20,14 @@ pub struct Loaded {
     pub manifest_json: Arc<Vec<u8>>,
 }
 
+/// The error for a file that got no answer (offline?): the same as for any file not fetched.
+pub fn no_answer(path: &str) -> DataError {
+    DataError::new(ErrorKind::Fetch { status: 0 }, path)
+}
+
 async fn fetch(path: &str) -> Result<Vec<u8>, DataError> {
     let failed = |status| DataError::new(ErrorKind::Fetch { status }, path);
-    let response = Request::get(path).send().await.map_err(|_| failed(0))?;
+    let response = Request::get(path).send().await.map_err(|_| no_answer(path))?;
     if !response.ok() {
         return Err(failed(response.status()));
     }

@@ -22,7 +22,6 @@ pub async fn bytes(file: &web_sys::File) -> Result<Vec<u8>, DataError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-
 /// A file the user opened, as read.
 pub struct LocalFile {
     pub name: String,

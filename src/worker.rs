@@ -131,7 +131,7 @@ pub fn describe(e: &JsValue) -> String {
 /// The error for a worker that did not load (its files could not be fetched): it names the
 /// worker's loader, like any file the dashboard could not fetch.
 pub fn not_loaded() -> DataError {
-    DataError::new(ErrorKind::Fetch { status: 0 }, &loader())
+    crate::load::no_answer(&loader())
 }
 
 /// `kind` with the worker's words about `file`, or [`not_loaded`] when it said nothing.
