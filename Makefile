@@ -39,8 +39,8 @@ screenshots: dist
 	mkdir -p tests/e2e/out && node tests/e2e/shot.mjs tests/e2e/out
 
 ## Regenerate the illustrative dataset (records-synthetisch.csv, then the cube the engine builds
-## from them). The cube stays unrounded (synthetic data about no one): --zonder-regels turns off
-## the disclosure rules that records_to_cube is getting by default (ignored where it has none).
+## from them). The cube stays exact (synthetic data about no one): --zonder-regels turns off the
+## cell-key method that records_to_cube applies by default.
 data:
 	cargo run --release -p lta-generate
 	cargo run --release -p lta-core --bin records_to_cube -- public/data/illustratief --zonder-regels

@@ -25,7 +25,7 @@ function records() {
     '|---|---:|---:|---:|',
     row('dashboard: parse + cube (`performance.measure(\'lta-parse-cube\')`)', r.stats.app),
     row('  of which pauses between 50,000-row chunks (keeps the page responsive)', r.stats.appYielded),
-    row('dashboard end to end (file chosen → view shown, incl. fetching the full app, reading the file and the rules)', r.stats.appEndToEnd),
+    row('dashboard end to end (file chosen → view shown, incl. fetching the full app, reading the file and the cell-key method)', r.stats.appEndToEnd),
     row('arquero 7.2.0: `fromCSV` + 16 group-bys', r.stats.arquero),
     '',
     `arquero / dashboard: **${r.ratio.toFixed(1)}×** (medians); target ≤ 1.5 s and ≥ 2×: ${r.targetMet ? 'met' : 'NOT met'}; `

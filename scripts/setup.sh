@@ -32,7 +32,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# COIN-OR Clp, the LP solver of the disclosure audit (core/tests/audit/clp.rs links it).
+# COIN-OR Clp, the LP solver of the interval attack on the cell-key method (core/tests/attack/clp.rs links it).
 if [ ! -e /usr/lib/x86_64-linux-gnu/libClp.so ] && ! ldconfig -p | grep -q 'libClp\.so '; then
   step "apt-get install coinor-libclp-dev"
   export DEBIAN_FRONTEND=noninteractive

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use lta_core::notice::Notice;
 use lta_core::url_state::UrlState;
+use lta_core::disclosure::SecretKey;
 use lta_core::view::Dataset;
 use lta_core::{DataError, DatasetIndex};
 
@@ -27,9 +28,9 @@ pub struct Data {
     pub base_manifest_json: Option<Arc<Vec<u8>>>,
     pub notices: Vec<Notice>,
     pub error: Option<DataError>,
-    /// The local file shown, as read (before disclosure).
+    /// The local file shown, as read (before the cell-key method).
     pub local: Option<Arc<LocalFile>>,
-    /// The user turned the disclosure rules off for a records file.
+    /// The user turned the cell-key method off for a records file.
     pub rules_off: bool,
 }
 
@@ -67,8 +68,12 @@ pub struct Loader {
     /// Leaves the local file (the address's dataset is shown again).
     pub show_published: Callback<()>,
     pub open_file: Callback<web_sys::File>,
-    /// Turns the disclosure rules on (true) or off for a records file.
+    /// Turns the cell-key method on (true) or off for a records file.
     pub set_rules: Callback<bool>,
+    /// The secret key of the cell-key method, set when the first file is opened.
+    pub secret: ReadSignal<Option<SecretKey>>,
+    /// Uses (and keeps) another key: one the user opened.
+    pub set_key: Callback<SecretKey>,
     /// Reading a local file: how far, 0..=1. Only the progress bar reads it, so a tick
     /// re-renders nothing else.
     pub progress: ReadSignal<Option<f64>>,
@@ -105,13 +110,14 @@ pub fn sources(asked: Signal<Option<String>>) -> (Memo<Data>, Loader) {
         |a, b| !matches!((a, b), (Some(a), Some(b)) if same(a, b)),
     );
     let (local, file_error, progress) = (RwSignal::new(None::<Local>), RwSignal::new(None::<DataError>), RwSignal::new(None));
-    // The local file under the rules (or not): recomputed only when the file, the switch or
-    // the base changes.
+    let secret = RwSignal::new(None::<SecretKey>);
+    // The local file under the method (or not): recomputed only when the file, the switch, the
+    // key or the base changes.
     let local_dataset = Memo::new_with_compare(
         move |_| {
             local.with(|l| {
                 let (l, b) = (l.as_ref()?, base.get()?);
-                local_dataset(l, &b)
+                secret.with(|key| local_dataset(l, &b, key.as_ref()))
             })
         },
         |a, b| !matches!((a, b), (Some(a), Some(b)) if same(a, b)),
@@ -136,12 +142,18 @@ pub fn sources(asked: Signal<Option<String>>) -> (Memo<Data>, Loader) {
             rules_off,
         }
     });
-    (data, loader(base, local, file_error, progress))
+    (data, loader(base, local, file_error, progress, secret))
 }
 
 /// The data bar's handles on the local file. Each read takes a number; a read that finishes
 /// after a newer one started (or after the user went back to the published data) is dropped.
-fn loader(base: Memo<Option<Arc<Dataset>>>, local: RwSignal<Option<Local>>, file_error: RwSignal<Option<DataError>>, progress: RwSignal<Option<f64>>) -> Loader {
+fn loader(
+    base: Memo<Option<Arc<Dataset>>>,
+    local: RwSignal<Option<Local>>,
+    file_error: RwSignal<Option<DataError>>,
+    progress: RwSignal<Option<f64>>,
+    secret: RwSignal<Option<SecretKey>>,
+) -> Loader {
     let reads = StoredValue::new(0u32);
     let next_read = move || {
         reads.update_value(|n| *n += 1);
@@ -162,6 +174,9 @@ fn loader(base: Memo<Option<Arc<Dataset>>>, local: RwSignal<Option<Local>>, file
             });
         }
         let Some(base) = base.get_untracked() else { return };
+        if let Err(e) = ensure_key(secret) {
+            return file_error.set(Some(e));
+        }
         progress.set(Some(0.0));
         file_error.set(None);
         let this = next_read();
@@ -189,18 +204,38 @@ fn loader(base: Memo<Option<Arc<Dataset>>>, local: RwSignal<Option<Local>>, file
             }
         })
     });
-    Loader { show_published, open_file, set_rules, progress: progress.read_only() }
+    let set_key = Callback::new(move |key: SecretKey| {
+        #[cfg(feature = "toolkit")]
+        crate::secret_key::store(&key);
+        secret.set(Some(key));
+    });
+    Loader { show_published, open_file, set_rules, secret: secret.read_only(), set_key, progress: progress.read_only() }
 }
 
-/// A local file as shown: under the disclosure rules unless the user turned them off. Only the
-/// full app reads files (`handover.rs`), so only it links the rules.
+/// The key for the first file: the browser's stored one, else a new one.
 #[cfg(feature = "toolkit")]
-fn local_dataset(l: &Local, base: &Dataset) -> Option<Arc<Dataset>> {
-    Some(Arc::new(Dataset::local(&l.file.name, &l.file.cube, base, !l.rules_off)))
+fn ensure_key(secret: RwSignal<Option<SecretKey>>) -> Result<(), DataError> {
+    if secret.with_untracked(Option::is_none) {
+        secret.set(Some(crate::secret_key::stored_or_new()?));
+    }
+    Ok(())
 }
 
 #[cfg(not(feature = "toolkit"))]
-fn local_dataset(_: &Local, _: &Dataset) -> Option<Arc<Dataset>> {
+fn ensure_key(_: RwSignal<Option<SecretKey>>) -> Result<(), DataError> {
+    Ok(())
+}
+
+/// A local file as shown: under the cell-key method unless the user turned it off. Only the
+/// full app reads files (`handover.rs`), so only it links the method.
+#[cfg(feature = "toolkit")]
+fn local_dataset(l: &Local, base: &Dataset, key: Option<&SecretKey>) -> Option<Arc<Dataset>> {
+    let key = if l.rules_off { None } else { Some(key?) };
+    Some(Arc::new(Dataset::local(&l.file.name, &l.file.cube, base, key)))
+}
+
+#[cfg(not(feature = "toolkit"))]
+fn local_dataset(_: &Local, _: &Dataset, _: Option<&SecretKey>) -> Option<Arc<Dataset>> {
     None
 }
 

@@ -83,17 +83,24 @@ pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: 
         })
     };
     // Only the full app reads files of one's own (`handover.rs`).
+    // Memos, so that a new key (which changes the dataset shown) keeps the publish part and what
+    // it says in place.
+    let records_shown = crate::memo::memo(move |_| {
+        data.with(|d| d.local.as_ref().is_some_and(|l| l.is_records()) && d.dataset.as_ref().is_some_and(|ds| ds.manifest.status == Status::Lokaal))
+    });
+    let rules_on = crate::memo::memo(move |_| data.with(|d| !d.rules_off));
     let rules = move || {
         if !crate::handover::FULL {
             return None;
         }
         let lang = lang.get();
-        data.with(|d| d.local.as_ref().is_some_and(|l| l.is_records()) && d.dataset.as_ref().is_some_and(|ds| ds.manifest.status == Status::Lokaal))
+        records_shown
+            .get()
             .then(|| {
-                let publish = data.with(|d| !d.rules_off).then(|| view! { <PublishCube data=data/> });
+                let publish = move || rules_on.get().then(|| view! { <PublishCube data=data loader=loader/> });
                 view! {
                     <label class="rules">
-                        <input type="checkbox" checked=move || data.with(|d| !d.rules_off) on:change=move |ev| {
+                        <input type="checkbox" checked=move || rules_on.get() on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             loader.set_rules.run(on);
                         }/>

@@ -23,6 +23,8 @@ mod publish;
 mod notes;
 mod pause;
 mod prerendered;
+#[cfg_attr(not(feature = "toolkit"), allow(dead_code))]
+mod secret_key;
 mod table;
 mod text;
 mod ui;

@@ -1,6 +1,7 @@
-//! "Publiceerbare kubus downloaden": with a records file open under the disclosure rules, one
+//! "Publiceerbare kubus downloaden": with a records file open under the cell-key method, one
 //! button saves what the screen shows as a dataset folder in a ZIP (`lta_core::publish`, run by
-//! the archive worker).
+//! the archive worker). Beside it the method's secret key can be saved to a file and opened
+//! again, so the next release of the same records uses the same key.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,11 +9,11 @@ use lta_core::manifest::Status;
 use lta_core::message::error_message;
 use lta_core::{Lang, Text};
 
-use crate::data::Data;
-use crate::download::save_bytes;
+use crate::data::{Data, Loader};
+use crate::download::{save_bytes, save_text};
 
 #[component]
-pub fn PublishCube(data: Memo<Data>) -> impl IntoView {
+pub fn PublishCube(data: Memo<Data>, loader: Loader) -> impl IntoView {
     let lang = expect_context::<Signal<Lang>>();
     let status = RwSignal::new(Status::Voorlopig);
     // What the worker said when it could not write the ZIP (or the browser could not save it).
@@ -43,6 +44,7 @@ pub fn PublishCube(data: Memo<Data>) -> impl IntoView {
     };
     view! {
         <div class="publish" role="group" aria-labelledby="publish-title">
+            <KeyFile loader=loader/>
             <label class="field">
                 <span>{crate::text::tr(lang, lta_core::Text::PublishStatus)}</span>
                 <select on:change=move |ev| status.set(if event_target_value(&ev) == "definitief" { Status::Definitief } else { Status::Voorlopig })>
@@ -61,5 +63,41 @@ pub fn PublishCube(data: Memo<Data>) -> impl IntoView {
                 format!("{}: {detail}", Text::PublishFailed.get(lang))
             })}</p>
         </div>
+    }
+}
+
+/// Saving the key to a file and opening one, with what happened.
+#[component]
+fn KeyFile(loader: Loader) -> impl IntoView {
+    let lang = expect_context::<Signal<Lang>>();
+    let said = RwSignal::new(None::<Result<(), lta_core::DataError>>);
+    let save = move |_| {
+        if let Some(key) = loader.secret.get_untracked() {
+            let _ = save_text("lta-sleutel.txt", "text/plain", &key.to_file());
+        }
+    };
+    let open = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        spawn_local(async move {
+            let opened = crate::secret_key::open(&file).await;
+            said.set(Some(opened.as_ref().map(|_| ()).map_err(Clone::clone)));
+            if let Ok(key) = opened {
+                loader.set_key.run(key);
+            }
+        });
+    };
+    view! {
+        <p id="key-help" class="help">{crate::text::tr(lang, Text::KeyHelp)}</p>
+        <button class="tool key-save" on:click=save aria-describedby="key-help">{crate::text::tr(lang, Text::KeySave)}</button>
+        <label class="field key-open">
+            <span>{crate::text::tr(lang, Text::KeyOpen)}</span>
+            <input type="file" accept=".txt,text/plain" on:change=open aria-describedby="key-help"/>
+        </label>
+        <p class="key-said" role="status">{move || said.get().map(|r| match r {
+            Ok(()) => Text::KeyOpened.get(lang.get()).to_string(),
+            Err(e) => error_message(&e, lang.get()),
+        })}</p>
     }
 }

@@ -180,13 +180,6 @@ impl Cube {
         self.cells.keys()
     }
 
-    /// Replaces one measure of a cell.
-    pub(crate) fn set_measure(&mut self, key: &Key, m: Measure, cell: crate::measure::Cell) {
-        if let Some(measures) = self.cells.get_mut(key) {
-            measures.set(m, cell);
-        }
-    }
-
     /// True when the cube has a row for this cell (even an empty one).
     pub fn has(&self, key: &Key) -> bool {
         self.cells.contains_key(key)

@@ -67,6 +67,8 @@ pub enum ErrorKind {
         /// What is wrong (not translated: it names entries).
         detail: String,
     },
+    /// A key file that is not one (`disclosure::SecretKey::parse`).
+    BadKey,
     /// A file a dataset archive needs (its manifest, or a file the manifest names) is missing.
     MissingInArchive,
     /// A dimension column has more distinct values than the dashboard accepts: the cube it would

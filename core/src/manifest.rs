@@ -142,7 +142,7 @@ pub struct Manifest {
     pub labels: BTreeMap<String, BTreeMap<String, Localized>>,
     /// Notes to show beside the views.
     pub notes: Vec<Note>,
-    /// The disclosure rules a cube made from records was published with, with their parameters.
+    /// The disclosure method a cube made from records was published with, with its parameters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rules: Option<crate::disclosure::Rules>,
     /// The day the dataset was made (`YYYY-MM-DD`), for cubes the dashboard wrote.

@@ -51,18 +51,21 @@ fn note(j: &Json) -> Result<Note, JsonError> {
     })
 }
 
-fn rules(j: &Json) -> Result<Rules, JsonError> {
+/// The method's parameters; None for the suppression rules of earlier publishable cubes (their
+/// `disclosure` text still says what was done, and their `x` cells are read as secret).
+fn rules(j: &Json) -> Result<Option<Rules>, JsonError> {
     let f = j.object()?;
+    let Some(method) = f.opt("method", Json::string)? else { return Ok(None) };
     let n = |key: &str| f.req(key)?.number();
-    Ok(Rules {
-        secret_up_to: n("secret_up_to")?,
-        count_rounding: n("count_rounding")?,
-        euro_rounding: n("euro_rounding")?,
+    Ok(Some(Rules {
+        method,
+        max_noise: n("max_noise")?,
+        variance: n("variance")?,
+        no_small: n("no_small")?,
+        euro_noise: n("euro_noise")?,
         dominance_share: n("dominance_share")?,
-        count_protection: n("count_protection")?,
-        euro_protection: n("euro_protection")?,
-        secondary: f.req("secondary")?.string()?,
-    })
+        euro_rounding: n("euro_rounding")?,
+    }))
 }
 
 /// Labels per dimension per code.
@@ -96,7 +99,7 @@ pub(crate) fn manifest(j: &Json) -> Result<Manifest, JsonError> {
         disclosure: localized(f.req("disclosure")?)?,
         labels: f.opt("labels", labels)?.unwrap_or_default(),
         notes: f.opt("notes", |n| n.list(note))?.unwrap_or_default(),
-        rules: f.opt("rules", rules)?,
+        rules: f.opt("rules", rules)?.flatten(),
         created: f.opt("created", Json::string)?,
     })
 }

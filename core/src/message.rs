@@ -65,6 +65,7 @@ pub fn error_message(e: &DataError, lang: Lang) -> String {
         ErrorKind::BadJson { detail } => format!("{} ({detail})", Text::ErrBadJson.get(lang)),
         ErrorKind::BadArchive { detail } => format!("{} ({detail})", Text::ErrBadArchive.get(lang)),
         ErrorKind::MissingInArchive => Text::ErrMissingInArchive.get(lang).into(),
+        ErrorKind::BadKey => Text::ErrBadKey.get(lang).into(),
         ErrorKind::BadWorkbook { detail } => format!("{} ({detail})", Text::ErrBadWorkbook.get(lang)),
         ErrorKind::NoHeaderRow => Text::ErrNoHeaderRow.get(lang).into(),
     };

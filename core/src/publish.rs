@@ -21,7 +21,7 @@ pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
-/// The ZIP of a dataset made from records under the disclosure rules (`shown`, as
+/// The ZIP of a dataset made from records under the cell-key method (`shown`, as
 /// `Dataset::local` made it), with the labels and general notes of the published dataset it was
 /// shown beside. Nothing names the user's file or a client: the manifest is written anew.
 ///
@@ -133,6 +133,10 @@ mod tests {
     use crate::records;
     use crate::view::LocalCube;
 
+    fn key() -> crate::disclosure::SecretKey {
+        crate::disclosure::SecretKey::from_bytes([6; 16])
+    }
+
     fn published() -> Dataset {
         let read = |f: &str| std::fs::read(format!("{}/../public/data/lta-2023/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let manifest = Manifest::parse(&read("manifest.json"), "manifest.json").unwrap();
@@ -151,7 +155,7 @@ mod tests {
             csv += &format!("c{},2023-H{},{l},{p},huisarts,{}\n", i % 700, 1 + next(2), 1000 + next(90_000));
         }
         let built = records::read(csv.as_bytes(), "mijn-records.csv", &PerceelNames::default()).unwrap().value;
-        let shown = Dataset::local("mijn-records.csv", &LocalCube::Records(built), &base, true);
+        let shown = Dataset::local("mijn-records.csv", &LocalCube::Records(built), &base, Some(&key()));
         let zip = dataset_zip(&shown, &base.manifest, Status::Voorlopig, "2026-11-27");
         let back = read_dataset_zip(&zip, "kubus.zip").unwrap().value;
         assert_eq!(back.cube.to_csv(), shown.cube.to_csv());
@@ -172,7 +176,7 @@ mod tests {
         let base = published();
         let csv = "client,periode,landsdeel,perceel,verwijzer,volume_eur\na,2023-H1,ZW,UMC,huisarts,1000\nb,2023-H2,NH,NIEUW,huisarts,20000\n";
         let built = records::read(csv.as_bytes(), "r.csv", &base.manifest.perceel_names().open()).unwrap().value;
-        let shown = Dataset::local("r.csv", &LocalCube::Records(built), &base, true);
+        let shown = Dataset::local("r.csv", &LocalCube::Records(built), &base, Some(&key()));
         let json = std::fs::read(format!("{}/../public/data/lta-2023/manifest.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let population = shown.population.as_ref().map(|p| p.to_csv());
         let zip = publish_zip(&shown.cube.to_csv(), population.as_deref(), &json, Status::Definitief, "2026-11-27").unwrap();
@@ -185,14 +189,14 @@ mod tests {
     #[test]
     fn only_records_under_the_rules_say_the_rules_were_applied() {
         let base = published();
-        let rules = |ds: &Dataset| ds.manifest.disclosure.nl.contains("Onthullingsregels toegepast");
+        let rules = |ds: &Dataset| ds.manifest.disclosure.nl.contains("verstoord met de cell-key-methode");
         let csv = "client,periode,landsdeel,perceel,verwijzer,volume_eur\na,2023,ZW,UMC,huisarts,10\n";
         let built = records::read(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value;
         let cube = LocalCube::Cube(built.cube.clone());
         let records = LocalCube::Records(built);
-        assert!(rules(&Dataset::local("r.csv", &records, &base, true)));
-        assert!(!rules(&Dataset::local("r.csv", &records, &base, false)));
-        assert!(!rules(&Dataset::local("c.csv", &cube, &base, true)));
+        assert!(rules(&Dataset::local("r.csv", &records, &base, Some(&key()))));
+        assert!(!rules(&Dataset::local("r.csv", &records, &base, None)));
+        assert!(!rules(&Dataset::local("c.csv", &cube, &base, Some(&key()))));
     }
 
     #[test]

@@ -4,9 +4,10 @@
 //!
 //! Reading is split into steps of a number of rows, so a page can show progress and stay
 //! responsive between steps. Counting is linear: records are ordered by client with a counting
-//! sort, and a cell counts a client when it has not seen that client last.
+//! sort, and a cell counts a client when it has not seen that client last. The records are kept
+//! beside the cube, for the disclosure method (`disclosure`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::code::{Landsdeel, Verwijzer};
@@ -21,14 +22,14 @@ pub const RECORD_COLUMNS: [&str; 6] = ["client", "periode", "landsdeel", "percee
 const OPTIONAL_COLUMNS: [&str; 1] = ["aanbieder"];
 
 /// One record, with every dimension as a small index.
-#[derive(Clone, Copy)]
-struct Record {
-    client: u32,
-    period: u16,
-    landsdeel: u8,
-    perceel: u16,
-    verwijzer: u8,
-    cents: i64,
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Record {
+    pub(crate) client: u32,
+    pub(crate) period: u16,
+    pub(crate) landsdeel: u8,
+    pub(crate) perceel: u16,
+    pub(crate) verwijzer: u8,
+    pub(crate) cents: i64,
 }
 
 /// Raw texts of one dimension resolved once each: a million rows hold only a handful of names,
@@ -328,24 +329,38 @@ impl<'a> RecordsReader<'a> {
         self.rows.progress()
     }
 
-    /// The cube of everything read, with what the disclosure rules need to know beyond it.
+    /// The cube of everything read, with the records the disclosure method needs beyond it.
     pub fn finish(self) -> Parsed<RecordsCube> {
-        let built = build(&self.records, self.clients.len(), &self.periods.values, &self.perceel_codes.values);
-        Parsed { value: built, notices: self.notices }
+        let mut clients = vec![String::new(); self.clients.len()];
+        for (id, n) in self.clients {
+            clients[n as usize] = id;
+        }
+        let list = by_client(&self.records, clients.len());
+        let records = Records { list, clients, periods: self.periods.values, percelen: self.perceel_codes.values };
+        Parsed { value: RecordsCube { cube: records.exact_cube(), records }, notices: self.notices }
     }
 }
 
-/// A cube made from records, and the cells in which one youth has more than half of the euros
-/// (the dominance rule of `disclosure`), which the cube's own numbers cannot tell.
+/// A cube made from records, with the records themselves: the cell-key method (`disclosure`)
+/// needs to know which youth and trajectories make up each cell, which the numbers cannot tell.
 #[derive(Debug, Clone, Default)]
 pub struct RecordsCube {
     /// Every marginal, exact.
     pub cube: Cube,
-    /// The dominated cells.
-    pub dominant: HashSet<Key>,
+    pub(crate) records: Records,
 }
 
-/// Reads a whole records file: its exact cube and its dominated cells.
+/// The records as read, ordered by client, with the values their indices stand for.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Records {
+    pub(crate) list: Vec<Record>,
+    /// The client ids, by number.
+    pub(crate) clients: Vec<String>,
+    pub(crate) periods: Vec<String>,
+    pub(crate) percelen: Vec<String>,
+}
+
+/// Reads a whole records file: its exact cube and its records.
 pub fn read(bytes: &[u8], file: &str, percelen: &PerceelNames) -> Result<Parsed<RecordsCube>, DataError> {
     let mut reader = RecordsReader::open(bytes, file, percelen)?;
     while !reader.step(usize::MAX)? {}
@@ -370,8 +385,12 @@ pub fn cube_from_records(bytes: &[u8], file: &str, percelen: &PerceelNames) -> R
     read(bytes, file, percelen).map(|p| Parsed { value: p.value.cube, notices: p.notices })
 }
 
-/// The dense cell layout: period × (8 landsdelen + TOTAAL) × (percelen + TOTAAL) × (8 referrers + TOTAAL).
-struct Layout {
+/// The dense cell layout of a records cube: period × (8 landsdelen + TOTAAL) × (percelen +
+/// TOTAAL) × (8 referrers + TOTAAL), where the periods are the file's and the year of each
+/// half-year or quarter.
+pub(crate) struct Layout {
+    periods: Vec<String>,
+    year_of: Vec<Option<usize>>,
     landsdelen: usize,
     percelen: usize,
     verwijzers: usize,
@@ -381,100 +400,89 @@ impl Layout {
     fn index(&self, period: usize, l: usize, p: usize, v: usize) -> usize {
         ((period * self.landsdelen + l) * self.percelen + p) * self.verwijzers + v
     }
+
+    /// How many cells.
+    pub(crate) fn len(&self) -> usize {
+        self.periods.len() * self.landsdelen * self.percelen * self.verwijzers
+    }
+
+    /// The cells a record counts in: its own and every marginal above it (up to 16).
+    pub(crate) fn cells_of(&self, r: &Record) -> impl Iterator<Item = usize> + '_ {
+        let (lt, pt, vt) = (self.landsdelen - 1, self.percelen - 1, self.verwijzers - 1);
+        let (l, p, v) = (r.landsdeel as usize, r.perceel as usize, r.verwijzer as usize);
+        [Some(r.period as usize), self.year_of[r.period as usize]].into_iter().flatten().flat_map(move |period| {
+            [l, lt].into_iter().flat_map(move |l| {
+                [p, pt].into_iter().flat_map(move |p| [v, vt].into_iter().map(move |v| self.index(period, l, p, v)))
+            })
+        })
+    }
+
+    /// Every cell's index with its key, in layout order.
+    pub(crate) fn keys<'a>(&'a self, percelen: &'a [String]) -> impl Iterator<Item = (usize, Key)> + 'a {
+        (0..self.periods.len()).flat_map(move |period| {
+            (0..self.landsdelen).flat_map(move |l| {
+                (0..self.percelen).flat_map(move |p| {
+                    (0..self.verwijzers).map(move |v| {
+                        let key = Key {
+                            periode: Some(self.periods[period].clone()),
+                            landsdeel: Landsdeel::ALL.get(l).copied(),
+                            perceel: percelen.get(p).cloned(),
+                            verwijzer: Verwijzer::ALL.get(v).copied(),
+                        };
+                        (self.index(period, l, p, v), key)
+                    })
+                })
+            })
+        })
+    }
 }
 
-fn build(records: &[Record], clients: usize, periods: &[String], percelen: &[String]) -> RecordsCube {
-    // Sub-year periods also count towards their year, which becomes a period of its own.
-    let mut all_periods: Vec<String> = periods.to_vec();
-    for p in periods {
-        if p.len() > 4 && !all_periods.iter().any(|q| q == &p[..4]) {
-            all_periods.push(p[..4].to_string());
+impl Records {
+    pub(crate) fn layout(&self) -> Layout {
+        // Sub-year periods also count towards their year, which becomes a period of its own.
+        let mut periods = self.periods.clone();
+        for p in &self.periods {
+            if p.len() > 4 && !periods.iter().any(|q| q == &p[..4]) {
+                periods.push(p[..4].to_string());
+            }
         }
+        let year_of = self.periods.iter().map(|p| (p.len() > 4).then(|| periods.iter().position(|q| q == &p[..4]).unwrap_or(0))).collect();
+        Layout { periods, year_of, landsdelen: Landsdeel::ALL.len() + 1, percelen: self.percelen.len() + 1, verwijzers: Verwijzer::ALL.len() + 1 }
     }
-    let year_of: Vec<Option<usize>> = periods
-        .iter()
-        .map(|p| (p.len() > 4).then(|| all_periods.iter().position(|q| q == &p[..4]).unwrap_or(0)))
-        .collect();
-    let layout = Layout { landsdelen: Landsdeel::ALL.len() + 1, percelen: percelen.len() + 1, verwijzers: Verwijzer::ALL.len() + 1 };
-    let cells = all_periods.len() * layout.landsdelen * layout.percelen * layout.verwijzers;
-    let (mut trajecten, mut youth, mut cents) = (vec![0u64; cells], vec![0u64; cells], vec![0i64; cells]);
-    let mut last_client = vec![u32::MAX; cells];
-    // Per cell: the euros of the client being counted, the largest client's and all clients'
-    // (in absolute value, as corrections may be negative): for the dominance rule.
-    let mut shares = vec![Dominance::default(); cells];
 
-    for r in by_client(records, clients) {
-        let own = [Some(r.period as usize), year_of[r.period as usize]];
-        let (lt, pt, vt) = (Landsdeel::ALL.len(), percelen.len(), Verwijzer::ALL.len());
-        for period in own.into_iter().flatten() {
-            for l in [r.landsdeel as usize, lt] {
-                for p in [r.perceel as usize, pt] {
-                    for v in [r.verwijzer as usize, vt] {
-                        let i = layout.index(period, l, p, v);
-                        trajecten[i] += 1;
-                        cents[i] += r.cents;
-                        if last_client[i] != r.client {
-                            last_client[i] = r.client;
-                            youth[i] += 1;
-                            shares[i].next_client();
-                        }
-                        shares[i].current += r.cents;
-                    }
+    /// The records of each client in turn (they are ordered by client).
+    pub(crate) fn by_client(&self) -> impl Iterator<Item = &[Record]> {
+        self.list.chunk_by(|a, b| a.client == b.client)
+    }
+
+    /// Every marginal, exact: a cell counts a client when it has not seen that client last.
+    fn exact_cube(&self) -> Cube {
+        let layout = self.layout();
+        let cells = layout.len();
+        let (mut trajecten, mut youth, mut cents) = (vec![0u64; cells], vec![0u64; cells], vec![0i64; cells]);
+        let mut last_client = vec![u32::MAX; cells];
+        for r in &self.list {
+            for i in layout.cells_of(r) {
+                trajecten[i] += 1;
+                cents[i] += r.cents;
+                if last_client[i] != r.client {
+                    last_client[i] = r.client;
+                    youth[i] += 1;
                 }
             }
         }
-    }
-
-    let mut cube = Cube::default();
-    let mut dominant = HashSet::new();
-    for (period, name) in all_periods.iter().enumerate() {
-        for l in 0..layout.landsdelen {
-            for p in 0..layout.percelen {
-                for v in 0..layout.verwijzers {
-                    let i = layout.index(period, l, p, v);
-                    let key = Key {
-                        periode: Some(name.clone()),
-                        landsdeel: Landsdeel::ALL.get(l).copied(),
-                        perceel: percelen.get(p).cloned(),
-                        verwijzer: Verwijzer::ALL.get(v).copied(),
-                    };
-                    let n = |x: u64| Cell::Exact(x as f64);
-                    if shares[i].dominated() {
-                        dominant.insert(key.clone());
-                    }
-                    cube.insert(key, Measures { trajecten: n(trajecten[i]), jeugdigen: n(youth[i]), volume_eur: Cell::Exact(euros(cents[i]) as f64) });
-                }
-            }
+        let mut cube = Cube::default();
+        for (i, key) in layout.keys(&self.percelen) {
+            let n = |x: u64| Cell::Exact(x as f64);
+            cube.insert(key, Measures { trajecten: n(trajecten[i]), jeugdigen: n(youth[i]), volume_eur: Cell::Exact(euros(cents[i]) as f64) });
         }
-    }
-    RecordsCube { cube, dominant }
-}
-
-/// The euros of one cell per client, in cents, as the clients pass by in order.
-#[derive(Clone, Copy, Default)]
-struct Dominance {
-    current: i64,
-    largest: u64,
-    all: u64,
-}
-
-impl Dominance {
-    fn next_client(&mut self) {
-        let c = self.current.unsigned_abs();
-        self.largest = self.largest.max(c);
-        self.all += c;
-        self.current = 0;
-    }
-
-    /// One client has more than half of the cell's euros.
-    fn dominated(mut self) -> bool {
-        self.next_client();
-        self.largest * 2 > self.all
+        cube
     }
 }
 
-/// Records ordered by client (a counting sort: clients are already numbered 0..n).
-fn by_client(records: &[Record], clients: usize) -> impl Iterator<Item = &Record> {
+/// Records ordered by client (a counting sort: clients are already numbered 0..n); a client's
+/// records keep their order in the file.
+fn by_client(records: &[Record], clients: usize) -> Vec<Record> {
     let mut start = vec![0usize; clients + 1];
     for r in records {
         start[r.client as usize + 1] += 1;
@@ -482,14 +490,13 @@ fn by_client(records: &[Record], clients: usize) -> impl Iterator<Item = &Record
     for i in 1..start.len() {
         start[i] += start[i - 1];
     }
-    let mut order = vec![0u32; records.len()];
-    // Record numbers fit a u32: the reader stops at MAX_ROWS (asserted in limits.rs).
-    for (i, r) in (0u32..).zip(records) {
+    let mut out = vec![Record::default(); records.len()];
+    for r in records {
         let slot = &mut start[r.client as usize];
-        order[*slot] = i;
+        out[*slot] = *r;
         *slot += 1;
     }
-    order.into_iter().map(move |i| &records[i as usize])
+    out
 }
 
 /// Cents to whole euros, rounding half away from zero, as a cube cell holds them.

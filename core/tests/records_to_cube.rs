@@ -1,11 +1,12 @@
-//! `records_to_cube` writes what the browser's "Publiceerbare kubus downloaden" writes, with the
-//! rules on unless `--zonder-regels`, which warns.
+//! `records_to_cube` writes what the browser's "Publiceerbare kubus downloaden" writes, perturbed
+//! with the key of `--sleutel` (made when missing) unless `--zonder-regels`, which warns.
 
 use std::path::Path;
 use std::process::Command;
 
 use lta_core::cube::PerceelNames;
-use lta_core::{disclosure, records};
+use lta_core::disclosure::{self, SecretKey};
+use lta_core::records;
 
 const MANIFEST: &str = r#"{"id": "t", "title": {"nl": "T", "en": "T"}, "publisher": "", "source": {"citation": {"nl": "c", "en": "c"}},
   "licence": "x", "periods": [], "status": "voorlopig", "files": {"cube": "cube.csv", "records": "r.csv"},
@@ -29,19 +30,38 @@ fn run(dir: &Path, extra: &[&str]) -> std::process::Output {
 }
 
 #[test]
-fn by_default_the_rules_apply_and_the_publishable_files_are_written() {
+fn by_default_the_method_applies_and_the_publishable_files_are_written() {
     let dir = folder("on");
-    let out = run(&dir, &["--definitief", "--datum", "2026-11-27"]);
+    let key_file = dir.join("sleutel.txt");
+    let key_arg = key_file.to_str().unwrap();
+    // No key yet: one is made, said, and used.
+    let out = run(&dir, &["--sleutel", key_arg, "--definitief", "--datum", "2026-11-27"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("new secret key"));
+    let key = SecretKey::parse(&std::fs::read_to_string(&key_file).unwrap()).unwrap();
     let published = dir.join("publiceerbaar");
     for f in ["cube.csv", "manifest.json", "LEESMIJ.txt", "README.txt"] {
         assert!(published.join(f).exists(), "{f}");
     }
     let built = records::read(&std::fs::read(dir.join("r.csv")).unwrap(), "r.csv", &PerceelNames::default()).unwrap().value;
-    assert_eq!(std::fs::read_to_string(published.join("cube.csv")).unwrap(), disclosure::apply(&built).to_csv());
+    let cube = std::fs::read_to_string(published.join("cube.csv")).unwrap();
+    assert_eq!(cube, disclosure::apply(&built, &key).to_csv());
     let manifest = std::fs::read_to_string(published.join("manifest.json")).unwrap();
-    assert!(manifest.contains("\"status\": \"definitief\"") && manifest.contains("\"created\": \"2026-11-27\"") && manifest.contains("\"rules\""));
+    assert!(manifest.contains("\"status\": \"definitief\"") && manifest.contains("\"created\": \"2026-11-27\"") && manifest.contains("\"method\": \"cell-key\""));
     assert!(!manifest.contains("r.csv"), "the manifest names the records file");
+    // The key is in no output.
+    let hex = std::fs::read_to_string(&key_file).unwrap().lines().last().unwrap().to_string();
+    for f in std::fs::read_dir(&published).unwrap() {
+        assert!(!std::fs::read_to_string(f.unwrap().path()).unwrap().contains(&hex));
+    }
+    // Again with the same key: the same cube; a key file that is not one is refused.
+    assert!(run(&dir, &["--sleutel", key_arg, "--datum", "2026-11-27"]).status.success());
+    assert_eq!(std::fs::read_to_string(published.join("cube.csv")).unwrap(), cube);
+    std::fs::write(&key_file, "geheim").unwrap();
+    let bad = run(&dir, &["--sleutel", key_arg]);
+    assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("not an LTA dashboard key file"));
+    // Without a key under the method: the usage.
+    assert!(!run(&dir, &[]).status.success());
 }
 
 #[test]

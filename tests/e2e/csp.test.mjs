@@ -147,9 +147,8 @@ test('A local file, every view of it, and the SVG and PNG downloads run under th
     await assertClean(page, `local file ${view}`);
   }
   await page.locator('nav a').nth(1).click(); // landsdelen: a chart with SVG and PNG downloads
-  // Under the disclosure rules every cell of this small file is secret, so there is no chart to
-  // save: the rules go off (the user's own choice) for the downloads.
-  await page.getByRole('checkbox', { name: /Onthullingsregels/ }).uncheck();
+  // The downloads of the exact figures (the method off, the user's own choice).
+  await page.getByRole('checkbox', { name: /Cell-key-methode/ }).uncheck();
   await drawn(page);
   for (const name of [/SVG/, /PNG/]) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).first().click()]);

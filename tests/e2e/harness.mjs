@@ -2,7 +2,9 @@
 // headless Chromium, and record what a test must check on every page: console errors, page
 // errors and requests to any host other than the site's own.
 import { chromium } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve, LOCAL_POLICY } from '../../scripts/serve.mjs';
 import { launchOptions } from './browser.mjs';
 
@@ -94,4 +96,18 @@ export async function until(page, fn, arg, timeout = 20000) {
     if (Date.now() > end) throw new Error(`until: timed out: ${fn}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A key file of the cell-key method with this key (32 hexadecimal digits), as the app saves one. */
+export function keyFile(hex) {
+  const file = join(mkdtempSync(join(tmpdir(), 'lta-key-')), 'lta-sleutel.txt');
+  writeFileSync(file, `# LTA-dashboard: geheime sleutel (test)\n${hex}\n`);
+  return file;
+}
+
+/** Opens a key file through "Sleutel openen" (a records file must be open), so that pages in
+ * different browser profiles perturb alike. */
+export async function useKey(page, hex) {
+  await page.setInputFiles('.key-open input[type=file]', keyFile(hex));
+  await page.locator('.key-said').filter({ hasText: /Sleutel geopend|Key opened/ }).waitFor();
 }

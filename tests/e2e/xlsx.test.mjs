@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Site } from './harness.mjs';
+import { Site, useKey } from './harness.mjs';
 
 const CSV = 'public/data/illustratief/records-synthetisch.csv';
 const VIEWS = ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'trend'];
@@ -66,9 +66,11 @@ test('The illustrative records as .xlsx give the same screen as their CSV twin, 
   assert.equal(worker.length, 3, worker.join(' '));
   for (const p of worker) assert.match(p, /-[0-9a-f]{16}(_bg)?\.(js|wasm)$/);
   assert.ok(!csv.requested.some((p) => p.includes('lta-xlsx')), csv.requested.join(' '));
+  // Two browser profiles: the same key file in both, so the cell-key method perturbs alike.
+  for (const page of [csv, xlsx]) await useKey(page, '00112233445566778899aabbccddeeff');
   for (const rulesOn of [true, false]) {
     if (!rulesOn) {
-      for (const page of [csv, xlsx]) await page.getByRole('checkbox', { name: /Onthullingsregels/ }).uncheck();
+      for (const page of [csv, xlsx]) await page.getByRole('checkbox', { name: /Cell-key-methode/ }).uncheck();
     }
     for (const view of VIEWS) {
       await show(csv, view);

@@ -1,7 +1,11 @@
-//! Builds a published dataset from a records file with the same engine and the same disclosure
-//! rules the browser uses:
+//! Builds a published dataset from a records file with the same engine and the same cell-key
+//! method the browser uses:
 //!
-//! `cargo run -p lta-core --bin records_to_cube -- <folder> [--uit <map>] [--definitief] [--datum JJJJ-MM-DD]`
+//! `cargo run -p lta-core --bin records_to_cube -- <folder> --sleutel <file> [--uit <map>] [--definitief] [--datum JJJJ-MM-DD]`
+//!
+//! `--sleutel` (`--key`) names the secret key file: read when it exists, else made (from the
+//! system's random source) and written there, with a message. The same records and key give the
+//! same cube as the browser with that key; keep the key with the records for the next release.
 //!
 //! reads `manifest.json` and its records file (`files.records`, else `records.csv`) in that folder
 //! and writes the same files as "Publiceerbare kubus downloaden" in the browser (`cube.csv`,
@@ -18,20 +22,22 @@ use std::process::ExitCode;
 use lta_core::message::{error_message, notice_message};
 use lta_core::manifest::Status;
 use lta_core::view::Dataset;
-use lta_core::{disclosure, publish, records, Lang, Manifest, Population};
+use lta_core::disclosure::{self, SecretKey};
+use lta_core::{publish, records, Lang, Manifest, Population, Text};
 
-const USAGE: &str = "usage: records_to_cube <folder> [--uit <folder>] [--definitief] [--datum YYYY-MM-DD] [--zonder-regels]";
+const USAGE: &str = "usage: records_to_cube <folder> --sleutel <key file> [--uit <folder>] [--definitief] [--datum YYYY-MM-DD] | records_to_cube <folder> --zonder-regels";
 
 struct Args {
     folder: PathBuf,
     out: Option<PathBuf>,
+    key: Option<PathBuf>,
     rules: bool,
     status: Status,
     date: Option<String>,
 }
 
 fn args() -> Option<Args> {
-    let mut a = Args { folder: PathBuf::new(), out: None, rules: true, status: Status::Voorlopig, date: None };
+    let mut a = Args { folder: PathBuf::new(), out: None, key: None, rules: true, status: Status::Voorlopig, date: None };
     let mut it = std::env::args().skip(1);
     let mut folder = None;
     while let Some(arg) = it.next() {
@@ -39,13 +45,15 @@ fn args() -> Option<Args> {
             "--zonder-regels" | "--no-rules" => a.rules = false,
             "--definitief" => a.status = Status::Definitief,
             "--uit" | "--out" => a.out = Some(it.next()?.into()),
+            "--sleutel" | "--key" => a.key = Some(it.next()?.into()),
             "--datum" | "--date" => a.date = Some(it.next()?),
             s if s.starts_with("--") || folder.is_some() => return None,
             s => folder = Some(PathBuf::from(s)),
         }
     }
     a.folder = folder?;
-    Some(a)
+    // Under the method a key is needed; without it, none is read.
+    (a.rules == a.key.is_some()).then_some(a)
 }
 
 fn main() -> ExitCode {
@@ -73,14 +81,15 @@ fn run(args: &Args) -> Result<(), String> {
     }
     let built = parsed.value;
     if !args.rules {
-        eprintln!("WARNING: --zonder-regels: the disclosure rules were NOT applied; this cube is not publishable.");
+        eprintln!("WARNING: --zonder-regels: the cell-key method was NOT applied; this cube is exact and not publishable.");
         return write(dir, "cube.csv", &built.cube.to_csv());
     }
     let population = match &manifest.files.population {
         Some(p) => Some(Population::parse(&read(p)?, p).map_err(|e| error_message(&e, Lang::En))?.value),
         None => None,
     };
-    let shown = Dataset { cube: disclosure::apply(&built), manifest: manifest.clone(), population };
+    let key = secret_key(args.key.as_deref().unwrap_or(Path::new("")))?;
+    let shown = Dataset { cube: disclosure::apply(&built, &key), manifest: manifest.clone(), population };
     let date = args.date.clone().unwrap_or_else(today);
     let out = args.out.clone().unwrap_or_else(|| dir.join("publiceerbaar"));
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
@@ -89,6 +98,24 @@ fn run(args: &Args) -> Result<(), String> {
     }
     eprintln!("wrote a publishable dataset ({:?}, {date}) to {}", args.status, out.display());
     Ok(())
+}
+
+/// The key in this file, or a new one written to it when there is no such file.
+fn secret_key(path: &Path) -> Result<SecretKey, String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => SecretKey::parse(&text).ok_or_else(|| format!("{}: {}", path.display(), Text::ErrBadKey.get(Lang::En))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let mut bytes = [0u8; 16];
+            std::fs::File::open("/dev/urandom")
+                .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut bytes))
+                .map_err(|e| format!("/dev/urandom: {e} (no random source for a new key)"))?;
+            let key = SecretKey::from_bytes(bytes);
+            std::fs::write(path, key.to_file()).map_err(|e| format!("{}: {e}", path.display()))?;
+            eprintln!("{} did not exist: a new secret key was written there. Keep it with the records for the next release (the same key gives the same perturbation); never publish it.", path.display());
+            Ok(key)
+        }
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> Result<(), String> {

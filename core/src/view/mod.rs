@@ -33,7 +33,7 @@ pub struct Dataset {
 }
 
 /// The cube of a file the user opened: as published, or made from records (which the
-/// disclosure rules apply to).
+/// cell-key method perturbs).
 #[derive(Debug, Clone)]
 pub enum LocalCube {
     /// A cube file, shown as it is.
@@ -76,16 +76,17 @@ impl Dataset {
     }
 
     /// A file the user opened, shown with the labels and population of the published dataset
-    /// beside it (`base`); a records file under the disclosure rules when `disclose` (unless the
-    /// user turned them off). A cube file is shown as it is, a dataset ZIP as published.
-    pub fn local(file_name: &str, file: &LocalCube, base: &Dataset, disclose: bool) -> Dataset {
-        let (cube, disclosed) = match file {
-            LocalCube::Records(built) if disclose => (crate::disclosure::apply(built), true),
-            LocalCube::Records(built) => (built.cube.clone(), false),
-            LocalCube::Cube(cube) => (cube.clone(), false),
+    /// beside it (`base`); a records file perturbed by the cell-key method with the key
+    /// `disclose` (None: the user turned the method off). A cube file is shown as it is, a
+    /// dataset ZIP as published.
+    pub fn local(file_name: &str, file: &LocalCube, base: &Dataset, disclose: Option<&crate::disclosure::SecretKey>) -> Dataset {
+        let (cube, disclosed) = match (file, disclose) {
+            (LocalCube::Records(built), Some(key)) => (crate::disclosure::apply(built, key), true),
+            (LocalCube::Records(built), None) => (built.cube.clone(), false),
+            (LocalCube::Cube(cube), _) => (cube.clone(), false),
             // A dataset folder (a publishable cube the dashboard wrote): shown as published, with its own
             // labels, notes, rules and population.
-            LocalCube::Dataset(ds) => {
+            (LocalCube::Dataset(ds), _) => {
                 let named = crate::manifest::Localized { nl: file_name.to_string(), en: file_name.to_string() };
                 let manifest = Manifest { title: named, status: crate::manifest::Status::Lokaal, ..ds.manifest.clone() };
                 let population = ds.population.clone().or_else(|| base.population.clone());

@@ -1,8 +1,6 @@
 //! COIN-OR Clp, the simplex solver of COIN-OR (and of Cbc), through its own C interface: the few
-//! calls the audit needs, linked from Debian's `coinor-libclp-dev` (scripts/setup.sh installs
-//! it). Small LPs are loaded afresh: on the random files' degenerate LPs a solve from scratch
-//! (~10–30 ms) was far faster than re-solving from the last basis (0.5–2 s). Large ones (the
-//! illustrative records) are kept and re-solved ([`Clp::resolve`]; see `solve::WARM_FROM`).
+//! calls the interval attack needs, linked from Debian's `coinor-libclp-dev` (scripts/setup.sh
+//! installs it). A model is loaded once and re-solved for each objective.
 
 use std::os::raw::{c_double, c_int, c_void};
 
@@ -26,7 +24,6 @@ extern "C" {
     );
     fn Clp_setLogLevel(model: *mut c_void, value: c_int);
     fn Clp_setOptimizationDirection(model: *mut c_void, value: c_double);
-    fn Clp_objective(model: *mut c_void) -> *mut c_double;
     fn Clp_initialSolve(model: *mut c_void) -> c_int;
     fn ClpSolve_new() -> *mut c_void;
     fn ClpSolve_delete(solve: *mut c_void);
@@ -34,7 +31,6 @@ extern "C" {
     fn Clp_initialSolveWithOptions(model: *mut c_void, solve: *mut c_void) -> c_int;
     fn Clp_status(model: *mut c_void) -> c_int;
     fn Clp_getColSolution(model: *mut c_void) -> *const c_double;
-    fn Clp_primal(model: *mut c_void, if_values_pass: c_int) -> c_int;
     fn Clp_chgObjCoefficients(model: *mut c_void, obj: *const c_double);
 }
 
@@ -80,13 +76,6 @@ impl Clp {
         Clp { model, cols: columns.len() }
     }
 
-    /// Sets one objective coefficient.
-    pub fn set_cost(&mut self, col: usize, cost: f64) {
-        assert!(col < self.cols);
-        // SAFETY: Clp_objective points at the model's `cols` objective coefficients.
-        unsafe { *Clp_objective(self.model).add(col) = cost }
-    }
-
     /// Optimises the objective.
     pub fn solve(&mut self, maximize: bool) -> Outcome {
         // SAFETY: a loaded model; the solution array has `cols` entries.
@@ -111,22 +100,6 @@ impl Clp {
 }
 
 impl Clp {
-    /// Optimises again from the last basis (the objective changed since) by primal simplex:
-    /// the last optimum stays primal feasible. (Dual simplex from there took 2–3 times as many
-    /// iterations on the illustrative records, and once stopped short of the optimum.)
-    pub fn resolve(&mut self, maximize: bool) -> Outcome {
-        // SAFETY: as in `solve`.
-        unsafe {
-            Clp_setOptimizationDirection(self.model, if maximize { -1.0 } else { 1.0 });
-            Clp_primal(self.model, 0);
-            match Clp_status(self.model) {
-                0 => Outcome::Optimal(std::slice::from_raw_parts(Clp_getColSolution(self.model), self.cols).to_vec()),
-                2 => Outcome::Unbounded,
-                s => Outcome::Failed(s),
-            }
-        }
-    }
-
     /// Replaces the whole objective (one coefficient per column).
     pub fn set_objective(&mut self, costs: &[f64]) {
         assert_eq!(costs.len(), self.cols);
