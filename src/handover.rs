@@ -65,6 +65,12 @@ pub fn to_full(file: Option<web_sys::File>, failed: impl Fn(DataError) + 'static
         src = format!("{src}?{attempt}");
     }
     let wasm = meta.get_attribute("data-wasm").unwrap_or_default();
+    // Everything that can fail comes before stepping aside, so no early return leaves the page
+    // hidden: the page as it is stays, and says why.
+    let (Ok(script), Some(head)) = (doc.create_element("script"), doc.head()) else {
+        let _ = meta.remove_attribute("data-started");
+        return failed(no_answer(&src));
+    };
     step_aside(&doc);
     let failed = std::rc::Rc::new(failed);
     let (fetch_failed, start_failed) = (failed.clone(), failed);
@@ -73,7 +79,6 @@ pub fn to_full(file: Option<web_sys::File>, failed: impl Fn(DataError) + 'static
         start_failed(no_answer(&wasm));
     });
     listen_once(TAKEN_OVER, crate::prerendered::unmount);
-    let Ok(script) = doc.create_element("script") else { return };
     let _ = script.set_attribute("type", "module");
     let _ = script.set_attribute("src", &src);
     if let Some(sri) = meta.get_attribute("data-integrity") {
@@ -84,8 +89,8 @@ pub fn to_full(file: Option<web_sys::File>, failed: impl Fn(DataError) + 'static
         fetch_failed(no_answer(&src));
     });
     let _ = script.add_event_listener_with_callback("error", on_error.unchecked_ref());
-    if let Some(head) = doc.head() {
-        let _ = head.append_child(&script);
+    if head.append_child(&script).is_err() {
+        undo_step_aside();
     }
 }
 

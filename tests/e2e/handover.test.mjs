@@ -78,3 +78,24 @@ test('When the full app cannot be fetched, opening a file says so, names it, kee
   assert.ok(page.problems.every((p) => /Failed to fetch|ERR_FAILED/.test(p)), page.problems.join('\n'));
   await page.close();
 });
+
+test('When the full app is fetched but cannot start, Vergelijken says so and the page stays visible and usable', async () => {
+  const page = await site.open(await site.page());
+  // A body that is no wasm of the build (a broken upload, a proxy's error page with status 200).
+  await page.route(/lta-dashboard-full-.*_bg\.wasm$/, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'geen wasm' }));
+  await page.getByRole('navigation').getByRole('link', { name: 'Vergelijken', exact: true }).click();
+  const alert = page.locator('[role=alert]').filter({ hasText: /lta-dashboard-full/ });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /lta-dashboard-full-[0-9a-f]{16}_bg\.wasm: kon niet worden opgehaald/);
+  // Nothing is left hidden or stepped aside: the app's own screen is the page again.
+  assert.equal(await page.locator('#app').count(), 1);
+  assert.ok(await page.locator('#app').isVisible());
+  assert.equal(await page.locator('[data-stepped-aside], #app[hidden]').count(), 0);
+  // And it still works: another view, with its figures.
+  await page.getByRole('navigation').getByRole('link', { name: 'Landsdelen', exact: true }).click();
+  await until(page, () => new URLSearchParams(location.search).get('view') === 'landsdelen' || location.pathname.endsWith('landsdelen.html'));
+  await page.waitForSelector('tr[data-code="ZW"]');
+  assert.ok(await page.locator('tr[data-code="ZW"]').isVisible());
+  assert.ok(page.problems.every((p) => /integrity|Failed to fetch|ERR_FAILED|wasm/i.test(p)), page.problems.join('\n'));
+  await page.close();
+});
