@@ -25,14 +25,14 @@ test: dist
 	cargo test --offline -p lta-core -p lta-generate -p lta-xlsx
 	node --test --test-concurrency=1 tests/e2e/
 
-## Benchmarks (timings, so not part of make test), their tables written into README.md:
+## Benchmarks (timings, so not part of make test), their tables written into docs/performance.md:
 ## Lighthouse mobile on / and ?view=landsdelen, filter-click latency at 4x and 1x CPU per view,
 ## and 1,000,000 records to a cube against arquero. See bench/README.md. Takes about 10 minutes.
 bench: dist
 	node bench/lighthouse.mjs --out bench/out/lighthouse
 	node bench/filter.mjs --out bench/out/filter
 	node bench/run.mjs
-	node bench/readme.mjs README.md
+	node bench/readme.mjs docs/performance.md
 
 ## Desktop and 360 px phone screenshots of every view into tests/e2e/out/ (to look at).
 screenshots: dist

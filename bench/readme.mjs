@@ -1,10 +1,10 @@
-// Writes the benchmarks' latest tables (bench/out/) into README.md, each between its pair of
-// markers `<!-- bench:NAME -->` … `<!-- /bench:NAME -->`, so the README shows what `make bench`
+// Writes the benchmarks' latest tables (bench/out/) into docs/performance.md, each between its pair
+// of markers `<!-- bench:NAME -->` … `<!-- /bench:NAME -->`, so the docs show what `make bench`
 // measured. A missing result or marker is an error: nothing is left silently stale.
-// Usage: node bench/readme.mjs [README.md]
+// Usage: node bench/readme.mjs [docs/performance.md]
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const README = process.argv[2] ?? 'README.md';
+const README = process.argv[2] ?? 'docs/performance.md';
 const today = new Date().toISOString().slice(0, 10);
 
 const median = (xs) => {

@@ -1,7 +1,6 @@
 // The site's Content Security Policy, in one place: the post-build hook writes it into
-// dist/index.html as a <meta> tag, scripts/serve.mjs sends it as a header, and the README's
-// copy is checked against it by tests/e2e/csp.test.mjs. Why each directive is as it is: README,
-// "Security: Content Security Policy".
+// dist/index.html as a <meta> tag, scripts/serve.mjs sends it as a header, and docs/security.md's
+// copy is checked against it by tests/e2e/csp.test.mjs. Why each directive is as it is: docs/security.md.
 
 /** Directive → sources. Everything not named here falls back to default-src 'none'. */
 export const DIRECTIVES = [

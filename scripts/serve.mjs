@@ -2,7 +2,7 @@
 // with the MIME types browsers need (application/wasm for streaming compilation) and, for the
 // dashboard, its Content Security Policy as a header (scripts/csp.mjs), which adds what a meta
 // tag cannot say: who may frame the site. Here that is any page on this machine (the embed test's
-// host page runs on another port); a real host names its embedding origins (README, "Security").
+// host page runs on another port); a real host names its embedding origins (docs/security.md).
 // Other folders (a test's host page, the benchmark's arquero page) are served without a policy.
 // Text and wasm go out gzipped when the browser accepts it, as any real static host does, so
 // Lighthouse (bench/lighthouse.mjs) measures the bytes a visitor downloads: the file's `.gz`

@@ -1,4 +1,4 @@
-//! Replays the fuzzing regression corpus (`core/tests/fuzz_corpus/`, see README "Fuzzing")
+//! Replays the fuzzing regression corpus (`core/tests/fuzz_corpus/`, see docs/testing.md)
 //! through the fuzz target's own entry point, with every reader: no input may panic.
 
 use std::panic::catch_unwind;
