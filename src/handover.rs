@@ -36,6 +36,12 @@ pub fn announce_taken_over() {
     }
 }
 
+/// Runs `f` once the full app has taken the page over (`prerendered.rs` unmounts this app then;
+/// it registers itself, so this module needs nothing of it).
+pub fn on_taken_over(f: impl FnOnce() + 'static) {
+    listen_once(TAKEN_OVER, f);
+}
+
 /// Whether this app has started handing the page over.
 pub fn started() -> bool {
     document().and_then(|d| d.query_selector("meta[name=lta-full][data-started]").ok().flatten()).is_some()
@@ -78,7 +84,6 @@ pub fn to_full(file: Option<web_sys::File>, failed: impl Fn(DataError) + 'static
         undo_step_aside();
         start_failed(no_answer(&wasm));
     });
-    listen_once(TAKEN_OVER, crate::prerendered::unmount);
     let _ = script.set_attribute("type", "module");
     let _ = script.set_attribute("src", &src);
     if let Some(sri) = meta.get_attribute("data-integrity") {

@@ -31,6 +31,10 @@ where
         Some(root) => {
             let handle = leptos::mount::mount_to(root.clone(), app);
             MOUNTED.with(|m| *m.borrow_mut() = Some((Box::new(handle), root)));
+            // The app every visitor gets leaves the page once the full app has taken it over.
+            if !crate::handover::FULL {
+                crate::handover::on_taken_over(unmount);
+            }
         }
         None => leptos::mount::mount_to_body(app),
     }

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::cube::PerceelNames;
-use crate::error::{DataError, ErrorKind};
 use crate::i18n::{Lang, Text};
 
 /// A text in both languages.
@@ -150,32 +149,7 @@ pub struct Manifest {
     pub created: Option<String>,
 }
 
-/// Reads a JSON file with `read`, naming line and column of a problem.
-fn from_json<T>(bytes: &[u8], file: &str, read: fn(&crate::json::Json) -> Result<T, crate::json::JsonError>) -> Result<T, DataError> {
-    crate::json::parse(bytes).and_then(|j| read(&j)).map_err(|e| {
-        DataError::new(ErrorKind::BadJson { detail: e.detail }, file)
-            .at_line(e.line)
-            .in_cell(&e.column.to_string(), "")
-    })
-}
-
-impl DatasetIndex {
-    /// Reads `index.json`.
-    pub fn parse(bytes: &[u8], file: &str) -> Result<DatasetIndex, DataError> {
-        let index = from_json(bytes, file, crate::manifest_read::index)?;
-        if index.datasets.is_empty() {
-            return Err(DataError::new(ErrorKind::BadJson { detail: "no datasets".into() }, file));
-        }
-        Ok(index)
-    }
-}
-
 impl Manifest {
-    /// Reads `manifest.json`.
-    pub fn parse(bytes: &[u8], file: &str) -> Result<Manifest, DataError> {
-        from_json(bytes, file, crate::manifest_read::manifest)
-    }
-
     /// The label of a code in a dimension, if the manifest has one.
     pub fn label(&self, dimension: &str, code: &str, lang: Lang) -> Option<&str> {
         self.labels.get(dimension)?.get(code).map(|l| l.get(lang))
@@ -239,6 +213,7 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
 
     const MANIFEST: &str = r#"{
       "id": "t", "title": {"nl": "T", "en": "T"}, "publisher": "VNG",

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::disclosure::Rules;
+use crate::error::{DataError, ErrorKind};
 use crate::json::{Json, JsonError};
 use crate::manifest::{DatasetIndex, Files, IndexEntry, Localized, Manifest, Note, Source, Status};
 
@@ -110,4 +111,33 @@ pub(crate) fn index(j: &Json) -> Result<DatasetIndex, JsonError> {
         Ok(IndexEntry { id: f.req("id")?.string()?, path: f.req("path")?.string()?, title: localized(f.req("title")?)?, status: status(f.req("status")?)? })
     };
     Ok(DatasetIndex { datasets: j.object()?.req("datasets")?.list(entry)? })
+}
+
+/// Reads a JSON file with `read`, naming line and column of a problem.
+fn from_json<T>(bytes: &[u8], file: &str, read: fn(&Json) -> Result<T, JsonError>) -> Result<T, DataError> {
+    crate::json::parse(bytes).and_then(|j| read(&j)).map_err(|e| {
+        DataError::new(ErrorKind::BadJson { detail: e.detail }, file)
+            .at_line(e.line)
+            .in_cell(&e.column.to_string(), "")
+    })
+}
+
+/// The readers live here, beside what they read, so that `manifest.rs` (the types) imports
+/// nothing of this module: no import circle.
+impl DatasetIndex {
+    /// Reads `index.json`.
+    pub fn parse(bytes: &[u8], file: &str) -> Result<DatasetIndex, DataError> {
+        let index = from_json(bytes, file, self::index)?;
+        if index.datasets.is_empty() {
+            return Err(DataError::new(ErrorKind::BadJson { detail: "no datasets".into() }, file));
+        }
+        Ok(index)
+    }
+}
+
+impl Manifest {
+    /// Reads `manifest.json`.
+    pub fn parse(bytes: &[u8], file: &str) -> Result<Manifest, DataError> {
+        from_json(bytes, file, self::manifest)
+    }
 }
