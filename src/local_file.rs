@@ -25,7 +25,7 @@ pub async fn bytes(file: &web_sys::File) -> Result<Vec<u8>, DataError> {
 /// A file the user opened, as read.
 pub struct LocalFile {
     pub name: String,
-    /// A cube file, records (shown under the disclosure rules unless turned off) or a dataset ZIP.
+    /// A cube file, records (shown under the cell-key method unless turned off) or a dataset ZIP.
     pub cube: LocalCube,
 }
 

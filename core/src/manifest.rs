@@ -135,7 +135,7 @@ pub struct Manifest {
     pub status: Status,
     /// Its files.
     pub files: Files,
-    /// Which disclosure rules the publisher applied.
+    /// What the publisher did to protect the figures, in words.
     pub disclosure: Localized,
     /// Labels per dimension (`perceel`, `landsdeel`, `verwijzer`) per code.
     pub labels: BTreeMap<String, BTreeMap<String, Localized>>,
