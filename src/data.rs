@@ -205,6 +205,7 @@ fn loader(
         })
     });
     let set_key = Callback::new(move |key: SecretKey| {
+        // Only the full app shows the key's controls: the first app does not link the storage.
         #[cfg(feature = "toolkit")]
         crate::secret_key::store(&key);
         secret.set(Some(key));
@@ -212,17 +213,12 @@ fn loader(
     Loader { show_published, open_file, set_rules, secret: secret.read_only(), set_key, progress: progress.read_only() }
 }
 
-/// The key for the first file: the browser's stored one, else a new one.
-#[cfg(feature = "toolkit")]
+/// The key for the first file: the browser's stored one, else a new one. (Only the full app
+/// reads files, so only it links this.)
 fn ensure_key(secret: RwSignal<Option<SecretKey>>) -> Result<(), DataError> {
     if secret.with_untracked(Option::is_none) {
         secret.set(Some(crate::secret_key::stored_or_new()?));
     }
-    Ok(())
-}
-
-#[cfg(not(feature = "toolkit"))]
-fn ensure_key(_: RwSignal<Option<SecretKey>>) -> Result<(), DataError> {
     Ok(())
 }
 
