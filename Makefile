@@ -43,4 +43,4 @@ screenshots: dist
 ## cell-key method that records_to_cube applies by default.
 data:
 	cargo run --release -p lta-generate
-	cargo run --release -p lta-core --bin records_to_cube -- public/data/illustratief --zonder-regels
+	cargo run --release -p lta-xlsx --bin records_to_cube -- public/data/illustratief --zonder-regels

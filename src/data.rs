@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use lta_core::cube::Parsed;
 use lta_core::notice::Notice;
 use lta_core::url_state::UrlState;
 use lta_core::disclosure::SecretKey;
@@ -13,7 +14,8 @@ use lta_core::view::Dataset;
 use lta_core::{DataError, DatasetIndex};
 
 use crate::load::{load_dataset, load_index, Loaded};
-use crate::local_file::{self, LocalFile};
+use crate::local_file::{self, LocalFile, Opened, Proposal};
+use lta_core::import::Mapping;
 
 /// What the page knows about its data at one moment: derived, never written.
 #[derive(Clone, Default)]
@@ -77,6 +79,10 @@ pub struct Loader {
     /// Reading a local file: how far, 0..=1. Only the progress bar reads it, so a tick
     /// re-renders nothing else.
     pub progress: ReadSignal<Option<f64>>,
+    /// A records file with columns of its own, waiting for the user to say which is which.
+    pub question: ReadSignal<Option<Arc<Proposal>>>,
+    /// The user's answer: the mapping to read it by, or None (not read; the data shown stays).
+    pub answer: Callback<Option<Mapping>>,
 }
 
 type Published = Option<Result<Arc<Loaded>, DataError>>;
@@ -159,12 +165,25 @@ fn loader(
         reads.update_value(|n| *n += 1);
         reads.get_value()
     };
+    let question = RwSignal::new(None::<Arc<Proposal>>);
     let show_published = Callback::new(move |()| {
         next_read();
         local.set(None);
         file_error.set(None);
         progress.set(None);
+        question.set(None);
     });
+    // A read's end: the file shown, or its error beside the data already shown.
+    let done = move |this: u32, read: Result<Parsed<LocalFile>, DataError>| {
+        if reads.get_value() != this {
+            return;
+        }
+        progress.set(None);
+        match read {
+            Ok(parsed) => local.set(Some(Local { file: Arc::new(parsed.value), notices: parsed.notices, rules_off: false })),
+            Err(e) => file_error.set(Some(e)),
+        }
+    };
     let open_file = Callback::new(move |file: web_sys::File| {
         if !crate::handover::FULL {
             progress.set(Some(0.0));
@@ -179,22 +198,39 @@ fn loader(
         }
         progress.set(Some(0.0));
         file_error.set(None);
+        question.set(None);
         let this = next_read();
         spawn_local(async move {
             let name = file.name();
             let read = match local_file::bytes(&file).await {
-                Ok(bytes) => local_file::read(&bytes, &name, base, |p| progress.set(Some(p))).await,
+                Ok(bytes) => local_file::read(&bytes, &name, base, crate::columns::remembered, |p| progress.set(Some(p))).await,
                 Err(e) => Err(e),
             };
-            if reads.get_value() != this {
-                return;
-            }
-            progress.set(None);
             match read {
-                Ok(parsed) => local.set(Some(Local { file: Arc::new(parsed.value), notices: parsed.notices, rules_off: false })),
-                // The data already shown stays.
-                Err(e) => file_error.set(Some(e)),
+                Ok(Opened::Ask(proposal)) if reads.get_value() == this => {
+                    progress.set(None);
+                    question.set(Some(Arc::new(proposal)));
+                }
+                Ok(Opened::Ask(_)) => {}
+                Ok(Opened::Read(parsed)) => done(this, Ok(parsed)),
+                Err(e) => done(this, Err(e)),
             }
+        });
+    });
+    let answer = Callback::new(move |mapping: Option<Mapping>| {
+        // Only the full app asks (and so links the records reader and its reference tables).
+        if !crate::handover::FULL {
+            return;
+        }
+        let Some(proposal) = question.get_untracked() else { return };
+        question.set(None);
+        let (Some(mapping), Some(base)) = (mapping, base.get_untracked()) else { return };
+        crate::columns::remember(&proposal.preview.header, &mapping);
+        progress.set(Some(0.0));
+        let this = next_read();
+        spawn_local(async move {
+            let read = local_file::read_mapped(&proposal, &mapping, &base, |p| progress.set(Some(p))).await;
+            done(this, read);
         });
     });
     let set_rules = Callback::new(move |on: bool| {
@@ -210,7 +246,16 @@ fn loader(
         crate::secret_key::store(&key);
         secret.set(Some(key));
     });
-    Loader { show_published, open_file, set_rules, secret: secret.read_only(), set_key, progress: progress.read_only() }
+    Loader {
+        show_published,
+        open_file,
+        set_rules,
+        secret: secret.read_only(),
+        set_key,
+        progress: progress.read_only(),
+        question: question.read_only(),
+        answer,
+    }
 }
 
 /// The key for the first file: the browser's stored one, else a new one. (Only the full app
@@ -227,7 +272,11 @@ fn ensure_key(secret: RwSignal<Option<SecretKey>>) -> Result<(), DataError> {
 #[cfg(feature = "toolkit")]
 fn local_dataset(l: &Local, base: &Dataset, key: Option<&SecretKey>) -> Option<Arc<Dataset>> {
     let key = if l.rules_off { None } else { Some(key?) };
-    Some(Arc::new(Dataset::local(&l.file.name, &l.file.cube, base, key)))
+    let mut shown = Dataset::local(&l.file.name, &l.file.cube, base, key);
+    // How periods came from dates and landsdelen from gemeenten is said beside every view, as on
+    // the publishable cube.
+    shown.manifest.notes.extend(l.file.mapping.as_ref().map(Mapping::notes).unwrap_or_default());
+    Some(Arc::new(shown))
 }
 
 #[cfg(not(feature = "toolkit"))]

@@ -137,8 +137,16 @@ pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: 
             </details>
         }
     });
+    // A records file with columns of its own waits here for the user's answer (full app only).
+    let question = move || {
+        if !crate::handover::FULL {
+            return None;
+        }
+        loader.question.get().map(|p| view! { <crate::columns::ColumnsDialog proposal=p answer=loader.answer/> })
+    };
     view! {
         {controls}
+        {question}
         {status}
         {rules}
         <Chips data=data/>

@@ -8,6 +8,8 @@
 
 mod app;
 mod chart;
+#[cfg_attr(not(feature = "toolkit"), allow(dead_code))]
+mod columns;
 mod chart_options;
 mod data;
 mod data_bar;
@@ -25,6 +27,8 @@ mod pause;
 mod prerendered;
 #[cfg_attr(not(feature = "toolkit"), allow(dead_code))]
 mod secret_key;
+#[cfg_attr(not(feature = "toolkit"), allow(dead_code))]
+mod storage;
 mod table;
 mod text;
 mod ui;

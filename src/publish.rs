@@ -24,13 +24,15 @@ pub fn PublishCube(data: Memo<Data>, loader: Loader) -> impl IntoView {
         let today: String = String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect();
         let job = data.with_untracked(|d| {
             let (shown, manifest) = (d.dataset.as_ref()?, d.base_manifest_json.clone()?);
-            Some((shown.cube.to_csv(), shown.population.as_ref().map(|p| p.to_csv()), manifest))
+            // The columns the records were read by go into the manifest (`kolommen`).
+            let columns = d.local.as_ref().and_then(|l| l.mapping.as_ref()).map(|m| m.to_json());
+            Some((shown.cube.to_csv(), shown.population.as_ref().map(|p| p.to_csv()), manifest, columns))
         });
-        let Some((cube, population, manifest)) = job else { return };
+        let Some((cube, population, manifest, columns)) = job else { return };
         let definitief = status.get_untracked() == Status::Definitief;
         failure.set(None);
         spawn_local(async move {
-            let saved = match crate::worker::publish(&cube, population.as_deref(), &manifest, definitief, &today).await {
+            let saved = match crate::worker::publish(&cube, population.as_deref(), &manifest, columns.as_deref(), definitief, &today).await {
                 Ok(zip) => save_bytes(&format!("publiceerbare-kubus-{today}.zip"), "application/zip", &zip),
                 Err(e) => Err(e),
             };

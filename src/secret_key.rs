@@ -8,14 +8,10 @@ use lta_core::{DataError, ErrorKind};
 
 const STORAGE: &str = "lta-sleutel";
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The stored key, else a new one from the browser's cryptographic random source (stored; where
 /// the browser keeps no storage, it lasts as long as the page).
 pub fn stored_or_new() -> Result<SecretKey, DataError> {
-    if let Some(key) = storage().and_then(|s| s.get_item(STORAGE).ok().flatten()).and_then(|t| SecretKey::parse(&t)) {
+    if let Some(key) = crate::storage::local().and_then(|s| s.get_item(STORAGE).ok().flatten()).and_then(|t| SecretKey::parse(&t)) {
         return Ok(key);
     }
     let mut bytes = [0u8; 16];
@@ -30,7 +26,7 @@ pub fn stored_or_new() -> Result<SecretKey, DataError> {
 
 /// Keeps the key for the next visit.
 pub fn store(key: &SecretKey) {
-    if let Some(s) = storage() {
+    if let Some(s) = crate::storage::local() {
         let _ = s.set_item(STORAGE, &key.to_file());
     }
 }

@@ -55,13 +55,15 @@ pub async fn unzip(bytes: &[u8], name: &str) -> Result<Vec<(String, Vec<u8>)>, D
 }
 
 /// The publishable cube's ZIP ([`lta_core::publish::publish_zip`]), or what went wrong.
-pub async fn publish(cube: &str, population: Option<&str>, manifest: &[u8], definitief: bool, date: &str) -> Result<Vec<u8>, JsValue> {
+pub async fn publish(cube: &str, population: Option<&str>, manifest: &[u8], columns: Option<&str>, definitief: bool, date: &str) -> Result<Vec<u8>, JsValue> {
     let population = population.map_or(JsValue::UNDEFINED, JsValue::from_str);
+    let columns = columns.map_or(JsValue::UNDEFINED, JsValue::from_str);
     let job = message(&[
         ("job", "publish".into()),
         ("cube", cube.into()),
         ("population", population),
         ("manifest", Uint8Array::from(manifest).into()),
+        ("kolommen", columns),
         ("definitief", definitief.into()),
         ("date", date.into()),
     ])?;

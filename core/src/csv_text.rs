@@ -112,11 +112,6 @@ impl<'a> Rows<'a> {
         self.reader.position().byte() as f64 / self.text.len().max(1) as f64
     }
 
-    /// The index of a column, or a [`ErrorKind::MissingColumn`] error naming it.
-    pub fn column(&self, name: &str) -> Result<usize, DataError> {
-        column(&self.header, name, &self.file)
-    }
-
 }
 
 /// A notice for each header name that none of `known` claims.

@@ -49,6 +49,16 @@ pub enum ErrorKind {
     UnknownCode,
     /// A period that is not `YYYY`, `YYYY-Qn` or `YYYY-Hn`.
     BadPeriod,
+    /// A date that is not `dd-mm-jjjj`, `jjjj-mm-dd`, `jjjjmmdd` or a spreadsheet's day number.
+    BadDate,
+    /// Gemeenten or jeugdregio's the reference table does not know; the position names the
+    /// first such row and the values (the first ten).
+    UnknownRegions {
+        /// Rows with such a value.
+        rows: usize,
+        /// Distinct such values.
+        values: usize,
+    },
     /// A measure that is not a number, `x`, `~number` or empty.
     BadNumber,
     /// A number written with thousands separators, which are ambiguous and never guessed.

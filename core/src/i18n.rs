@@ -31,15 +31,17 @@ impl Lang {
     }
 }
 
+/// A table of texts as an enum: `texts! { Text; Name => "nl", "en"; … }`. Also used for tables
+/// that only the full app links (`import::words`), so the first visit does not carry them.
 macro_rules! texts {
-    ($($(#[$doc:meta])* $name:ident => $nl:literal, $en:literal;)*) => {
+    ($text:ident; $($(#[$doc:meta])* $name:ident => $nl:literal, $en:literal;)*) => {
         /// A text of the interface.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Text { $($(#[$doc])* #[allow(missing_docs)] $name,)* }
+        pub enum $text { $($(#[$doc])* #[allow(missing_docs)] $name,)* }
 
-        impl Text {
+        impl $text {
             /// Every text, for tests that check the table.
-            pub const ALL: &'static [Text] = &[$(Text::$name,)*];
+            pub const ALL: &'static [$text] = &[$($text::$name,)*];
 
             /// The text in one language. A table indexed by the text, not a `match`: the match
             /// compiled to 5 KB of wasm code (issue #11's byte budget).
@@ -52,7 +54,9 @@ macro_rules! texts {
     };
 }
 
-texts! {
+pub(crate) use texts;
+
+texts! { Text;
     AppTitle => "LTA-dashboard", "LTA dashboard";
     AppSubtitle => "Gebruik van het Landelijk Transitiearrangement jeugdhulp", "Use of the national youth-care procurement (Landelijk Transitiearrangement)";
     SkipToContent => "Naar de inhoud", "Skip to content";
@@ -203,6 +207,10 @@ texts! {
     ErrBadCsv => "is geen geldige CSV (bijvoorbeeld een aanhalingsteken dat niet sluit)", "is not valid CSV (for example an unclosed quote)";
     ErrUnknownCode => "is geen bekende code of naam", "is not a known code or name";
     ErrBadPeriod => "is geen periode (JJJJ, JJJJ-Kn of JJJJ-Hn)", "is not a period (YYYY, YYYY-Qn or YYYY-Hn)";
+    ErrBadDate => "is geen datum (dd-mm-jjjj, jjjj-mm-dd of jjjjmmdd)", "is not a date (dd-mm-yyyy, yyyy-mm-dd or yyyymmdd)";
+    ErrUnknownRegions => "staat niet in de referentietabel van gemeenten en jeugdregio's (CBS-indeling 2025); het bestand is niet ingelezen", "is not in the reference table of gemeenten and jeugdregio's (CBS 2025); the file was not read";
+    ErrUnknownRegionsValues => "onbekende waarden", "unknown values";
+    ErrUnknownRegionsRows => "rijen", "rows";
     ErrBadNumber => "is geen getal (of leeg, x of ~getal)", "is not a number (nor empty, x or ~number)";
     ErrThousands => "heeft scheidingstekens voor duizendtallen; schrijf het getal zonder", "has thousands separators; write the number without them";
     ErrNotACount => "is geen heel, niet-negatief aantal", "is not a whole, non-negative count";
@@ -214,6 +222,7 @@ texts! {
     Footer => "Alle cijfers komen uit gepubliceerde, geanonimiseerde bestanden en worden in uw browser verwerkt.", "All figures come from published, anonymised files and are processed in your browser.";
     SourceLink => "Naar de bron", "To the source";
     NoticeIgnoredColumn => "kolom is onbekend in het formaat en is niet gelezen", "column is unknown to the format and was not read";
+    NoticeWindows1252 => "is geen UTF-8 en is gelezen als Windows-1252 (zoals Excel op Windows CSV opslaat)", "is not UTF-8 and was read as Windows-1252 (as Excel on Windows saves CSV)";
     NoticeIgnoredParam => "Deze instelling in het webadres is onbekend of ongeldig en is genegeerd", "This setting in the web address is unknown or invalid and was ignored";
     NoticeUnknownDataset => "Deze dataset bestaat niet; de standaarddataset wordt getoond", "This dataset does not exist; the default dataset is shown";
     ChartUnavailable => "De grafiek kon niet worden getekend; de tabel hieronder bevat dezelfde cijfers.", "The chart could not be drawn; the table below holds the same figures.";

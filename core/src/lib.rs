@@ -17,6 +17,7 @@ pub mod file_kind;
 pub mod fixed;
 pub mod format;
 pub mod i18n;
+pub mod import;
 pub mod json;
 pub mod json_write;
 pub mod limits;

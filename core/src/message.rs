@@ -57,6 +57,15 @@ pub fn error_message(e: &DataError, lang: Lang) -> String {
         ErrorKind::BadCsv => Text::ErrBadCsv.get(lang).into(),
         ErrorKind::UnknownCode => Text::ErrUnknownCode.get(lang).into(),
         ErrorKind::BadPeriod => Text::ErrBadPeriod.get(lang).into(),
+        ErrorKind::BadDate => Text::ErrBadDate.get(lang).into(),
+        ErrorKind::UnknownRegions { rows, values } => format!(
+            "{} ({} {}, {} {})",
+            Text::ErrUnknownRegions.get(lang),
+            number(*values as f64, Unit::Count, lang),
+            Text::ErrUnknownRegionsValues.get(lang),
+            number(*rows as f64, Unit::Count, lang),
+            Text::ErrUnknownRegionsRows.get(lang)
+        ),
         ErrorKind::BadNumber => Text::ErrBadNumber.get(lang).into(),
         ErrorKind::ThousandsSeparator => Text::ErrThousands.get(lang).into(),
         ErrorKind::NotACount => Text::ErrNotACount.get(lang).into(),
@@ -86,6 +95,7 @@ pub fn notice_message(n: &Notice, lang: Lang) -> String {
             Text::ErrorColumn.get(lang),
             Text::NoticeIgnoredColumn.get(lang)
         ),
+        Notice::Windows1252 { file } => format!("{file}: {}", Text::NoticeWindows1252.get(lang)),
     }
 }
 

@@ -12,6 +12,11 @@ pub enum Notice {
         /// The column's header.
         column: String,
     },
+    /// The file was not UTF-8 and was read as Windows-1252.
+    Windows1252 {
+        /// The file.
+        file: String,
+    },
 }
 
 /// A value read from a file, with the notices reading it gave.

@@ -7,6 +7,7 @@ use crate::cube::{Cube, Parsed};
 use crate::disclosure::Rules;
 use crate::error::{DataError, ErrorKind};
 use crate::i18n::{Lang, Text};
+use crate::import::Mapping;
 use crate::manifest::{Files, Localized, Manifest, Source, Status};
 use crate::population::Population;
 use crate::view::Dataset;
@@ -26,14 +27,16 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 /// shown beside. Nothing names the user's file or a client: the manifest is written anew.
 ///
 /// `date` is `YYYY-MM-DD`; `status` is what the user chose (voorlopig or definitief).
-pub fn dataset_zip(shown: &Dataset, base: &Manifest, status: Status, date: &str) -> Vec<u8> {
-    let files = dataset_files(shown, base, status, date);
+pub fn dataset_zip(shown: &Dataset, base: &Manifest, status: Status, date: &str, mapping: Option<&Mapping>) -> Vec<u8> {
+    let files = dataset_files(shown, base, status, date, mapping);
     let entries: Vec<(&str, &[u8])> = files.iter().map(|(n, d)| (*n, d.as_bytes())).collect();
     zip::write(&entries, ymd(date))
 }
 
-/// The files of that dataset folder, by name (also what `records_to_cube` writes).
-pub fn dataset_files(shown: &Dataset, base: &Manifest, status: Status, date: &str) -> Vec<(&'static str, String)> {
+/// The files of that dataset folder, by name (also what `records_to_cube` writes). Records read
+/// by a `mapping` other than the dashboard's own format have it in the manifest (`kolommen`,
+/// `invoer`), and a note says how periods were taken from dates where they were.
+pub fn dataset_files(shown: &Dataset, base: &Manifest, status: Status, date: &str, mapping: Option<&Mapping>) -> Vec<(&'static str, String)> {
     let text = |t: Text| Localized { nl: t.get(Lang::Nl).into(), en: t.get(Lang::En).into() };
     let population = shown.population.as_ref().map(|p| p.to_csv());
     let manifest = Manifest {
@@ -47,11 +50,14 @@ pub fn dataset_files(shown: &Dataset, base: &Manifest, status: Status, date: &st
         files: Files { cube: CUBE.into(), population: population.as_ref().map(|_| POPULATION.into()), records: None },
         disclosure: text(Text::LocalDisclosed),
         labels: base.labels.clone(),
-        notes: base.notes.iter().filter(|n| n.general).cloned().collect(),
+        notes: base.notes.iter().filter(|n| n.general).cloned().chain(mapping.map(Mapping::notes).unwrap_or_default()).collect(),
         rules: Some(Rules::default()),
         created: Some(date.to_string()),
     };
-    let manifest_json = serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n";
+    let mut manifest_json = serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n";
+    if let Some(m) = mapping.filter(|m| !m.is_plain()) {
+        manifest_json = m.to_manifest_json(manifest_json.as_bytes()).unwrap_or(manifest_json);
+    }
     let mut files = vec![(CUBE, shown.cube.to_csv()), (MANIFEST, manifest_json)];
     if let Some(p) = population {
         files.push((POPULATION, p));
@@ -81,8 +87,12 @@ fn ymd(date: &str) -> (u16, u16, u16) {
 /// The ZIP of [`dataset_zip`] from what the app can hand the archive worker (`xlsx/`, where the
 /// deflate and the manifest writer live, not in the app's own wasm): the shown cube and its
 /// population as CSV text, and the published dataset's `manifest.json` as it was fetched.
-pub fn publish_zip(cube_csv: &str, population_csv: Option<&str>, base_manifest: &[u8], status: Status, date: &str) -> Result<Vec<u8>, DataError> {
+pub fn publish_zip(cube_csv: &str, population_csv: Option<&str>, base_manifest: &[u8], mapping: Option<&str>, status: Status, date: &str) -> Result<Vec<u8>, DataError> {
     let base = Manifest::parse(base_manifest, MANIFEST)?;
+    let mapping = match mapping {
+        Some(json) => Mapping::from_manifest(json.as_bytes(), "kolommen.json")?,
+        None => None,
+    };
     // Open names: the cube's percelen are those of the user's records, as shown.
     let cube = Cube::parse(cube_csv.as_bytes(), CUBE, &base.perceel_names().open())?.value;
     let population = match population_csv {
@@ -90,7 +100,7 @@ pub fn publish_zip(cube_csv: &str, population_csv: Option<&str>, base_manifest: 
         None => None,
     };
     let shown = Dataset { manifest: base.clone(), cube, population };
-    Ok(dataset_zip(&shown, &base, status, date))
+    Ok(dataset_zip(&shown, &base, status, date, mapping.as_ref()))
 }
 
 /// Reads a dataset folder from a ZIP (at its root or in one folder), as `Dataset::read` does from
@@ -156,7 +166,7 @@ mod tests {
         }
         let built = records::read(csv.as_bytes(), "mijn-records.csv", &PerceelNames::default()).unwrap().value;
         let shown = Dataset::local("mijn-records.csv", &LocalCube::Records(built), &base, Some(&key()));
-        let zip = dataset_zip(&shown, &base.manifest, Status::Voorlopig, "2026-11-27");
+        let zip = dataset_zip(&shown, &base.manifest, Status::Voorlopig, "2026-11-27", None);
         let back = read_dataset_zip(&zip, "kubus.zip").unwrap().value;
         assert_eq!(back.cube.to_csv(), shown.cube.to_csv());
         assert_eq!(back.population.unwrap().to_csv(), base.population.unwrap().to_csv());
@@ -179,9 +189,9 @@ mod tests {
         let shown = Dataset::local("r.csv", &LocalCube::Records(built), &base, Some(&key()));
         let json = std::fs::read(format!("{}/../public/data/lta-2023/manifest.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let population = shown.population.as_ref().map(|p| p.to_csv());
-        let zip = publish_zip(&shown.cube.to_csv(), population.as_deref(), &json, Status::Definitief, "2026-11-27").unwrap();
-        assert_eq!(zip, dataset_zip(&shown, &base.manifest, Status::Definitief, "2026-11-27"));
-        assert!(publish_zip("periode\n", None, &json, Status::Voorlopig, "2026-11-27").is_err());
+        let zip = publish_zip(&shown.cube.to_csv(), population.as_deref(), &json, None, Status::Definitief, "2026-11-27").unwrap();
+        assert_eq!(zip, dataset_zip(&shown, &base.manifest, Status::Definitief, "2026-11-27", None));
+        assert!(publish_zip("periode\n", None, &json, None, Status::Voorlopig, "2026-11-27").is_err());
     }
 
     /// The disclosure text says the rules were applied only where they were: a records file

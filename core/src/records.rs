@@ -11,15 +11,19 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::code::{Landsdeel, Verwijzer};
-use crate::csv_text::{ignored_columns, parse_number, valid_period, Rows};
+use crate::csv_text::{ignored_columns, valid_period, Rows};
+use crate::import::{debit_credit_sign, referrer, regions, Mapping, Role, Sources};
 use crate::cube::{Cube, Key, Notice, Parsed, PerceelNames};
 use crate::error::{DataError, ErrorKind};
 use crate::limits::{MAX_EUROS, MAX_PERCELEN, MAX_PERIODS, MAX_ROWS};
 use crate::measure::{Cell, Measures};
 
-/// The columns of a records file; `aanbieder` may follow and is not needed for the cube.
+/// The columns of a records file; `aanbieder` may follow and is not needed for the cube. Other
+/// headers are read through a [`Mapping`] (`import`).
 pub const RECORD_COLUMNS: [&str; 6] = ["client", "periode", "landsdeel", "perceel", "verwijzer", "volume_eur"];
-const OPTIONAL_COLUMNS: [&str; 1] = ["aanbieder"];
+
+/// How many rows the proposed mapping looks at to tell how amounts are written.
+pub const SAMPLE_ROWS: usize = 200;
 
 /// One record, with every dimension as a small index.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -132,10 +136,26 @@ fn period_code(s: &str) -> Option<String> {
     valid_period(s).then(|| s.to_ascii_uppercase())
 }
 
-/// Why a row was not read: an error, or a dimension over its limit (the reader then counts on).
+/// The period of a record: its period code, or the period its date falls in.
+fn period_of(mapping: &Mapping, from_date: bool, s: &str) -> Option<String> {
+    if from_date { mapping.periods.period(s) } else { period_code(s) }
+}
+
+/// Why a row was not read: an error, a dimension over its limit (the reader then counts on), or
+/// a gemeente or jeugdregio the reference table does not know (the reader then lists them all).
 enum Refusal {
     Error(DataError),
     TooMany { column: usize, limit: usize, value: String },
+    UnknownRegion,
+}
+
+/// The landsdeel a region column's text stands for.
+fn landsdeel_of(region: Role, s: &str) -> Option<Landsdeel> {
+    match region {
+        Role::Gemeente => regions().gemeente(s).map(|g| regions().landsdeel_of(g)),
+        Role::Jeugdregio => regions().jeugdregio(s).map(|j| j.landsdeel),
+        _ => Landsdeel::parse(s),
+    }
 }
 
 impl From<DataError> for Refusal {
@@ -158,6 +178,7 @@ struct Row<'r> {
     file: &'r str,
     line: u64,
     row: &'r csv::StringRecord,
+    header: &'r [String],
     cols: &'r [usize; 6],
     delimiter: u8,
 }
@@ -168,7 +189,12 @@ impl Row<'_> {
     }
 
     fn error(&self, kind: ErrorKind, i: usize) -> DataError {
-        DataError::new(kind, self.file).at_line(self.line).in_cell(RECORD_COLUMNS[i], self.field(i))
+        self.error_in(kind, self.cols[i])
+    }
+
+    /// An error in the file's column `col`, named as the file names it.
+    fn error_in(&self, kind: ErrorKind, col: usize) -> DataError {
+        DataError::new(kind, self.file).at_line(self.line).in_cell(&self.header[col], &self.row[col])
     }
 }
 
@@ -180,6 +206,8 @@ struct Dims<'d> {
     landsdelen: &'d mut Cached,
     verwijzers: &'d mut Cached,
     percelen: &'d PerceelNames,
+    mapping: &'d Mapping,
+    sources: &'d Sources,
 }
 
 impl Dims<'_> {
@@ -191,7 +219,11 @@ impl Dims<'_> {
         }
         let too_many_rows = || DataError::new(ErrorKind::TooManyRows { limit: MAX_ROWS }, at.file).at_line(at.line);
         let client = self.client(client_raw).ok_or_else(too_many_rows)?;
-        let period = self.periods.index(at.field(1), period_code).ok_or_else(|| at.error(ErrorKind::BadPeriod, 1))?;
+        let (mapping, from_date) = (self.mapping, self.sources.period.1);
+        let period = self
+            .periods
+            .index(at.field(1), |s| period_of(mapping, from_date, s))
+            .ok_or_else(|| at.error(if from_date { ErrorKind::BadDate } else { ErrorKind::BadPeriod }, 1))?;
         if self.periods.values.len() > self.periods.checked {
             // A new period: checked once, with the year it brings.
             if cube_periods(&self.periods.values) > MAX_PERIODS {
@@ -199,18 +231,22 @@ impl Dims<'_> {
             }
             self.periods.checked = self.periods.values.len();
         }
-        let landsdeel = self
-            .landsdelen
-            .get(at.field(2), |s| position(&Landsdeel::ALL, Landsdeel::parse(s)))
-            .ok_or_else(|| at.error(ErrorKind::UnknownCode, 2))?;
-        let percelen = self.percelen;
-        let perceel =
-            self.perceel_codes.index(at.field(3), |s| percelen.resolve(s)).ok_or_else(|| at.error(ErrorKind::UnknownCode, 3))?;
-        let verwijzer = self
-            .verwijzers
-            .get(at.field(4), |s| position(&Verwijzer::ALL, Verwijzer::parse(s)))
-            .ok_or_else(|| at.error(ErrorKind::UnknownCode, 4))?;
-        let euros = parse_number(at.field(5), at.delimiter).map_err(|kind| at.error(kind, 5))?;
+        let region = self.sources.region.1;
+        let landsdeel = self.landsdelen.get(at.field(2), |s| position(&Landsdeel::ALL, landsdeel_of(region, s)));
+        let Some(landsdeel) = landsdeel else {
+            return Err(if region == Role::Landsdeel { at.error(ErrorKind::UnknownCode, 2).into() } else { Refusal::UnknownRegion });
+        };
+        let (percelen, mapping, from_product) = (self.percelen, self.mapping, self.sources.perceel.1);
+        let perceel = self
+            .perceel_codes
+            .index(at.field(3), |s| percelen.resolve(mapping.product(s).filter(|_| from_product).unwrap_or(s)))
+            .ok_or_else(|| at.error(ErrorKind::UnknownCode, 3))?;
+        let verwijzer =
+            self.verwijzers.get(at.field(4), |s| position(&Verwijzer::ALL, referrer(s))).ok_or_else(|| at.error(ErrorKind::UnknownCode, 4))?;
+        let mut euros = self.mapping.amounts.euros(at.field(5), at.delimiter).map_err(|kind| at.error(kind, 5))?;
+        if let Some(dc) = self.sources.debit_credit {
+            euros *= debit_credit_sign(&at.row[dc]).ok_or_else(|| at.error_in(ErrorKind::UnknownCode, dc))?;
+        }
         if euros.is_nan() || euros.abs() > MAX_EUROS as f64 {
             return Err(at.error(ErrorKind::OutOfRange { limit: MAX_EUROS }, 5).into());
         }
@@ -240,7 +276,13 @@ impl Dims<'_> {
 pub struct RecordsReader<'a> {
     rows: Rows<'a>,
     file: String,
+    mapping: Mapping,
+    sources: Sources,
+    /// The header, as the reader names columns in errors (the row reader holds its own).
+    header: Vec<String>,
     cols: [usize; 6],
+    /// Region values the reference table does not know, with their rows and first line.
+    unknown_regions: Vec<(String, usize, u64)>,
     percelen: &'a PerceelNames,
     notices: Vec<Notice>,
     clients: HashMap<String, u32, BuildHasherDefault<FxHasher>>,
@@ -252,19 +294,27 @@ pub struct RecordsReader<'a> {
 }
 
 impl<'a> RecordsReader<'a> {
-    /// Checks the file's encoding and header.
+    /// Checks the file's encoding and header, reading it by the mapping its header suggests.
     pub fn open(bytes: &'a [u8], file: &str, percelen: &'a PerceelNames) -> Result<Self, DataError> {
+        Self::open_mapped(bytes, file, percelen, &proposed_mapping(bytes, file)?)
+    }
+
+    /// Checks the file's encoding and header, reading it by `mapping`. The text must be UTF-8
+    /// (`import::decode` makes it so).
+    pub fn open_mapped(bytes: &'a [u8], file: &str, percelen: &'a PerceelNames, mapping: &Mapping) -> Result<Self, DataError> {
         let rows = Rows::open(bytes, file)?;
-        let mut cols = [0; 6];
-        for (i, c) in RECORD_COLUMNS.iter().enumerate() {
-            cols[i] = rows.column(c)?;
-        }
-        let known: Vec<&str> = RECORD_COLUMNS.iter().chain(&OPTIONAL_COLUMNS).copied().collect();
+        let sources = mapping.sources(&rows.header, file)?;
+        let known: Vec<&str> = rows.header.iter().filter(|h| mapping.role_of(h).is_some()).map(String::as_str).collect();
         let notices = ignored_columns(&rows.header, &known, file);
+        let header = rows.header.clone();
         Ok(RecordsReader {
             rows,
             file: file.to_string(),
-            cols,
+            mapping: mapping.clone(),
+            header,
+            cols: sources.columns(),
+            sources,
+            unknown_regions: Vec::new(),
             percelen,
             notices,
             clients: HashMap::default(),
@@ -283,6 +333,9 @@ impl<'a> RecordsReader<'a> {
         let delimiter = self.rows.delimiter;
         for _ in 0..max_rows {
             let Some((line, row)) = self.rows.next_row()? else {
+                if !self.unknown_regions.is_empty() {
+                    return Err(self.unknown_regions_error());
+                }
                 return if self.records.is_empty() { Err(DataError::new(ErrorKind::NoDataRows, &self.file)) } else { Ok(true) };
             };
             if self.records.len() >= MAX_ROWS {
@@ -295,25 +348,44 @@ impl<'a> RecordsReader<'a> {
                 landsdelen: &mut self.landsdelen,
                 verwijzers: &mut self.verwijzers,
                 percelen: self.percelen,
+                mapping: &self.mapping,
+                sources: &self.sources,
             };
-            let at = Row { file: &self.file, line, row, cols: &self.cols, delimiter };
+            let at = Row { file: &self.file, line, row, header: &self.header, cols: &self.cols, delimiter };
             match dims.record(&at) {
                 Ok(record) => self.records.push(record),
                 Err(Refusal::Error(e)) => return Err(e),
                 Err(Refusal::TooMany { column, limit, value }) => return Err(self.too_many(column, limit, line, &value)),
+                Err(Refusal::UnknownRegion) => {
+                    let value = row[self.cols[2]].trim().to_string();
+                    match self.unknown_regions.iter_mut().find(|(v, _, _)| *v == value) {
+                        Some((_, rows, _)) => *rows += 1,
+                        None => self.unknown_regions.push((value, 1, line)),
+                    }
+                }
             }
         }
         Ok(false)
     }
 
+    /// The error listing every gemeente or jeugdregio the reference table does not know: how many
+    /// rows, which values (the first few), at the first such row.
+    fn unknown_regions_error(&self) -> DataError {
+        let rows = self.unknown_regions.iter().map(|u| u.1).sum();
+        let shown: Vec<&str> = self.unknown_regions.iter().take(10).map(|u| u.0.as_str()).collect();
+        let more = if self.unknown_regions.len() > shown.len() { ", …" } else { "" };
+        let kind = ErrorKind::UnknownRegions { rows, values: self.unknown_regions.len() };
+        DataError::new(kind, &self.file).at_line(self.unknown_regions[0].2).in_cell(&self.header[self.cols[2]], &format!("{}{more}", shown.join(", ")))
+    }
+
     /// The error for a column over its limit. The reader counts on through the rest of the file
     /// (linear, one hash per row), so the message can say how many values the file has.
     fn too_many(&mut self, column: usize, limit: usize, line: u64, value: &str) -> DataError {
-        let (col, percelen) = (self.cols[column], self.percelen);
+        let (col, percelen, mapping, from_date) = (self.cols[column], self.percelen, &self.mapping, self.sources.period.1);
         // A broken row further on ends the count: the limit is the error to report.
         while let Ok(Some((_, row))) = self.rows.next_row() {
             if column == 1 {
-                self.periods.index(&row[col], period_code);
+                self.periods.index(&row[col], |s| period_of(mapping, from_date, s));
             } else {
                 self.perceel_codes.index(&row[col], |s| percelen.resolve(s));
             }
@@ -321,7 +393,7 @@ impl<'a> RecordsReader<'a> {
         let count = if column == 1 { cube_periods(&self.periods.values) } else { self.perceel_codes.values.len() };
         DataError::new(ErrorKind::TooManyValues { limit, count }, &self.file)
             .at_line(line)
-            .in_cell(RECORD_COLUMNS[column], value)
+            .in_cell(&self.header[col], value)
     }
 
     /// How far through the file the reader is, 0..=1.
@@ -365,6 +437,64 @@ pub fn read(bytes: &[u8], file: &str, percelen: &PerceelNames) -> Result<Parsed<
     let mut reader = RecordsReader::open(bytes, file, percelen)?;
     while !reader.step(usize::MAX)? {}
     Ok(reader.finish())
+}
+
+/// Reads a whole records file as an export has it: in UTF-8 or Windows-1252, by `mapping` or
+/// else the one its header suggests (the command line's reader; the browser does the same in steps).
+pub fn read_export(bytes: &[u8], file: &str, percelen: &PerceelNames, mapping: Option<&Mapping>) -> Result<Parsed<RecordsCube>, DataError> {
+    let (text, encoding) = crate::import::decode(bytes, file)?;
+    let proposed;
+    let mapping = match mapping {
+        Some(m) => m,
+        None => {
+            proposed = proposed_mapping(&text, file)?;
+            &proposed
+        }
+    };
+    let mut reader = RecordsReader::open_mapped(&text, file, percelen, mapping)?;
+    while !reader.step(usize::MAX)? {}
+    let mut parsed = reader.finish();
+    if encoding == crate::import::Encoding::Windows1252 {
+        parsed.notices.insert(0, Notice::Windows1252 { file: file.to_string() });
+    }
+    Ok(parsed)
+}
+
+/// A file's header and first rows, as a user is shown them to say which column is which.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    /// The header names, trimmed and lower case.
+    pub header: Vec<String>,
+    /// The first rows.
+    pub rows: Vec<Vec<String>>,
+    /// The delimiter the file uses.
+    pub delimiter: u8,
+}
+
+impl Preview {
+    /// The first `n` rows of a UTF-8 text; a broken row ends them (the reader reports it, with its line).
+    pub fn of(bytes: &[u8], file: &str, n: usize) -> Result<Preview, DataError> {
+        let mut reader = Rows::open(bytes, file)?;
+        let mut rows = Vec::new();
+        while rows.len() < n {
+            match reader.next_row() {
+                Ok(Some((_, r))) => rows.push(r.iter().map(str::to_string).collect()),
+                _ => break,
+            }
+        }
+        Ok(Preview { header: reader.header, rows, delimiter: reader.delimiter })
+    }
+
+    /// The mapping the header and these rows suggest (`Mapping::propose`).
+    pub fn proposal(&self) -> Mapping {
+        let samples: Vec<Vec<&str>> = self.rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+        Mapping::propose(&self.header, &samples, self.delimiter)
+    }
+}
+
+/// The mapping a file's header and first rows suggest.
+pub fn proposed_mapping(bytes: &[u8], file: &str) -> Result<Mapping, DataError> {
+    Ok(Preview::of(bytes, file, SAMPLE_ROWS)?.proposal())
 }
 
 /// Reads a whole records file into a cube.
@@ -531,7 +661,8 @@ mod tests {
         assert_eq!(e.kind, ErrorKind::UnknownCode);
         assert_eq!((e.position.file.as_str(), e.position.line), ("records.csv", Some(3)));
         assert_eq!((e.position.column.as_deref(), e.position.value.as_deref()), (Some("landsdeel"), Some("Atlantis")));
-        let e = cube("a;2023-H1;ZW;TKGGZ;huisarts;1.234,50;\r\n").unwrap_err();
+        // One way of writing amounts per column: a column with both is read by neither.
+        let e = cube("a;2023-H1;ZW;TKGGZ;huisarts;1.234,50;\r\na;2023-H1;ZW;TKGGZ;huisarts;1,234.50;\r\n").unwrap_err();
         assert_eq!((e.kind, e.position.line), (ErrorKind::ThousandsSeparator, Some(2)));
         let e = cube("a;2023-H9;ZW;TKGGZ;huisarts;1;\r\n").unwrap_err();
         assert_eq!(e.kind, ErrorKind::BadPeriod);

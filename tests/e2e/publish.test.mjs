@@ -48,7 +48,7 @@ function cliCube(csv, hex) {
   writeFileSync(join(dir, 'population.csv'), readFileSync('public/data/lta-2023/population.csv'));
   writeFileSync(join(dir, 'r.csv'), csv);
   writeFileSync(join(dir, 'sleutel.txt'), `${hex}\n`);
-  execFileSync('cargo', ['run', '--offline', '-q', '-p', 'lta-core', '--bin', 'records_to_cube', '--', dir, '--sleutel', join(dir, 'sleutel.txt')], { stdio: 'pipe' });
+  execFileSync('cargo', ['run', '--offline', '-q', '-p', 'lta-xlsx', '--bin', 'records_to_cube', '--', dir, '--sleutel', join(dir, 'sleutel.txt')], { stdio: 'pipe' });
   return readCube(join(dir, 'publiceerbaar', 'cube.csv'));
 }
 

@@ -64,10 +64,12 @@ pub fn sheet_csv(range: &Range<Data>, file: &str, sheet: &str) -> WorkbookReply 
     WorkbookReply::Csv { csv, map }
 }
 
-/// A header row names the two columns every kind of file has.
+/// A header row names the two columns every cube and the dashboard's own records have, or at
+/// least three columns of an export (`Cliëntnummer`, `Begindatum`, `Gemeentecode`…).
 fn is_header(row: &[Data]) -> bool {
     let has = |name: &str| row.iter().any(|c| text(c).trim().eq_ignore_ascii_case(name));
-    has("periode") && has("landsdeel")
+    let roles = row.iter().filter(|c| lta_core::import::Role::recognise(&text(c)).is_some()).count();
+    (has("periode") && has("landsdeel")) || roles >= 3
 }
 
 /// A cell as the CSV would hold it. Numbers stored as numbers are written in full with a

@@ -5,7 +5,7 @@
 //!   object: `{ csv, file, sheet, header_row, first_column, headers }`, `{ file, unreadable }`
 //!   (what the reader said) or `{ file }` (no header row);
 //! - `{ job: "unzip", bytes }`: a dataset ZIP; the answer is `{ entries: [[name, bytes], …] }`;
-//! - `{ job: "publish", cube, population?, manifest, definitief, date }`: the publishable cube
+//! - `{ job: "publish", cube, population?, manifest, kolommen?, definitief, date }`: the publishable cube
 //!   ([`lta_core::publish::publish_zip`]); the answer is `{ zip: bytes }`.
 //!
 //! A job that fails answers `{ error: "…" }`. Trunk builds it as a worker (`index.html`,
@@ -47,7 +47,7 @@ mod web {
         let manifest = Uint8Array::new(&field(data, "manifest")).to_vec();
         let status = if field(data, "definitief").is_truthy() { Status::Definitief } else { Status::Voorlopig };
         let cube = text("cube").unwrap_or_default();
-        let zip = lta_core::publish::publish_zip(&cube, text("population").as_deref(), &manifest, status, &text("date").unwrap_or_default());
+        let zip = lta_core::publish::publish_zip(&cube, text("population").as_deref(), &manifest, text("kolommen").as_deref(), status, &text("date").unwrap_or_default());
         match zip {
             Ok(zip) => answer("zip", &Uint8Array::from(zip.as_slice())),
             Err(e) => answer("error", &JsValue::from_str(&lta_core::message::error_message(&e, lta_core::Lang::En))),

@@ -1,14 +1,15 @@
 //! Builds a published dataset from a records file with the same engine and the same cell-key
 //! method the browser uses:
 //!
-//! `cargo run -p lta-core --bin records_to_cube -- <folder> --sleutel <file> [--uit <map>] [--definitief] [--datum JJJJ-MM-DD]`
+//! `cargo run -p lta-xlsx --bin records_to_cube -- <folder> --sleutel <file> [--uit <map>] [--definitief] [--datum JJJJ-MM-DD]`
 //!
 //! `--sleutel` (`--key`) names the secret key file: read when it exists, else made (from the
 //! system's random source) and written there, with a message. The same records and key give the
 //! same cube as the browser with that key; keep the key with the records for the next release.
 //!
 //! reads `manifest.json` and its records file (`files.records`, else `records.csv`) in that folder
-//! and writes the same files as "Publiceerbare kubus downloaden" in the browser (`cube.csv`,
+//! (CSV in UTF-8 or Windows-1252, `.xlsx` or `.ods`: the readers of the browser), by the
+//! manifest's column mapping (`kolommen`, `invoer`) or else the one its header suggests, and writes the same files as "Publiceerbare kubus downloaden" in the browser (`cube.csv`,
 //! `manifest.json`, `population.csv` when the folder has one, `LEESMIJ.txt`, `README.txt`) into
 //! `<folder>/publiceerbaar/` or the `--uit` folder; status voorlopig unless `--definitief`.
 //!
@@ -23,7 +24,11 @@ use lta_core::message::{error_message, notice_message};
 use lta_core::manifest::Status;
 use lta_core::view::Dataset;
 use lta_core::disclosure::{self, SecretKey};
-use lta_core::{publish, records, Lang, Manifest, Population, Text};
+use lta_core::cube::{Parsed, PerceelNames};
+use lta_core::import::Mapping;
+use lta_core::records::RecordsCube;
+use lta_core::sheet::{is_workbook, WorkbookReply};
+use lta_core::{publish, records, DataError, Lang, Manifest, Population, Text};
 
 const USAGE: &str = "usage: records_to_cube <folder> --sleutel <key file> [--uit <folder>] [--definitief] [--datum YYYY-MM-DD] | records_to_cube <folder> --zonder-regels";
 
@@ -73,9 +78,17 @@ fn main() -> ExitCode {
 fn run(args: &Args) -> Result<(), String> {
     let dir = &args.folder;
     let read = |f: &str| std::fs::read(dir.join(f)).map_err(|e| format!("{}: {e}", dir.join(f).display()));
-    let manifest = Manifest::parse(&read("manifest.json")?, "manifest.json").map_err(|e| error_message(&e, Lang::En))?;
+    let said = |e: DataError| error_message(&e, Lang::En);
+    let manifest_bytes = read("manifest.json")?;
+    let manifest = Manifest::parse(&manifest_bytes, "manifest.json").map_err(said)?;
+    let mapping = Mapping::from_manifest(&manifest_bytes, "manifest.json").map_err(said)?;
     let records_file = manifest.files.records.clone().unwrap_or_else(|| "records.csv".to_string());
-    let parsed = records::read(&read(&records_file)?, &records_file, &manifest.perceel_names()).map_err(|e| error_message(&e, Lang::En))?;
+    let given = mapping.is_some();
+    let (parsed, used) = read_records(&read(&records_file)?, &records_file, &manifest, mapping).map_err(said)?;
+    if !used.is_plain() {
+        let columns: Vec<String> = used.columns.iter().map(|(h, r)| format!("{h} = {}", r.code())).collect();
+        eprintln!("read {records_file} by the mapping {}: {} (amounts {}, periods {})", if given { "of manifest.json" } else { "its header suggests" }, columns.join(", "), used.amounts.code(), used.periods.code());
+    }
     for n in &parsed.notices {
         eprintln!("{}", notice_message(n, Lang::En));
     }
@@ -93,11 +106,33 @@ fn run(args: &Args) -> Result<(), String> {
     let date = args.date.clone().unwrap_or_else(today);
     let out = args.out.clone().unwrap_or_else(|| dir.join("publiceerbaar"));
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    for (name, text) in publish::dataset_files(&shown, &manifest, args.status, &date) {
+    for (name, text) in publish::dataset_files(&shown, &manifest, args.status, &date, Some(&used)) {
         write(&out, name, &text)?;
     }
     eprintln!("wrote a publishable dataset ({:?}, {date}) to {}", args.status, out.display());
     Ok(())
+}
+
+/// The records of a CSV file or a workbook's sheet, with the mapping they were read by.
+fn read_records(bytes: &[u8], file: &str, manifest: &Manifest, mapping: Option<Mapping>) -> Result<(Parsed<RecordsCube>, Mapping), DataError> {
+    let names = manifest.perceel_names();
+    if !is_workbook(file) {
+        return read_text(bytes, file, &names, mapping);
+    }
+    match lta_xlsx::read(bytes, file) {
+        WorkbookReply::Csv { csv, map } => read_text(csv.as_bytes(), file, &names, mapping).map_err(|e| map.locate(e)),
+        WorkbookReply::Unreadable { file, detail } => Err(DataError::new(lta_core::ErrorKind::BadWorkbook { detail }, &file)),
+        WorkbookReply::NoHeader { file } => Err(DataError::new(lta_core::ErrorKind::NoHeaderRow, &file)),
+    }
+}
+
+fn read_text(bytes: &[u8], file: &str, names: &PerceelNames, mapping: Option<Mapping>) -> Result<(Parsed<RecordsCube>, Mapping), DataError> {
+    let (text, _) = lta_core::import::decode(bytes, file)?;
+    let mapping = match mapping {
+        Some(m) => m,
+        None => records::proposed_mapping(&text, file)?,
+    };
+    Ok((records::read_export(bytes, file, names, Some(&mapping))?, mapping))
 }
 
 /// The key in this file, or a new one written to it when there is no such file.
@@ -122,17 +157,9 @@ fn write(dir: &Path, name: &str, text: &str) -> Result<(), String> {
     std::fs::write(dir.join(name), text).map_err(|e| format!("{}: {e}", dir.join(name).display()))
 }
 
-/// Today's date (UTC) as `YYYY-MM-DD`, from the days since 1970 (civil-from-days, H. Hinnant).
+/// Today's date (UTC) as `YYYY-MM-DD`.
 fn today() -> String {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let z = (secs / 86_400) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = lta_core::import::civil_from_days((secs / 86_400) as i64);
     format!("{year:04}-{month:02}-{day:02}")
 }

@@ -75,3 +75,54 @@ fn without_the_rules_only_the_exact_cube_is_written_with_a_warning() {
     assert!(!dir.join("publiceerbaar").exists());
     assert!(!run(&dir, &["--onbekend"]).status.success());
 }
+
+/// Every format the browser reads, through the same readers: a Windows-1252 export with Dutch
+/// headers read by the manifest's `kolommen`, and the same rows as an `.xlsx` and an `.ods`
+/// (amounts and dates stored as numbers), give the cube of the plain records under one key.
+#[test]
+fn an_export_in_any_format_gives_the_cube_of_the_plain_records() {
+    use lta_xlsx::write::{ods, xlsx, Value};
+    let plain = folder("plain");
+    let key_file = plain.join("sleutel.txt");
+    std::fs::write(&key_file, SecretKey::from_bytes([7; 16]).to_file()).unwrap();
+    let key = ["--sleutel", key_file.to_str().unwrap(), "--datum", "2026-12-04"];
+    assert!(run(&plain, &key).status.success());
+    let expected = std::fs::read_to_string(plain.join("publiceerbaar/cube.csv")).unwrap();
+    // The same rows as an export: gemeente codes of the landsdeel, begin dates, referrer code 02, € amounts.
+    let (gemeente, date) = (["0518", "0014", "0796"], ["05-01-2023", "05-07-2023"]);
+    let header = ["Cliëntnummer", "Begindatum", "Gemeentecode", "Perceel", "Verwijzer", "Bedrag"];
+    let rows: Vec<[String; 6]> = (0..300usize)
+        .map(|i| {
+            let euros = 1000 + i * 13;
+            let amount = format!("€ {}.{:03},00", euros / 1000, euros % 1000);
+            [format!("c{}", i % 120), date[i % 2].into(), gemeente[i % 3].into(), format!("P{}", i % 4), "02".into(), amount]
+        })
+        .collect();
+    let mut text = header.join(";") + "\r\n";
+    for r in &rows {
+        text += &(r.join(";") + "\r\n");
+    }
+    let cp1252: Vec<u8> = text.chars().map(|c| if c == '€' { 0x80 } else { c as u32 as u8 }).collect();
+    // Spreadsheet cells: amounts and dates as numbers (2023-01-05 is day 44931).
+    let cells: Vec<Vec<Value>> = std::iter::once(header.map(|h| Value::Text(h.into())).to_vec())
+        .chain(rows.iter().enumerate().map(|(i, r)| {
+            let euros = 1000 + i * 13;
+            vec![Value::Text(r[0].clone()), Value::Number([44931.0, 45112.0][i % 2]), Value::Text(r[2].clone()), Value::Text(r[3].clone()), Value::Text(r[4].clone()), Value::Number(euros as f64)]
+        }))
+        .collect();
+    let with_mapping = MANIFEST.replace(r#""disclosure""#, r#""kolommen": {"cliëntnummer": "client", "begindatum": "begindatum", "gemeentecode": "gemeente", "perceel": "perceel", "verwijzer": "verwijzer", "bedrag": "volume_eur"}, "invoer": {"bedragen": "nl"}, "disclosure""#);
+    for (name, bytes, manifest) in [
+        ("r.csv", cp1252, with_mapping.clone()),
+        ("r.xlsx", xlsx("records", &cells, 2, 1), MANIFEST.to_string()),
+        ("r.ods", ods("records", &cells), MANIFEST.to_string()),
+    ] {
+        let dir = folder(&format!("export-{name}"));
+        std::fs::write(dir.join(name), bytes).unwrap();
+        std::fs::write(dir.join("manifest.json"), manifest.replace(r#""records": "r.csv""#, &format!(r#""records": "{name}""#))).unwrap();
+        let out = run(&dir, &key);
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(std::fs::read_to_string(dir.join("publiceerbaar/cube.csv")).unwrap(), expected, "{name}");
+        let published = std::fs::read_to_string(dir.join("publiceerbaar/manifest.json")).unwrap();
+        assert!(published.contains(r#""gemeentecode": "gemeente""#) && published.contains("perioden-uit-datum"), "{name}: {published}");
+    }
+}
