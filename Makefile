@@ -3,7 +3,7 @@ SHELL := bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup serve test dist screenshots data bench
+.PHONY: setup serve test dist screenshots data bench geo
 
 setup:
 	@scripts/setup.sh
@@ -44,3 +44,7 @@ screenshots: dist
 data:
 	cargo run --release -p lta-generate
 	cargo run --release -p lta-xlsx --bin records_to_cube -- public/data/illustratief --zonder-regels
+
+## The landsdelen map from the jeugdregio boundaries (geo/README.md); the result is committed.
+geo: setup
+	scripts/landsdelen.sh

@@ -62,6 +62,8 @@ const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64
 /** The app's screen in the open page, with charts emptied and styles turned into classes. */
 function capture() {
   const app = document.getElementById('app').cloneNode(true);
+  // A printed factsheet's "printed on" day is the day of printing, which the build cannot know.
+  for (const day of app.querySelectorAll('.printed-on')) day.remove();
   for (const chart of app.querySelectorAll('.chart')) {
     chart.replaceChildren();
     for (const a of [...chart.attributes]) if (a.name.startsWith('_echarts')) chart.removeAttribute(a.name);

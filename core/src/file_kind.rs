@@ -37,7 +37,7 @@ impl FileKind {
 
 /// Runs one input through every reader a data file can reach, picked by the first byte (the
 /// rest is the file): 0 detects the kind and reads it as the app reads a user's file (records
-/// into a cube); 1 reads a cube with a manifest's perceel names; 2 runs the records reader in
+/// into a cube); 1 reads a cube with a manifest's perceel names; 2 runs the records reader (in any encoding, by the mapping its header suggests) in
 /// small steps, without building the cube; 3 reads a population file. Errors are rendered in
 /// both languages too. The fuzz target (`fuzz/`) and the replay of its regression corpus
 /// (`core/tests/fuzz_corpus.rs`) both call this, so a crash the fuzzer found is a failing
@@ -65,9 +65,12 @@ fn read_as(mode: u8, file: &[u8]) -> Result<usize, crate::DataError> {
         },
         1 => Ok(Cube::parse(file, "f.csv", &names)?.value.len()),
         2 => {
-            // The reader alone, in steps; building the cube (mode 0) costs most of an input's time.
+            // The reader alone, in steps, as it reads an export (any text, the mapping its header
+            // suggests); building the cube (mode 0) costs most of an input's time.
             let any = PerceelNames::default();
-            let mut reader = RecordsReader::open(file, "f.csv", &any)?;
+            let (text, _) = crate::import::decode(file, "f.csv")?;
+            let mapping = crate::records::proposed_mapping(&text, "f.csv")?;
+            let mut reader = RecordsReader::open_mapped(&text, "f.csv", &any, &mapping)?;
             let mut steps = 0;
             while !reader.step(3)? {
                 steps += 1;

@@ -62,7 +62,9 @@ fn factsheet_head(ctx: Cx, l: Memo<Landsdeel>) -> impl IntoView {
             <p class="factsheet-title">{title}</p>
             <p>
                 {Text::Dataset.get(lang)}": "{m.title.get(lang).to_string()}" · "{Text::StatusLabel.get(lang)}": "<strong>{status}</strong>
-                " · "{Text::PrintedOn.get(lang)}" "{today(lang)}
+                // The day of printing: a page the build wrote cannot know it (scripts/prerender.mjs
+                // leaves it out), so only the app says it.
+                <span class="printed-on">" · "{Text::PrintedOn.get(lang)}" "{today(lang)}</span>
             </p>
         </div>
     }

@@ -62,7 +62,8 @@ fn date(s: &str) -> Option<(u32, u32, u32)> {
     let (y, m, d) = match parts.as_slice() {
         [y, m, d] if y.len() == 4 => (num(y)?, num(m)?, num(d)?),
         [d, m, y] if y.len() == 4 && d.len() <= 2 => (num(y)?, num(m)?, num(d)?),
-        [whole] if whole.len() == 8 => (num(&whole[..4])?, num(&whole[4..6])?, num(&whole[6..])?),
+        // All ASCII digits first: slicing a text with a multi-byte character would split it.
+        [whole] if whole.len() == 8 && num(whole).is_some() => (num(&whole[..4])?, num(&whole[4..6])?, num(&whole[6..])?),
         // A spreadsheet's serial day (1900 date system, as Excel and LibreOffice write it);
         // its fraction is the time of day. Only five digits (1973-10-18 to 2173-10-14): a year
         // (`2023`) is no date, and eight digits are `jjjjmmdd` above.
@@ -124,7 +125,7 @@ mod tests {
 
     #[test]
     fn not_dates() {
-        for s in ["2023-H1", "2023", "29-02-2023", "2023-13-01", "00-01-2023", "1-1-23", "", "abc", "60", "123456789"] {
+        for s in ["2023-H1", "2023", "2023é12", "202é3123", "29-02-2023", "2023-13-01", "00-01-2023", "1-1-23", "", "abc", "60", "123456789"] {
             assert_eq!(date(s), None, "{s}");
         }
         assert_eq!(date("29-02-2024"), Some((2024, 2, 29)));

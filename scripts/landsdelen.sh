@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The landsdelen map (public/geo/landsdelen_2025.geojson): the 42 jeugdregio's of CBS/PDOK
+# (geo/jeugdregio_2025.topojson) dissolved into the 8 landsdelen, each the cluster of jeugdregio's
+# a BEN covers (core/data/jeugdregio_landsdeel_2025.csv), not a union of provinces: Zeewolde,
+# Veenendaal, Rhenen, Renswoude and Mook en Middelaar lie in Gelderland. The names are those the
+# app gives the landsdelen (Landsdeel::name). Run by `make geo`; the result is committed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+command -v mapshaper >/dev/null || npm ci --no-audit --no-fund --loglevel=error
+mapshaper geo/jeugdregio_2025.topojson \
+  -join core/data/jeugdregio_landsdeel_2025.csv keys=statcode,jeugdregio_code string-fields=jeugdregio_code \
+  -each 'landsdeel = ({"Utrecht+Flevoland": "Utrecht, Flevoland", "Brabant+Zeeland": "Brabant, Zeeland"})[lta_landsdeel] || lta_landsdeel' \
+  -dissolve landsdeel \
+  -rename-fields name=landsdeel \
+  -o public/geo/landsdelen_2025.geojson format=geojson precision=0.001 force
