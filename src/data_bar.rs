@@ -162,12 +162,11 @@ fn Chips(data: Memo<Data>) -> impl IntoView {
     move || {
         let lang = lang.get();
         let sel = ui.state.with(|s| s.selection(String::new()));
-        let chosen = [(Dimension::Landsdeel, "landsdeel"), (Dimension::Perceel, "perceel"), (Dimension::Verwijzer, "verwijzer")];
-        let chips: Vec<_> = chosen
+        let chips: Vec<_> = [Dimension::Landsdeel, Dimension::Perceel, Dimension::Verwijzer]
             .into_iter()
-            .filter_map(|(d, dim)| sel.chosen(d).map(|c| (d, dim, c)))
-            .map(|(d, dim, code)| {
-                let label = data.with(|x| x.dataset.as_ref().map(|ds| ds.label(dim, &code, lang))).unwrap_or(code);
+            .filter_map(|d| sel.chosen(d).map(|c| (d, c)))
+            .map(|(d, code)| {
+                let label = data.with(|x| x.dataset.as_ref().map(|ds| ds.label(d, &code, lang))).unwrap_or(code);
                 let remove = format!("{} {label}", Text::RemoveFilter.get(lang));
                 view! {
                     <li>

@@ -29,6 +29,17 @@ pub enum Dimension {
     Verwijzer,
 }
 
+impl Dimension {
+    /// The dimension's name in data files and manifests (`labels`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Dimension::Landsdeel => "landsdeel",
+            Dimension::Perceel => "perceel",
+            Dimension::Verwijzer => "verwijzer",
+        }
+    }
+}
+
 impl From<&str> for Selection {
     fn from(periode: &str) -> Self {
         Selection { periode: periode.to_string(), ..Selection::default() }

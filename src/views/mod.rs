@@ -51,9 +51,9 @@ impl Ctx {
     fn selection_labels(&self) -> Vec<String> {
         let d = &self.dataset;
         let mut out = vec![self.sel.periode.clone()];
-        out.extend(self.sel.landsdeel.map(|l| d.label("landsdeel", l.code(), self.lang)));
-        out.extend(self.sel.perceel.as_ref().map(|p| d.label("perceel", p, self.lang)));
-        out.extend(self.sel.verwijzer.map(|v| d.label("verwijzer", v.code(), self.lang)));
+        out.extend(self.sel.landsdeel.map(|l| d.label(Dimension::Landsdeel, l.code(), self.lang)));
+        out.extend(self.sel.perceel.as_ref().map(|p| d.label(Dimension::Perceel, p, self.lang)));
+        out.extend(self.sel.verwijzer.map(|v| d.label(Dimension::Verwijzer, v.code(), self.lang)));
         out
     }
 

@@ -19,7 +19,7 @@ pub fn body(ctx: Cx) -> impl IntoView {
     let part = move |f: fn(&Profile) -> &Table| crate::memo::memo(move |_| p.with(|p| f(p).clone()));
     let options = Landsdeel::ALL
         .iter()
-        .map(|&o| view! { <option value=o.code() prop:selected=move || l.get() == o>{dataset.label("landsdeel", o.code(), lang)}</option> })
+        .map(|&o| view! { <option value=o.code() prop:selected=move || l.get() == o>{dataset.label(Dimension::Landsdeel, o.code(), lang)}</option> })
         .collect_view();
     let ben = move || l.get().ben().map_or_else(|| Text::NotNamed.get(lang).to_string(), str::to_string);
     // `printed`: whether the factsheet prints the chart too (two pages hold two charts).
@@ -56,7 +56,7 @@ fn factsheet_head(ctx: Cx, l: Memo<Landsdeel>) -> impl IntoView {
     let (lang, dataset) = ctx.with_untracked(|c| (c.lang, c.dataset.clone()));
     let m = &dataset.manifest;
     let status = Text::status(m.status).get(lang);
-    let title = move || ctx.with(|c| format!("{} — {}", c.dataset.label("landsdeel", l.get().code(), lang), c.sel.periode));
+    let title = move || ctx.with(|c| format!("{} — {}", c.dataset.label(Dimension::Landsdeel, l.get().code(), lang), c.sel.periode));
     view! {
         <div class="print-only factsheet-head">
             <p class="factsheet-title">{title}</p>

@@ -144,10 +144,10 @@ impl Dataset {
             .collect();
         let ours = self.percelen_in(&sel.periode);
         let theirs = reference.dataset.percelen_in(reference.periode);
-        let label = |p: &String| if self.cube.percelen().contains(p) { self.label("perceel", p, lang) } else { reference.dataset.label("perceel", p, lang) };
+        let label = |p: &String| if self.cube.percelen().contains(p) { self.label(Dimension::Perceel, p, lang) } else { reference.dataset.label(Dimension::Perceel, p, lang) };
         let both: Vec<(String, String)> = ours.iter().filter(|p| theirs.contains(p)).map(|p| (p.clone(), label(p))).collect();
-        let landsdelen = Landsdeel::ALL.iter().map(|l| (l.code().to_string(), self.label("landsdeel", l.code(), lang))).collect();
-        let verwijzers = Verwijzer::ALL.iter().map(|v| (v.code().to_string(), self.label("verwijzer", v.code(), lang))).collect();
+        let landsdelen = Landsdeel::ALL.iter().map(|l| (l.code().to_string(), self.label(Dimension::Landsdeel, l.code(), lang))).collect();
+        let verwijzers = Verwijzer::ALL.iter().map(|v| (v.code().to_string(), self.label(Dimension::Verwijzer, v.code(), lang))).collect();
         let sides = (&current, &reference);
         let tables = vec![
             (Dimension::Landsdeel, self.compare_table(sel, sides, Dimension::Landsdeel, landsdelen, m, lang)),

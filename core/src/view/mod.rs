@@ -106,8 +106,8 @@ impl Dataset {
     }
 
     /// The label of a code in a dimension: the manifest's, else the code's own name.
-    pub fn label(&self, dimension: &str, code: &str, lang: Lang) -> String {
-        self.manifest.label(dimension, code, lang).map_or_else(|| code.to_string(), str::to_string)
+    pub fn label(&self, dimension: Dimension, code: &str, lang: Lang) -> String {
+        self.manifest.label(dimension.code(), code, lang).map_or_else(|| code.to_string(), str::to_string)
     }
 
     pub(crate) fn total(&self, periode: &str) -> Measures {
@@ -163,7 +163,7 @@ impl Dataset {
         ];
         let keys = Landsdeel::ALL
             .iter()
-            .map(|l| (l.code().to_string(), self.label("landsdeel", l.code(), lang)))
+            .map(|l| (l.code().to_string(), self.label(Dimension::Landsdeel, l.code(), lang)))
             .collect();
         let mut table = Table::build(Text::Landsdeel, candidates, keys, Order::Largest);
         // All youth (CBS) is context for the LTA figures; without any, there is nothing to show.
@@ -193,7 +193,7 @@ impl Dataset {
             column(Text::TrajectoriesPerYouth, Unit::Decimal2, &|m| ratio(m.trajecten, m.jeugdigen)),
             column(Text::ShareOfEuros, Unit::Percent, &|m| ratio(m.volume_eur, t.volume_eur)),
         ];
-        let keys = codes.iter().map(|p| (p.to_string(), self.label("perceel", p, lang))).collect();
+        let keys = codes.iter().map(|p| (p.to_string(), self.label(Dimension::Perceel, p, lang))).collect();
         self.finish(Table::build(Text::Perceel, candidates, keys, Order::Largest), sel, Dimension::Perceel, lang)
     }
 
@@ -217,7 +217,7 @@ impl Dataset {
         ];
         let keys = Verwijzer::ALL
             .iter()
-            .map(|v| (v.code().to_string(), self.label("verwijzer", v.code(), lang)))
+            .map(|v| (v.code().to_string(), self.label(Dimension::Verwijzer, v.code(), lang)))
             .collect();
         self.finish(Table::build(Text::Verwijzer, candidates, keys, Order::Largest), sel, Dimension::Verwijzer, lang)
     }

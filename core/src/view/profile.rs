@@ -4,6 +4,7 @@
 use super::{Column, Dataset, Order, Table};
 use crate::code::{Landsdeel, Verwijzer};
 use crate::cube::Key;
+use crate::selection::Dimension;
 use crate::format::Unit;
 use crate::i18n::{Lang, Text};
 use crate::measure::{Cell, Measures};
@@ -28,11 +29,11 @@ impl Dataset {
         let percelen: Vec<(String, String, Key)> = self
             .percelen_in(periode)
             .into_iter()
-            .map(|p| (p.clone(), self.label("perceel", &p, lang), Key::total(periode).perceel(&p)))
+            .map(|p| (p.clone(), self.label(Dimension::Perceel, &p, lang), Key::total(periode).perceel(&p)))
             .collect();
         let verwijzers = Verwijzer::ALL
             .iter()
-            .map(|v| (v.code().to_string(), self.label("verwijzer", v.code(), lang), Key::total(periode).verwijzer(*v)))
+            .map(|v| (v.code().to_string(), self.label(Dimension::Verwijzer, v.code(), lang), Key::total(periode).verwijzer(*v)))
             .collect();
         let share = |m: Measures, whole: Measures| ratio(m.volume_eur, whole.volume_eur);
         let per_youth = |m: Measures, _: Measures| ratio(m.volume_eur, m.jeugdigen);
@@ -56,7 +57,7 @@ impl Dataset {
         f: &dyn Fn(Measures, Measures) -> Cell,
         lang: Lang,
     ) -> Table {
-        let areas = [(Some(l), self.label("landsdeel", l.code(), lang)), (None, Text::Nederland.get(lang).to_string())];
+        let areas = [(Some(l), self.label(Dimension::Landsdeel, l.code(), lang)), (None, Text::Nederland.get(lang).to_string())];
         let candidates = areas
             .into_iter()
             .map(|(area, name)| {
@@ -96,7 +97,7 @@ impl Dataset {
             .map(|&(title, unit, own, all)| (Column::new(title, unit), vec![own, all], Cell::NotPublished))
             .collect();
         let keys = vec![
-            (l.code().to_string(), self.label("landsdeel", l.code(), lang)),
+            (l.code().to_string(), self.label(Dimension::Landsdeel, l.code(), lang)),
             (String::new(), Text::Nederland.get(lang).to_string()),
         ];
         let mut table = Table::build(Text::Landsdeel, candidates, keys, Order::AsGiven);

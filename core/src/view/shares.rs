@@ -4,6 +4,7 @@ use super::{Column, Dataset, Order, Table};
 use crate::code::Landsdeel;
 use crate::cube::Key;
 use crate::format::Unit;
+use crate::selection::Dimension;
 use crate::i18n::{Lang, Text};
 use crate::metrics::ratio;
 
@@ -22,7 +23,7 @@ impl Dataset {
                 };
                 let whole = self.cube.get(&at(Key::total(periode))).volume_eur;
                 let of = match area {
-                    Some(l) => self.label("landsdeel", l.code(), lang),
+                    Some(l) => self.label(Dimension::Landsdeel, l.code(), lang),
                     None => Text::Nederland.get(lang).to_string(),
                 };
                 let cells = codes
@@ -32,7 +33,7 @@ impl Dataset {
                 (Column::of(Text::ShareOfEuros, Unit::Percent, of), cells, ratio(whole, whole))
             })
             .collect();
-        let keys = codes.iter().map(|p| (p.clone(), self.label("perceel", p, lang))).collect();
+        let keys = codes.iter().map(|p| (p.clone(), self.label(Dimension::Perceel, p, lang))).collect();
         let mut table = Table::build(Text::Perceel, candidates, keys, Order::Largest);
         table.total = None;
         // Without euros per landsdeel, only the national column is left: nothing to compare.
