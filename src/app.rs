@@ -9,7 +9,7 @@ use lta_core::message::{error_message, notice_message};
 use lta_core::url_state::{UrlState, View};
 use lta_core::{Lang, Text};
 
-use crate::data::{self, Data};
+use crate::data::{self, Data, Loader};
 use crate::data_bar::DataBar;
 use crate::embed::{post_height, EmbedFooter};
 use crate::ui::{asked_from_location, Ui};
@@ -32,28 +32,8 @@ pub fn App() -> impl IntoView {
     let popstate = window_event_listener(leptos::ev::popstate, move |_| ui.follow_location());
     on_cleanup(move || popstate.remove());
 
-    // <html lang> and the document title follow the language and view.
-    Effect::new(move |_| {
-        let lang = lang.get();
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            if let Some(html) = doc.document_element() {
-                let _ = html.set_attribute("lang", lang.tag());
-            }
-            doc.set_title(&format!("{} — {}", state.with(|s| s.view.title().get(lang)), Text::AppTitle.get(lang)));
-        }
-    });
-
-    // The first screen the build wrote into the page gives way once this one shows data or
-    // an error (src/prerendered.rs); this runs after the view has been drawn. A file chosen
-    // on that screen meanwhile is read now.
-    Effect::new(move |_| {
-        if data.with(|d| d.dataset.is_some() || d.error.is_some()) {
-            if let Some(file) = crate::prerendered::give_way() {
-                loader.open_file.run(file);
-            }
-        }
-    });
-
+    document_follows(lang, state);
+    written_screen_gives_way(data, loader);
     let embed = state.with_untracked(|s| s.embed);
     if embed {
         post_height();
@@ -62,31 +42,7 @@ pub fn App() -> impl IntoView {
         let asked = state.with(|s| s.periode.clone());
         data.with(|d| d.dataset.as_ref().map(|ds| ds.period(asked.as_deref())).unwrap_or_default())
     });
-    // The view is drawn anew only when the dataset itself changes, not on progress or notices.
-    let shown = Memo::new_with_compare(
-        move |_| data.with(|d| d.dataset.clone()),
-        |a, b| match (a, b) {
-            (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
-            (Some(None), Some(None)) => false,
-            _ => true,
-        },
-    );
-    // What the view shows; the page itself is built anew only for another dataset, view or
-    // language, and follows the selection and measure in place.
-    let ctx = crate::memo::memo(move |_| {
-        let ds = shown.get()?;
-        let (lang, period) = (lang.get(), period.get());
-        Some(state.with(|s| Ctx { dataset: ds, view: s.view, sel: s.selection(period), measure: s.measure, lang }))
-    });
-    let page = crate::memo::memo(move |_| ctx.with(|c| c.as_ref().map(|c| (Arc::as_ptr(&c.dataset) as usize, c.view, c.lang))));
-    let content = move || {
-        page.get()?;
-        let first = ctx.get_untracked()?;
-        // Keeps the last context while the page is being replaced (`ctx` is None for an instant).
-        let ctx = crate::memo::memo(move |prev: Option<&Ctx>| ctx.get().or_else(|| prev.cloned()).unwrap_or_else(|| first.clone()));
-        Some(view! { <ViewPage ctx=ctx embed=embed/> }.into_any())
-    };
-
+    let content = view_page(data, state, lang, period, embed);
     view! {
         <Show when=move || !embed>
             <a class="skip" href="#main">{crate::text::tr(lang, lta_core::Text::SkipToContent)}</a>
@@ -106,6 +62,59 @@ pub fn App() -> impl IntoView {
                 <p>{crate::text::tr(lang, lta_core::Text::MapCredit)}</p>
             </footer>
         </Show>
+    }
+}
+
+/// `<html lang>` and the document title follow the language and view (a DOM write, no state).
+fn document_follows(lang: Signal<Lang>, state: Memo<UrlState>) {
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", lang.tag());
+            }
+            doc.set_title(&format!("{} — {}", state.with(|s| s.view.title().get(lang)), Text::AppTitle.get(lang)));
+        }
+    });
+}
+
+/// The first screen the build wrote into the page gives way once this one shows data or an
+/// error (src/prerendered.rs); this runs after the view has been drawn. A file chosen on that
+/// screen meanwhile is read now.
+fn written_screen_gives_way(data: Memo<Data>, loader: Loader) {
+    Effect::new(move |_| {
+        if data.with(|d| d.dataset.is_some() || d.error.is_some()) {
+            if let Some(file) = crate::prerendered::give_way() {
+                loader.open_file.run(file);
+            }
+        }
+    });
+}
+
+/// The view's page: built anew only for another dataset, view or language; it follows the
+/// selection and measure in place.
+fn view_page(data: Memo<Data>, state: Memo<UrlState>, lang: Signal<Lang>, period: Memo<String>, embed: bool) -> impl Fn() -> Option<AnyView> {
+    // The view is drawn anew only when the dataset itself changes, not on progress or notices.
+    let shown = Memo::new_with_compare(
+        move |_| data.with(|d| d.dataset.clone()),
+        |a, b| match (a, b) {
+            (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+            (Some(None), Some(None)) => false,
+            _ => true,
+        },
+    );
+    let ctx = crate::memo::memo(move |_| {
+        let ds = shown.get()?;
+        let (lang, period) = (lang.get(), period.get());
+        Some(state.with(|s| Ctx { dataset: ds, view: s.view, sel: s.selection(period), measure: s.measure, lang }))
+    });
+    let page = crate::memo::memo(move |_| ctx.with(|c| c.as_ref().map(|c| (Arc::as_ptr(&c.dataset) as usize, c.view, c.lang))));
+    move || {
+        page.get()?;
+        let first = ctx.get_untracked()?;
+        // Keeps the last context while the page is being replaced (`ctx` is None for an instant).
+        let ctx = crate::memo::memo(move |prev: Option<&Ctx>| ctx.get().or_else(|| prev.cloned()).unwrap_or_else(|| first.clone()));
+        Some(view! { <ViewPage ctx=ctx embed=embed/> }.into_any())
     }
 }
 

@@ -183,6 +183,29 @@ pub struct Download {
 
 /// A chart. `label` names it for screen readers; the table beside it carries the figures.
 /// `on_pick` receives the index of a clicked bar or area (the table offers the same by keyboard).
+/// What a chart keeps between draws: the ECharts instance, its click handler, whether it has
+/// left the page, and a number for the option set last.
+#[derive(Clone)]
+struct Kept {
+    chart: Slot<EChart>,
+    click: Slot<Closure<dyn FnMut(JsValue)>>,
+    /// Set when the chart leaves the page, so a draw that waited for ECharts is not made.
+    gone: SendWrapper<Rc<std::cell::Cell<bool>>>,
+    /// The option set last: one that waited for ECharts is not drawn over a newer one.
+    latest: SendWrapper<Rc<std::cell::Cell<u32>>>,
+}
+
+impl Default for Kept {
+    fn default() -> Self {
+        Kept {
+            chart: SendWrapper::new(Rc::default()),
+            click: SendWrapper::new(Rc::default()),
+            gone: SendWrapper::new(Rc::default()),
+            latest: SendWrapper::new(Rc::default()),
+        }
+    }
+}
+
 /// The ECharts instance is made once; a new `option` is set on it (`setOption`), so a filter
 /// click redraws only what changed instead of disposing and re-creating the chart.
 #[component]
@@ -195,15 +218,41 @@ pub fn Chart(
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let failed = RwSignal::new(false);
-    let handle: Slot<EChart> = SendWrapper::new(Rc::default());
-    let drawn = handle.clone();
-    let click: Slot<Closure<dyn FnMut(JsValue)>> = SendWrapper::new(Rc::default());
-    let clicked = click.clone();
-    // Set when the chart leaves the page, so a draw that waited for ECharts is not made.
-    let gone = SendWrapper::new(Rc::new(std::cell::Cell::new(false)));
-    let left = gone.clone();
-    // The option set last: one that waited for ECharts is not drawn over a newer one.
-    let latest = SendWrapper::new(Rc::new(std::cell::Cell::new(0u32)));
+    let kept = Kept::default();
+    draw_on_change(node, option, height, failed, kept.clone(), on_pick);
+    let resized = kept.chart.clone();
+    let listener = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(chart) = resized.borrow().as_ref() {
+            chart.resize();
+            if let Some(el) = node.get_untracked() {
+                fit_view_box(&el);
+            }
+        }
+    });
+    let left = kept.clone();
+    on_cleanup(move || {
+        left.gone.set(true);
+        listener.remove();
+        if let Some(chart) = left.chart.borrow_mut().take() {
+            chart.dispose();
+        }
+        left.click.borrow_mut().take();
+    });
+    let lang = use_context::<Signal<lta_core::Lang>>().unwrap_or_default();
+    let buttons = download.map(|download| view! { <ChartDownloads download=download chart=kept.chart.clone()/> });
+    // The height goes through the CSSOM (style:…), not a style attribute: the CSP forbids those.
+    view! {
+        <div class="chart" node_ref=node role="img" aria-label=move || label.get() style:height=move || format!("{}px", height.get())></div>
+        <Show when=move || failed.get()>
+            <p class="notice">{crate::text::tr(lang, lta_core::Text::ChartUnavailable)}</p>
+        </Show>
+        {buttons}
+    }
+}
+
+/// Draws the option whenever it (or the height) changes: at once when ECharts is there, else
+/// once it has loaded (a DOM call, no state but the failure flag).
+fn draw_on_change(node: NodeRef<leptos::html::Div>, option: Signal<JsonOut>, height: Signal<u32>, failed: RwSignal<bool>, kept: Kept, on_pick: Option<Callback<usize>>) {
     // The height drawn last: a chart is resized only when its box changed.
     let last_height = StoredValue::new(0u32);
     Effect::new(move |_| {
@@ -215,10 +264,10 @@ pub fn Chart(
             Ok(o) => o,
             Err(e) => return not_drawn(&e, failed),
         };
-        latest.set(latest.get() + 1);
-        let (drawn, clicked, gone, latest, mine) = (drawn.clone(), clicked.clone(), gone.clone(), latest.clone(), latest.get());
+        kept.latest.set(kept.latest.get() + 1);
+        let (k, mine) = (kept.clone(), kept.latest.get());
         let run = move || {
-            if let Err(e) = show(&el, &option, resize, &drawn, &clicked, on_pick) {
+            if let Err(e) = show(&el, &option, resize, &k.chart, &k.click, on_pick) {
                 not_drawn(&e, failed);
             }
         };
@@ -228,10 +277,11 @@ pub fn Chart(
         // The first chart waits for ECharts; later options queue behind it in the same order.
         // Each chart that waited is then drawn in a task of its own, not all in the one that
         // loaded ECharts: on a slow phone that one task blocked the page for a quarter second.
+        let k = kept.clone();
         leptos::task::spawn_local(async move {
             let loaded = ensure_echarts().await;
             crate::pause::pause().await;
-            if gone.get() || latest.get() != mine {
+            if k.gone.get() || k.latest.get() != mine {
                 return;
             }
             match loaded {
@@ -240,65 +290,42 @@ pub fn Chart(
             }
         });
     });
-    let resized = handle.clone();
-    let listener = window_event_listener(leptos::ev::resize, move |_| {
-        if let Some(chart) = resized.borrow().as_ref() {
-            chart.resize();
-            if let Some(el) = node.get_untracked() {
-                fit_view_box(&el);
-            }
-        }
-    });
-    let exported = handle.clone();
-    on_cleanup(move || {
-        left.set(true);
-        listener.remove();
-        if let Some(chart) = handle.borrow_mut().take() {
-            chart.dispose();
-        }
-        click.borrow_mut().take();
-    });
+}
+
+/// SVG and PNG of the chart as drawn, framed with its title, selection and source (read when a
+/// button is pressed).
+#[component]
+fn ChartDownloads(download: Signal<Download>, chart: Slot<EChart>) -> impl IntoView {
     let lang = use_context::<Signal<lta_core::Lang>>().unwrap_or_default();
-    let buttons = download.map(|download| {
-        // The frame (title, selection, source) is read when a button is pressed.
-        let framed = move || {
-            let d = download.get_untracked();
-            let chart = exported.borrow();
-            let chart = chart.as_ref()?;
-            let svg = chart.render_to_svg_string().ok()?;
-            let (w, h) = (chart.width(), chart.height());
-            let (framed, height) = lta_core::export::framed_svg(&svg, w, h, &d.title, &d.source, d.watermark.as_deref());
-            Some((framed, w, height, d.file_name))
-        };
-        let framed = SendWrapper::new(Rc::new(framed));
-        let (svg_frame, png_frame) = (framed.clone(), framed);
-        view! {
-            <div class="tools">
-                <span class="tools-label">{crate::text::tr(lang, lta_core::Text::Download)}": "</span>
-                <button class="tool" on:click=move |_| {
-                    if let Some((svg, _, _, name)) = svg_frame() {
-                        let _ = crate::download::save_text(&format!("{name}.svg"), "image/svg+xml", &svg);
-                    }
-                }>{crate::text::tr(lang, lta_core::Text::DownloadSvg)}</button>
-                <button class="tool" on:click=move |_| {
-                    if let Some((svg, w, h, name)) = png_frame() {
-                        let name = format!("{name}.png");
-                        leptos::task::spawn_local(async move {
-                            if let Err(e) = crate::download::save_png(&name, &svg, w, h).await {
-                                web_sys::console::warn_2(&"png not saved:".into(), &e);
-                            }
-                        });
-                    }
-                }>{crate::text::tr(lang, lta_core::Text::DownloadPng)}</button>
-            </div>
-        }
-    });
-    // The height goes through the CSSOM (style:…), not a style attribute: the CSP forbids those.
+    let framed = move || {
+        let d = download.get_untracked();
+        let chart = chart.borrow();
+        let chart = chart.as_ref()?;
+        let svg = chart.render_to_svg_string().ok()?;
+        let (w, h) = (chart.width(), chart.height());
+        let (framed, height) = lta_core::export::framed_svg(&svg, w, h, &d.title, &d.source, d.watermark.as_deref());
+        Some((framed, w, height, d.file_name))
+    };
+    let framed = SendWrapper::new(Rc::new(framed));
+    let (svg_frame, png_frame) = (framed.clone(), framed);
     view! {
-        <div class="chart" node_ref=node role="img" aria-label=move || label.get() style:height=move || format!("{}px", height.get())></div>
-        <Show when=move || failed.get()>
-            <p class="notice">{crate::text::tr(lang, lta_core::Text::ChartUnavailable)}</p>
-        </Show>
-        {buttons}
+        <div class="tools">
+            <span class="tools-label">{crate::text::tr(lang, lta_core::Text::Download)}": "</span>
+            <button class="tool" on:click=move |_| {
+                if let Some((svg, _, _, name)) = svg_frame() {
+                    let _ = crate::download::save_text(&format!("{name}.svg"), "image/svg+xml", &svg);
+                }
+            }>{crate::text::tr(lang, lta_core::Text::DownloadSvg)}</button>
+            <button class="tool" on:click=move |_| {
+                if let Some((svg, w, h, name)) = png_frame() {
+                    let name = format!("{name}.png");
+                    leptos::task::spawn_local(async move {
+                        if let Err(e) = crate::download::save_png(&name, &svg, w, h).await {
+                            web_sys::console::warn_2(&"png not saved:".into(), &e);
+                        }
+                    });
+                }
+            }>{crate::text::tr(lang, lta_core::Text::DownloadPng)}</button>
+        </div>
     }
 }

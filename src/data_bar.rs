@@ -15,9 +15,56 @@ use crate::ui::Ui;
 /// In embed mode only the status and the synthetic-data label: an embedded view is one view.
 #[component]
 pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: bool) -> impl IntoView {
+    let lang = expect_context::<Signal<Lang>>();
+    // On a phone the choices fold into one line that opens on demand, so the view comes first;
+    // on a wide screen the stylesheet keeps them open and hides the line (style/main.css).
+    let summary = move || {
+        let lang = lang.get();
+        let shown = data.with(|d| d.dataset.as_ref().map(|ds| ds.manifest.title.get(lang).to_string()));
+        // The period first: on a narrow screen the end of the line may be cut off ("…").
+        let shown = shown.map(|t| format!(": {}, {t}", period.get()));
+        view! { {Text::DataChoice.get(lang)}{shown} }.into_any()
+    };
+    let controls = (!embed).then(|| {
+        view! {
+            <details class="data-choice">
+                <summary>{summary}</summary>
+                <div class="data-bar">
+                    <DatasetChoice data=data loader=loader/>
+                    <PeriodChoice data=data period=period/>
+                    <FileOpener progress=loader.progress lang=lang open=loader.open_file/>
+                </div>
+            </details>
+        }
+    });
+    // A records file with columns of its own waits here for the user's answer (full app only).
+    let question = move || {
+        if !crate::handover::FULL {
+            return None;
+        }
+        loader.question.get().map(|p| view! { <crate::columns::ColumnsDialog proposal=p answer=loader.answer/> })
+    };
+    let synthetic = move || {
+        let lang = lang.get();
+        data.with(|d| d.dataset.as_ref().is_some_and(|ds| ds.manifest.status == Status::Illustratief))
+            .then(|| view! { <p class="synthetic" role="note">{Text::SyntheticBanner.get(lang)}</p> }.into_any())
+    };
+    view! {
+        {controls}
+        {question}
+        <StatusLine data=data/>
+        <RulesSwitch data=data loader=loader/>
+        <Chips data=data/>
+        {synthetic}
+    }
+}
+
+/// The published datasets to choose from; a local file shown leaves a "back" entry selected.
+#[component]
+fn DatasetChoice(data: Memo<Data>, loader: Loader) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let lang = expect_context::<Signal<Lang>>();
-    let datasets = move || {
+    move || {
         let lang = lang.get();
         data.with(|d| {
             let current = d.dataset.as_ref().filter(|ds| ds.manifest.status != Status::Lokaal).map(|ds| ds.manifest.id.clone());
@@ -45,8 +92,15 @@ pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: 
             }
             .into_any())
         })
-    };
-    let periods = move || {
+    }
+}
+
+/// The periods of the dataset shown, latest first.
+#[component]
+fn PeriodChoice(data: Memo<Data>, period: Signal<String>) -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let lang = expect_context::<Signal<Lang>>();
+    move || {
         let lang = lang.get();
         let shown = period.get();
         data.with(|d| {
@@ -66,8 +120,14 @@ pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: 
             }
             .into_any())
         })
-    };
-    let status = move || {
+    }
+}
+
+/// The status of what is shown, always visible (with the local file's name).
+#[component]
+fn StatusLine(data: Memo<Data>) -> impl IntoView {
+    let lang = expect_context::<Signal<Lang>>();
+    move || {
         let lang = lang.get();
         data.with(|d| {
             d.dataset.as_ref().map(|ds| {
@@ -81,76 +141,38 @@ pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: 
                 .into_any()
             })
         })
-    };
-    // Only the full app reads files of one's own (`handover.rs`).
-    // Memos, so that a new key (which changes the dataset shown) keeps the publish part and what
-    // it says in place.
+    }
+}
+
+/// With a records file shown (full app only, `handover.rs`): the cell-key method's switch and,
+/// while it is on, the publish part. Memos, so that a new key (which changes the dataset shown)
+/// keeps the publish part and what it says in place.
+#[component]
+fn RulesSwitch(data: Memo<Data>, loader: Loader) -> impl IntoView {
+    let lang = expect_context::<Signal<Lang>>();
     let records_shown = crate::memo::memo(move |_| {
         data.with(|d| d.local.as_ref().is_some_and(|l| l.is_records()) && d.dataset.as_ref().is_some_and(|ds| ds.manifest.status == Status::Lokaal))
     });
     let rules_on = crate::memo::memo(move |_| data.with(|d| !d.rules_off));
-    let rules = move || {
+    move || {
         if !crate::handover::FULL {
             return None;
         }
         let lang = lang.get();
-        records_shown
-            .get()
-            .then(|| {
-                let publish = move || rules_on.get().then(|| view! { <PublishCube data=data loader=loader/> });
-                view! {
-                    <label class="rules">
-                        <input type="checkbox" checked=move || rules_on.get() on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            loader.set_rules.run(on);
-                        }/>
-                        {Text::DisclosureRules.get(lang)}
-                    </label>
-                    {publish}
-                }
-                .into_any()
-            })
-    };
-    let synthetic = move || {
-        let lang = lang.get();
-        data.with(|d| d.dataset.as_ref().is_some_and(|ds| ds.manifest.status == Status::Illustratief))
-            .then(|| view! { <p class="synthetic" role="note">{Text::SyntheticBanner.get(lang)}</p> }.into_any())
-    };
-    // On a phone the choices fold into one line that opens on demand, so the view comes first;
-    // on a wide screen the stylesheet keeps them open and hides the line (style/main.css).
-    let summary = move || {
-        let lang = lang.get();
-        let shown = data.with(|d| d.dataset.as_ref().map(|ds| ds.manifest.title.get(lang).to_string()));
-        // The period first: on a narrow screen the end of the line may be cut off ("…").
-        let shown = shown.map(|t| format!(": {}, {t}", period.get()));
-        view! { {Text::DataChoice.get(lang)}{shown} }.into_any()
-    };
-    let controls = (!embed).then(|| {
-        view! {
-            <details class="data-choice">
-                <summary>{summary}</summary>
-                <div class="data-bar">
-                    {datasets}
-                    {periods}
-                    <FileOpener progress=loader.progress lang=lang open=loader.open_file/>
-                </div>
-            </details>
-        }
-    });
-    // A records file with columns of its own waits here for the user's answer (full app only).
-    let question = move || {
-        if !crate::handover::FULL {
-            return None;
-        }
-        loader.question.get().map(|p| view! { <crate::columns::ColumnsDialog proposal=p answer=loader.answer/> })
-    };
-    view! {
-        {controls}
-        {question}
-        {status}
-        {rules}
-        <Chips data=data/>
-        {synthetic}
+        records_shown.get().then(|| {
+            let publish = move || rules_on.get().then(|| view! { <PublishCube data=data loader=loader/> });
+            view! {
+                <label class="rules">
+                    <input type="checkbox" checked=move || rules_on.get() on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        loader.set_rules.run(on);
+                    }/>
+                    {Text::DisclosureRules.get(lang)}
+                </label>
+                {publish}
+            }
+            .into_any()
+        })
     }
 }
 
