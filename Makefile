@@ -46,5 +46,6 @@ data:
 	cargo run --release -p lta-xlsx --bin records_to_cube -- public/data/illustratief --zonder-regels
 
 ## The landsdelen map from the jeugdregio boundaries (geo/README.md); the result is committed.
-geo: setup
+## Installs mapshaper 0.7.70 into .tools/ on first use.
+geo:
 	scripts/landsdelen.sh

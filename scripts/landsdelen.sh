@@ -6,9 +6,11 @@
 # app gives the landsdelen (Landsdeel::name). Run by `make geo`; the result is committed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/node_modules/.bin:$PATH"
-command -v mapshaper >/dev/null || npm ci --no-audit --no-fund --loglevel=error
-mapshaper geo/jeugdregio_2025.topojson \
+# mapshaper is installed here on first use, not with the site's tools: it builds a native SQLite
+# module, minutes that `make test` on a fresh machine should not pay for a map made once a year.
+TOOLS=.tools/mapshaper
+[ -x "$TOOLS/node_modules/.bin/mapshaper" ] || npm install --prefix "$TOOLS" --no-save --no-audit --no-fund --loglevel=error mapshaper@0.7.70
+"$TOOLS/node_modules/.bin/mapshaper" geo/jeugdregio_2025.topojson \
   -join core/data/jeugdregio_landsdeel_2025.csv keys=statcode,jeugdregio_code string-fields=jeugdregio_code \
   -each 'landsdeel = ({"Utrecht+Flevoland": "Utrecht, Flevoland", "Brabant+Zeeland": "Brabant, Zeeland"})[lta_landsdeel] || lta_landsdeel' \
   -dissolve landsdeel \
