@@ -180,6 +180,35 @@ mod tests {
         }
     }
 
+    /// Records read by a mapping of their own: the publishable manifest carries it, with the
+    /// notes on periods from dates and landsdelen from gemeenten; it reads back as that mapping.
+    #[test]
+    fn the_manifest_says_which_columns_the_records_were_read_by() {
+        let base = published();
+        let json = std::fs::read(format!("{}/../public/data/lta-2023/manifest.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let mapping = Mapping {
+            columns: vec![("cliëntnummer".into(), crate::import::Role::Client), ("gemeentecode".into(), crate::import::Role::Gemeente), ("begindatum".into(), crate::import::Role::Begindatum)],
+            amounts: crate::import::AmountStyle::Dutch,
+            ..Mapping::default()
+        };
+        let zip = publish_zip(&base.cube.to_csv(), None, &json, Some(&mapping.to_json()), Status::Voorlopig, "2026-12-05").unwrap();
+        let files = zip::read(&zip).unwrap();
+        let manifest = &files.iter().find(|(n, _)| n.ends_with("manifest.json")).unwrap().1;
+        // The manifest writer orders the columns by name; which column is which is the same.
+        let mut back = Mapping::from_manifest(manifest, "manifest.json").unwrap().unwrap();
+        let mut want = mapping.clone();
+        back.columns.sort_by(|a, b| a.0.cmp(&b.0));
+        want.columns.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(back, want);
+        let text = String::from_utf8_lossy(manifest);
+        assert!(text.contains("perioden-uit-datum") && text.contains("landsdeel-uit-gemeente") && text.contains("CBS, indeling 2025"), "{text}");
+        // Without a mapping, none of it.
+        let plain = publish_zip(&base.cube.to_csv(), None, &json, None, Status::Voorlopig, "2026-12-05").unwrap();
+        let plain = zip::read(&plain).unwrap();
+        let manifest = &plain.iter().find(|(n, _)| n.ends_with("manifest.json")).unwrap().1;
+        assert_eq!(Mapping::from_manifest(manifest, "manifest.json").unwrap(), None);
+    }
+
     /// What the archive worker makes from the app's texts is the ZIP of the dataset shown.
     #[test]
     fn the_zip_from_texts_is_the_zip_of_the_shown_dataset() {
