@@ -45,7 +45,8 @@ data:
 	cargo run --release -p lta-generate
 	cargo run --release -p lta-xlsx --bin records_to_cube -- public/data/illustratief --zonder-regels
 
-## The landsdelen map from the jeugdregio boundaries (geo/README.md); the result is committed.
+## The maps from the jeugdregio boundaries (geo/README.md): the landsdelen, and the jeugdregio's of
+## each landsdeel for the Regio view; the result is committed.
 ## Installs mapshaper 0.7.70 into .tools/ on first use.
 geo:
-	scripts/landsdelen.sh
+	scripts/geo.sh

@@ -19,7 +19,7 @@ import { serve } from './serve.mjs';
 import { violations } from './csp-post-build.mjs';
 import { launchOptions } from '../tests/e2e/browser.mjs';
 
-const VIEWS = ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend', 'vergelijk'];
+import { VIEWS } from './views.mjs';
 const PRE_JS = `// The first screen in this page was written at build time for its address without a query, or
 // with just ?view= and its own view (scripts/prerender.mjs; the project's server answers an old
 // ?view= link with the view's page). Any other query asks for another screen (language, dataset,

@@ -8,7 +8,6 @@ use lta_core::view::Table;
 use lta_core::Lang;
 
 /// The name under which the landsdelen boundaries are registered with ECharts.
-pub const LANDSDELEN_MAP: &str = "landsdelen";
 
 /// Rijkshuisstijl hemelblauw (5.9:1 on white), then a dark orange: a landsdeel and the nation
 /// side by side stay apart for colour-blind readers, and the legend names them.
@@ -74,8 +73,9 @@ pub fn bar_height(table: &Table, cols: usize) -> u32 {
     table.rows.len() as u32 * (ROW_HEIGHT + 14 * (cols as u32 - 1)) + 24 + legend
 }
 
-/// A choropleth of the landsdelen for one column, each area labelled with its name and value.
-pub fn choropleth(table: &Table, col: usize, lang: Lang) -> JsonOut {
+/// A choropleth of one column on the registered boundaries `map` (landsdelen, or the jeugdregio's
+/// of a landsdeel), each area labelled with its name and value.
+pub fn choropleth(table: &Table, col: usize, lang: Lang, map: &str) -> JsonOut {
     let values: Vec<f64> = table.rows.iter().filter_map(|r| r.cells[col].number()).collect();
     let (min, max) = values.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
     let data: Vec<JsonOut> = (0..table.rows.len())
@@ -83,7 +83,8 @@ pub fn choropleth(table: &Table, col: usize, lang: Lang) -> JsonOut {
             let r = &table.rows[i];
             let shown = table.text(r, col, lang);
             obj([
-                ("name", lta_core::Landsdeel::parse(&r.code).map_or(r.label.as_str(), |l| l.name()).into()),
+                // The boundaries name a landsdeel by its name, a jeugdregio by its code.
+                ("name", lta_core::Landsdeel::parse(&r.code).map_or(r.code.as_str(), |l| l.name()).into()),
                 ("value", value(table, i, col)),
                 ("label", obj([("formatter", format!("{}\n{shown}", r.label).into())])),
             ])
@@ -115,7 +116,7 @@ pub fn choropleth(table: &Table, col: usize, lang: Lang) -> JsonOut {
     ]);
     let series = obj([
         ("type", "map".into()),
-        ("map", LANDSDELEN_MAP.into()),
+        ("map", map.into()),
         ("roam", false.into()),
         ("aspectScale", 0.61.into()),
         ("top", 8.into()),

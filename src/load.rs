@@ -53,13 +53,21 @@ pub async fn load_dataset(entry: &IndexEntry) -> Result<Loaded, DataError> {
         None => None,
     };
     let population = population.as_ref().map(|(bytes, path)| (bytes.as_slice(), *path));
-    let Parsed { value: dataset, notices } = Dataset::read(manifest, (&cube, &cube_path), population)?;
+    #[allow(unused_mut)] // changed by the full app only
+    let Parsed { value: mut dataset, mut notices } = Dataset::read(manifest, (&cube, &cube_path), population)?;
+    // The cells per jeugdregio and gemeente are for the Regio view, which the full app draws.
+    // Behind the feature, not `if FULL`: an await in a dead branch is still a state of the async
+    // function, and would link their reader and the reference table into the first app.
+    #[cfg(feature = "toolkit")]
+    if let Some(file) = dataset.manifest.files.regio.clone() {
+        let path = format!("{dir}{file}");
+        notices.extend(dataset.read_regions(&fetch(&path).await?, &path)?);
+    }
     Ok(Loaded { dataset: Arc::new(dataset), notices, manifest_json: Arc::new(manifest_json) })
 }
 
-/// The boundaries of the landsdelen, as GeoJSON text.
-pub async fn landsdelen_geojson() -> Result<String, DataError> {
-    const GEO: &str = "geo/landsdelen_2025.geojson";
-    let bytes = fetch(GEO).await?;
-    String::from_utf8(bytes).map_err(|_| DataError::new(ErrorKind::NotUtf8, GEO))
+/// Boundaries (`geo/landsdelen_2025.geojson`, …), as GeoJSON text.
+pub async fn geojson(path: &str) -> Result<String, DataError> {
+    let bytes = fetch(path).await?;
+    String::from_utf8(bytes).map_err(|_| DataError::new(ErrorKind::NotUtf8, path))
 }

@@ -92,8 +92,9 @@ pub async fn read(bytes: &[u8], name: &str, base: Arc<Dataset>, remembered: impl
     let proposed = preview.proposal();
     let mut proposal = Proposal { name: name.to_string(), text, sheet, encoding, preview, mapping: proposed, remembered: false };
     match kind {
-        // The dashboard's own columns: read at once.
+        // The dashboard's own columns (with a gemeente or jeugdregio for the landsdeel too): read at once.
         Ok(_) => read_mapped(&proposal, &proposal.mapping, &base, progress).await.map(Opened::Read),
+        Err(_) if proposal.mapping.is_plain() => read_mapped(&proposal, &proposal.mapping, &base, progress).await.map(Opened::Read),
         // Columns of its own, some of them known: the user says which is which.
         Err(e) if e.kind == ErrorKind::UnknownHeader && proposal.mapping.columns.len() >= 2 => {
             if let Some(m) = remembered(&proposal.preview.header) {

@@ -7,10 +7,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use lta_core::manifest::Status;
 use lta_core::message::error_message;
+use lta_core::publish::PublishWord;
 use lta_core::{Lang, Text};
 
 use crate::data::{Data, Loader};
 use crate::download::{save_bytes, save_text};
+use crate::worker::ShownCsv;
 
 #[component]
 pub fn PublishCube(data: Memo<Data>, loader: Loader) -> impl IntoView {
@@ -26,13 +28,15 @@ pub fn PublishCube(data: Memo<Data>, loader: Loader) -> impl IntoView {
             let (shown, manifest) = (d.dataset.as_ref()?, d.base_manifest_json.clone()?);
             // The columns the records were read by go into the manifest (`kolommen`).
             let columns = d.local.as_ref().and_then(|l| l.mapping.as_ref()).map(|m| m.to_json());
-            Some((shown.cube.to_csv(), shown.population.as_ref().map(|p| p.to_csv()), manifest, columns))
+            let regions = shown.cube.regions();
+            let csv = ShownCsv { cube: shown.cube.to_csv(), population: shown.population.as_ref().map(|p| p.to_csv()), regions: (!regions.is_empty()).then(|| regions.to_csv()) };
+            Some((csv, manifest, columns))
         });
-        let Some((cube, population, manifest, columns)) = job else { return };
+        let Some((shown, manifest, columns)) = job else { return };
         let definitief = status.get_untracked() == Status::Definitief;
         failure.set(None);
         spawn_local(async move {
-            let saved = match crate::worker::publish(&cube, population.as_deref(), &manifest, columns.as_deref(), definitief, &today).await {
+            let saved = match crate::worker::publish(&shown, &manifest, columns.as_deref(), definitief, &today).await {
                 Ok(zip) => save_bytes(&format!("publiceerbare-kubus-{today}.zip"), "application/zip", &zip),
                 Err(e) => Err(e),
             };
@@ -48,21 +52,21 @@ pub fn PublishCube(data: Memo<Data>, loader: Loader) -> impl IntoView {
         <div class="publish" role="group" aria-labelledby="publish-title">
             <KeyFile loader=loader/>
             <label class="field">
-                <span>{crate::text::tr(lang, lta_core::Text::PublishStatus)}</span>
+                <span>{word(lang, PublishWord::PublishStatus)}</span>
                 <select on:change=move |ev| status.set(if event_target_value(&ev) == "definitief" { Status::Definitief } else { Status::Voorlopig })>
                     {option(Status::Voorlopig)}
                     {option(Status::Definitief)}
                 </select>
             </label>
             <button id="publish-title" class="tool" on:click=save aria-describedby="publish-help">
-                {crate::text::tr(lang, lta_core::Text::PublishCube)}
+                {word(lang, PublishWord::PublishCube)}
             </button>
-            <p id="publish-help" class="help">{crate::text::tr(lang, lta_core::Text::PublishHelp)}</p>
+            <p id="publish-help" class="help">{word(lang, PublishWord::PublishHelp)}</p>
             // Always there (empty until a failure), so screen readers announce the text when it comes.
             <p class="error" role="alert">{move || failure.get().map(|detail| {
                 let lang = lang.get();
                 let detail = if detail.is_empty() { error_message(&crate::worker::not_loaded(), lang) } else { detail };
-                format!("{}: {detail}", Text::PublishFailed.get(lang))
+                format!("{}: {detail}", PublishWord::PublishFailed.get(lang))
             })}</p>
         </div>
     }
@@ -91,15 +95,20 @@ fn KeyFile(loader: Loader) -> impl IntoView {
         });
     };
     view! {
-        <p id="key-help" class="help">{crate::text::tr(lang, Text::KeyHelp)}</p>
-        <button class="tool key-save" on:click=save aria-describedby="key-help">{crate::text::tr(lang, Text::KeySave)}</button>
+        <p id="key-help" class="help">{word(lang, PublishWord::KeyHelp)}</p>
+        <button class="tool key-save" on:click=save aria-describedby="key-help">{word(lang, PublishWord::KeySave)}</button>
         <label class="field key-open">
-            <span>{crate::text::tr(lang, Text::KeyOpen)}</span>
+            <span>{word(lang, PublishWord::KeyOpen)}</span>
             <input type="file" accept=".txt,text/plain" on:change=open aria-describedby="key-help"/>
         </label>
         <p class="key-said" role="status">{move || said.get().map(|r| match r {
-            Ok(()) => Text::KeyOpened.get(lang.get()).to_string(),
+            Ok(()) => PublishWord::KeyOpened.get(lang.get()).to_string(),
             Err(e) => error_message(&e, lang.get()),
         })}</p>
     }
+}
+
+/// A text of the publish controls (a table only the full app links), following the language.
+fn word(lang: Signal<Lang>, w: PublishWord) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
+    move || w.get(lang.get())
 }

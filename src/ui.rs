@@ -119,6 +119,8 @@ impl Ui {
             Dimension::Landsdeel => {
                 let l = Landsdeel::parse(code);
                 s.landsdeel = if s.landsdeel == l { None } else { l };
+                // A jeugdregio lies in one landsdeel.
+                s.regio = None;
             }
             Dimension::Perceel => {
                 s.perceel = if s.perceel.as_deref() == Some(code) { None } else { Some(code.to_string()) };
@@ -130,9 +132,17 @@ impl Ui {
         });
     }
 
+    /// Chooses a jeugdregio for the Regio view's gemeenten, or clears it on a second click.
+    pub fn toggle_regio(&self, code: &str) {
+        self.go(|s| s.regio = if s.regio.as_deref() == Some(code) { None } else { Some(code.to_string()) });
+    }
+
     pub fn clear(&self, d: Dimension) {
         self.go(|s| match d {
-            Dimension::Landsdeel => s.landsdeel = None,
+            Dimension::Landsdeel => {
+                s.landsdeel = None;
+                s.regio = None;
+            }
             Dimension::Perceel => s.perceel = None,
             Dimension::Verwijzer => s.verwijzer = None,
         });

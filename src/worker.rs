@@ -54,14 +54,22 @@ pub async fn unzip(bytes: &[u8], name: &str) -> Result<Vec<(String, Vec<u8>)>, D
     Ok(Array::from(&entries).iter().map(entry).collect())
 }
 
+/// The shown dataset as CSV texts: its cube, population and cells per region.
+pub struct ShownCsv {
+    pub cube: String,
+    pub population: Option<String>,
+    pub regions: Option<String>,
+}
+
 /// The publishable cube's ZIP ([`lta_core::publish::publish_zip`]), or what went wrong.
-pub async fn publish(cube: &str, population: Option<&str>, manifest: &[u8], columns: Option<&str>, definitief: bool, date: &str) -> Result<Vec<u8>, JsValue> {
-    let population = population.map_or(JsValue::UNDEFINED, JsValue::from_str);
+pub async fn publish(shown: &ShownCsv, manifest: &[u8], columns: Option<&str>, definitief: bool, date: &str) -> Result<Vec<u8>, JsValue> {
+    let text = |t: &Option<String>| t.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str);
     let columns = columns.map_or(JsValue::UNDEFINED, JsValue::from_str);
     let job = message(&[
         ("job", "publish".into()),
-        ("cube", cube.into()),
-        ("population", population),
+        ("cube", shown.cube.as_str().into()),
+        ("population", text(&shown.population)),
+        ("regio", text(&shown.regions)),
         ("manifest", Uint8Array::from(manifest).into()),
         ("kolommen", columns),
         ("definitief", definitief.into()),

@@ -4,90 +4,20 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::code::{fold, Landsdeel, Verwijzer};
+use crate::code::{Landsdeel, Verwijzer};
 use crate::csv_text::{parse_cell, valid_period, Table};
 use crate::error::{DataError, ErrorKind};
 use crate::limits::{MAX_PERCELEN, MAX_PERIODS};
 use crate::measure::{Measure, Measures};
-/// Re-exported where readers and the app found them before they had a module of their own.
-pub use crate::notice::{Notice, Parsed};
-
-/// The dimension value that means "all values of this dimension".
-pub const TOTAAL: &str = "TOTAAL";
+use crate::regio::RegionCells;
+pub use crate::key::{Key, PerceelNames, TOTAAL};
+use crate::key::dimension;
 
 /// The columns of a cube file.
 pub const CUBE_COLUMNS: [&str; 7] =
     ["periode", "landsdeel", "perceel", "verwijzer", "trajecten", "jeugdigen", "volume_eur"];
-
-/// The address of one cube cell; `None` means TOTAAL.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct Key {
-    /// `YYYY`, `YYYY-Qn` or `YYYY-Hn`.
-    pub periode: Option<String>,
-    /// The landsdeel.
-    pub landsdeel: Option<Landsdeel>,
-    /// The perceel code, as the dataset defines it.
-    pub perceel: Option<String>,
-    /// The referrer category.
-    pub verwijzer: Option<Verwijzer>,
-}
-
-impl Key {
-    /// The national total of one period.
-    pub fn total(periode: &str) -> Key {
-        Key { periode: Some(periode.to_string()), ..Key::default() }
-    }
-    /// The same key, for one landsdeel.
-    pub fn landsdeel(mut self, l: Landsdeel) -> Key {
-        self.landsdeel = Some(l);
-        self
-    }
-    /// The same key, for one perceel.
-    pub fn perceel(mut self, p: &str) -> Key {
-        self.perceel = Some(p.to_string());
-        self
-    }
-    /// The same key, for one referrer.
-    pub fn verwijzer(mut self, v: Verwijzer) -> Key {
-        self.verwijzer = Some(v);
-        self
-    }
-}
-
-/// The perceel codes a dataset defines, with the labels a file may carry instead of a code.
-#[derive(Debug, Clone, Default)]
-pub struct PerceelNames {
-    known: Vec<(String, Vec<String>)>,
-    open: bool,
-}
-
-impl PerceelNames {
-    /// Codes with their labels; an empty list accepts any perceel (a local file with no manifest).
-    pub fn new(known: Vec<(String, Vec<String>)>) -> Self {
-        PerceelNames { known, open: false }
-    }
-
-    /// The same names, also accepting any other value as a code of its own: for a local file,
-    /// which may define percelen the published manifest does not know.
-    pub fn open(mut self) -> Self {
-        self.open = true;
-        self
-    }
-
-    /// The code for a code or a label ("GGZ" and "GGz" are the same), or None when unknown.
-    pub fn resolve(&self, raw: &str) -> Option<String> {
-        if self.known.is_empty() {
-            return Some(raw.trim().to_string());
-        }
-        let key = fold(raw);
-        let known = self.known.iter().find(|(code, labels)| fold(code) == key || labels.iter().any(|l| fold(l) == key));
-        match known {
-            Some((code, _)) => Some(code.clone()),
-            None if self.open && !raw.trim().is_empty() => Some(raw.trim().to_string()),
-            None => None,
-        }
-    }
-}
+/// Re-exported where readers and the app found them before they had a module of their own.
+pub use crate::notice::{Notice, Parsed};
 
 /// A validated cube.
 #[derive(Debug, Clone, Default)]
@@ -98,6 +28,8 @@ pub struct Cube {
     /// In order of appearance, with a set beside it: `insert` runs once per cell.
     percelen: Vec<String>,
     perceel_set: HashSet<String>,
+    /// The cells below the landsdeel, where the data has them.
+    regions: RegionCells,
 }
 
 impl Cube {
@@ -238,6 +170,17 @@ impl Cube {
         out
     }
 
+    /// The cells per jeugdregio and gemeente (none for a file of landsdelen only).
+    pub fn regions(&self) -> &RegionCells {
+        &self.regions
+    }
+
+    /// The same cube with these cells below the landsdeel.
+    pub fn with_regions(mut self, regions: RegionCells) -> Cube {
+        self.regions = regions;
+        self
+    }
+
     /// Number of cells.
     pub fn len(&self) -> usize {
         self.cells.len()
@@ -262,18 +205,6 @@ fn too_many(table: &Table, line: u64, i: usize, limit: usize, read: impl Fn(&str
         .len();
     let at = table.rows.iter().find(|(l, _)| *l == line).map(|(_, r)| value(r)).unwrap_or_default();
     table.cell_error(ErrorKind::TooManyValues { limit, count }, line, CUBE_COLUMNS[i], &at)
-}
-
-/// A dimension value: `TOTAAL` → `Some(None)`, a known value → `Some(Some(v))`, unknown → `None`.
-fn dimension<T>(raw: &str, read: impl FnOnce(&str) -> Option<T>) -> Option<Option<T>> {
-    let s = raw.trim();
-    if s.eq_ignore_ascii_case(TOTAAL) {
-        Some(None)
-    } else if s.is_empty() {
-        None
-    } else {
-        read(s).map(Some)
-    }
 }
 
 #[cfg(test)]

@@ -59,6 +59,9 @@ pub enum ErrorKind {
         /// Distinct such values.
         values: usize,
     },
+    /// A landsdeel column naming another landsdeel than the one the row's gemeente or
+    /// jeugdregio lies in.
+    OtherLandsdeel,
     /// A measure that is not a number, `x`, `~number` or empty.
     BadNumber,
     /// A number written with thousands separators, which are ambiguous and never guessed.

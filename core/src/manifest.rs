@@ -98,6 +98,9 @@ pub struct Files {
     /// The records the cube was made from, for `records_to_cube` (never published by a site).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub records: Option<String>,
+    /// The cells per jeugdregio and gemeente (`regio.csv`), where the data has them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regio: Option<String>,
 }
 
 /// A note the source attaches to its figures, shown beside the views it names.
@@ -178,7 +181,7 @@ impl Manifest {
             licence: Localized::default(),
             periods: Vec::new(),
             status: Status::Lokaal,
-            files: Files { cube: file_name.to_string(), population: None, records: None },
+            files: Files { cube: file_name.to_string(), population: None, records: None, regio: None },
             disclosure: {
                 let text = if disclosed { Text::LocalDisclosed } else { Text::LocalUndisclosed };
                 let sent = |lang| format!("{} {}", text.get(lang), Text::FileNotSent.get(lang));

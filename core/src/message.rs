@@ -66,6 +66,7 @@ pub fn error_message(e: &DataError, lang: Lang) -> String {
             number(*rows as f64, Unit::Count, lang),
             Text::ErrUnknownRegionsRows.get(lang)
         ),
+        ErrorKind::OtherLandsdeel => Text::ErrOtherLandsdeel.get(lang).into(),
         ErrorKind::BadNumber => Text::ErrBadNumber.get(lang).into(),
         ErrorKind::ThousandsSeparator => Text::ErrThousands.get(lang).into(),
         ErrorKind::NotACount => Text::ErrNotACount.get(lang).into(),

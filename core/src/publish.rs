@@ -1,19 +1,39 @@
 //! The publishable cube: what the screen shows of a records file, as a dataset folder in a ZIP
-//! (`cube.csv`, `manifest.json`, the population when known, and a short read-me in Dutch and
+//! (`cube.csv`, `manifest.json`, the population when known, the cells per jeugdregio and
+//! gemeente where the records had gemeenten (`regio.csv`), and a short read-me in Dutch and
 //! English). Unzipped into a site's `data/` and listed in `data/index.json`, it is a published
 //! dataset; opened again with "Eigen bestand openen", it shows the same numbers.
 
 use crate::cube::{Cube, Parsed};
 use crate::disclosure::Rules;
 use crate::error::{DataError, ErrorKind};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{texts, Lang, Text};
 use crate::import::Mapping;
 use crate::manifest::{Files, Localized, Manifest, Source, Status};
 use crate::population::Population;
+use crate::regio::RegionCells;
 use crate::view::Dataset;
 use crate::zip;
 
+texts! { PublishWord;
+    PublishCube => "Publiceerbare kubus downloaden", "Download publishable cube";
+    PublishStatus => "Status van de kubus", "Status of the cube";
+    PublishHelp => "Een ZIP-bestand met cube.csv, manifest.json, de bevolking en een leesmij: alleen de cijfers die het scherm nu toont, verstoord met de cell-key-methode. Het bevat geen bestandsnaam, geen cliëntnummers en niet de sleutel.", "A ZIP file with cube.csv, manifest.json, the population and a read-me: only the figures the screen shows now, perturbed with the cell-key method. It holds no file name, no client ids and not the key.";
+    PublishFailed => "De publiceerbare kubus kon niet worden gemaakt", "The publishable cube could not be made";
+    KeyHelp => "De verstoring hangt af van een geheime sleutel die deze browser bewaart. Bewaar hem bij de records en open hem weer bij de volgende publicatie, zodat dezelfde cijfers dezelfde verstoring houden. Publiceer hem nooit.", "The perturbation depends on a secret key this browser keeps. Keep it with the records and open it again for the next release, so the same figures keep the same perturbation. Never publish it.";
+    KeySave => "Sleutel opslaan", "Save key";
+    KeyOpen => "Sleutel openen", "Open key";
+    KeyOpened => "Sleutel geopend: de cijfers zijn opnieuw verstoord met deze sleutel.", "Key opened: the figures are perturbed anew with this key.";
+    PublishedCubeTitle => "Publiceerbare kubus uit eigen records", "Publishable cube from own records";
+    PublishedCubeSource => "Eigen records, samengevat met de cell-key-methode van het LTA-dashboard", "Own records, summarised with the LTA dashboard's cell-key method";
+    PublishedCubeHowTo => "Publiceren op een site met het dashboard: pak dit ZIP-bestand uit in een eigen map onder data/ (bijvoorbeeld data/eigen-2026/), vul in manifest.json de uitgever, bron en licentie in, en zet in data/index.json een regel {\"id\": \"eigen-2026\", \"path\": \"eigen-2026/\", \"title\": {\"nl\": \"…\", \"en\": \"…\"}, \"status\": \"voorlopig\"}. Het dashboard opent het ZIP-bestand ook direct via ‘Eigen bestand openen’.", "To publish on a site with the dashboard: unzip this file into a folder of its own under data/ (for example data/eigen-2026/), fill in the publisher, source and licence in manifest.json, and add to data/index.json an entry {\"id\": \"eigen-2026\", \"path\": \"eigen-2026/\", \"title\": {\"nl\": \"…\", \"en\": \"…\"}, \"status\": \"voorlopig\"}. The dashboard also opens the ZIP file directly through ‘Open your own file (CSV, Excel or ZIP)’.";
+    Date => "Datum", "Date";
+    PublishedCubeLicence => "Door de uitgever in te vullen", "To be filled in by the publisher";
+}
+
 const CUBE: &str = "cube.csv";
+/// The cells per jeugdregio and gemeente.
+pub const REGIONS: &str = "regio.csv";
 const POPULATION: &str = "population.csv";
 const MANIFEST: &str = "manifest.json";
 
@@ -37,24 +57,27 @@ pub fn dataset_zip(shown: &Dataset, base: &Manifest, status: Status, date: &str,
 /// by a `mapping` other than the dashboard's own format have it in the manifest (`kolommen`,
 /// `invoer`), and a note says how periods were taken from dates where they were.
 pub fn dataset_files(shown: &Dataset, base: &Manifest, status: Status, date: &str, mapping: Option<&Mapping>) -> Vec<(&'static str, String)> {
-    let text = |t: Text| Localized { nl: t.get(Lang::Nl).into(), en: t.get(Lang::En).into() };
+    let text = |get: &dyn Fn(Lang) -> &'static str| Localized { nl: get(Lang::Nl).into(), en: get(Lang::En).into() };
     let population = shown.population.as_ref().map(|p| p.to_csv());
+    let regions = shown.cube.regions();
     let manifest = Manifest {
         id: format!("eigen-{date}"),
-        title: Localized { nl: format!("{} ({date})", Text::PublishedCubeTitle.get(Lang::Nl)), en: format!("{} ({date})", Text::PublishedCubeTitle.get(Lang::En)) },
+        title: Localized { nl: format!("{} ({date})", PublishWord::PublishedCubeTitle.get(Lang::Nl)), en: format!("{} ({date})", PublishWord::PublishedCubeTitle.get(Lang::En)) },
         publisher: String::new(),
-        source: Source { citation: text(Text::PublishedCubeSource), url: None },
-        licence: text(Text::PublishedCubeLicence),
+        source: Source { citation: text(&|l| PublishWord::PublishedCubeSource.get(l)), url: None },
+        licence: text(&|l| PublishWord::PublishedCubeLicence.get(l)),
         periods: shown.cube.periods().to_vec(),
         status,
-        files: Files { cube: CUBE.into(), population: population.as_ref().map(|_| POPULATION.into()), records: None },
-        disclosure: text(Text::LocalDisclosed),
+        files: Files { cube: CUBE.into(), population: population.as_ref().map(|_| POPULATION.into()), records: None, regio: (!regions.is_empty()).then(|| REGIONS.into()) },
+        disclosure: text(&|l| Text::LocalDisclosed.get(l)),
         labels: base.labels.clone(),
         notes: base.notes.iter().filter(|n| n.general).cloned().chain(mapping.map(Mapping::notes).unwrap_or_default()).collect(),
         rules: Some(Rules::default()),
         created: Some(date.to_string()),
     };
-    let mut manifest_json = serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n";
+    let levels: Vec<&str> = regions.levels().iter().map(|l| l.code()).collect();
+    let published = Published { manifest: &manifest, regioniveaus: levels };
+    let mut manifest_json = serde_json::to_string_pretty(&published).unwrap_or_default() + "\n";
     if let Some(m) = mapping.filter(|m| !m.is_plain()) {
         manifest_json = m.to_manifest_json(manifest_json.as_bytes()).unwrap_or(manifest_json);
     }
@@ -62,20 +85,34 @@ pub fn dataset_files(shown: &Dataset, base: &Manifest, status: Status, date: &st
     if let Some(p) = population {
         files.push((POPULATION, p));
     }
+    if !regions.is_empty() {
+        files.push((REGIONS, regions.to_csv()));
+    }
     files.push(("LEESMIJ.txt", read_me(Lang::Nl, status, date)));
     files.push(("README.txt", read_me(Lang::En, status, date)));
     files
 }
 
+/// A published manifest: the manifest, and the region levels below the landsdeel the dataset
+/// holds (`regioniveaus`, where it has a region file). Written only: the app reads the levels
+/// from the region file itself, and its first visit needs no reader for them.
+#[derive(serde::Serialize)]
+struct Published<'a> {
+    #[serde(flatten)]
+    manifest: &'a Manifest,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    regioniveaus: Vec<&'static str>,
+}
+
 fn read_me(lang: Lang, status: Status, date: &str) -> String {
     format!(
         "{}\n\n{}: {}\n{}: {date}\n\n{}\n\n{}\n",
-        Text::PublishedCubeTitle.get(lang),
+        PublishWord::PublishedCubeTitle.get(lang),
         Text::StatusLabel.get(lang),
         Text::status(status).get(lang),
-        Text::Date.get(lang),
+        PublishWord::Date.get(lang),
         Text::LocalDisclosed.get(lang),
-        Text::PublishedCubeHowTo.get(lang),
+        PublishWord::PublishedCubeHowTo.get(lang),
     )
 }
 
@@ -84,18 +121,34 @@ fn ymd(date: &str) -> (u16, u16, u16) {
     (part(0), part(1), part(2))
 }
 
+/// The shown dataset as CSV texts, as the app hands it to the archive worker.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ShownTexts<'a> {
+    /// The cube.
+    pub cube: &'a str,
+    /// The population, when known.
+    pub population: Option<&'a str>,
+    /// The cells per jeugdregio and gemeente, when the data has them.
+    pub regions: Option<&'a str>,
+}
+
 /// The ZIP of [`dataset_zip`] from what the app can hand the archive worker (`xlsx/`, where the
-/// deflate and the manifest writer live, not in the app's own wasm): the shown cube and its
-/// population as CSV text, and the published dataset's `manifest.json` as it was fetched.
-pub fn publish_zip(cube_csv: &str, population_csv: Option<&str>, base_manifest: &[u8], mapping: Option<&str>, status: Status, date: &str) -> Result<Vec<u8>, DataError> {
+/// deflate and the manifest writer live, not in the app's own wasm): the shown cube, its
+/// population and its region cells as CSV text, and the published dataset's `manifest.json` as
+/// it was fetched.
+pub fn publish_zip(shown: ShownTexts, base_manifest: &[u8], mapping: Option<&str>, status: Status, date: &str) -> Result<Vec<u8>, DataError> {
     let base = Manifest::parse(base_manifest, MANIFEST)?;
     let mapping = match mapping {
         Some(json) => Mapping::from_manifest(json.as_bytes(), "kolommen.json")?,
         None => None,
     };
     // Open names: the cube's percelen are those of the user's records, as shown.
-    let cube = Cube::parse(cube_csv.as_bytes(), CUBE, &base.perceel_names().open())?.value;
-    let population = match population_csv {
+    let names = base.perceel_names().open();
+    let mut cube = Cube::parse(shown.cube.as_bytes(), CUBE, &names)?.value;
+    if let Some(regions) = shown.regions {
+        cube = cube.with_regions(RegionCells::parse(regions.as_bytes(), REGIONS, &names)?.value);
+    }
+    let population = match shown.population {
         Some(p) => Some(Population::parse(p.as_bytes(), POPULATION)?.value),
         None => None,
     };
@@ -133,7 +186,13 @@ pub fn dataset_from_entries(files: &[(String, Vec<u8>)], file: &str) -> Result<P
         None => None,
     };
     let population = population.as_ref().map(|(b, n)| (*b, n.as_str()));
-    Dataset::read(manifest.clone(), (cube, &cube_name), population)
+    let regions = manifest.files.regio.clone();
+    let mut parsed = Dataset::read(manifest, (cube, &cube_name), population)?;
+    if let Some(name) = regions {
+        let notices = parsed.value.read_regions(find(&name)?, &named(&name))?;
+        parsed.notices.extend(notices);
+    }
+    Ok(parsed)
 }
 
 #[cfg(test)]
@@ -191,7 +250,7 @@ mod tests {
             amounts: crate::import::AmountStyle::Dutch,
             ..Mapping::default()
         };
-        let zip = publish_zip(&base.cube.to_csv(), None, &json, Some(&mapping.to_json()), Status::Voorlopig, "2026-12-05").unwrap();
+        let zip = publish_zip(ShownTexts { cube: &base.cube.to_csv(), ..ShownTexts::default() }, &json, Some(&mapping.to_json()), Status::Voorlopig, "2026-12-05").unwrap();
         let files = zip::read(&zip).unwrap();
         let manifest = &files.iter().find(|(n, _)| n.ends_with("manifest.json")).unwrap().1;
         // The manifest writer orders the columns by name; which column is which is the same.
@@ -203,7 +262,7 @@ mod tests {
         let text = String::from_utf8_lossy(manifest);
         assert!(text.contains("perioden-uit-datum") && text.contains("landsdeel-uit-gemeente") && text.contains("CBS, indeling 2025"), "{text}");
         // Without a mapping, none of it.
-        let plain = publish_zip(&base.cube.to_csv(), None, &json, None, Status::Voorlopig, "2026-12-05").unwrap();
+        let plain = publish_zip(ShownTexts { cube: &base.cube.to_csv(), ..ShownTexts::default() }, &json, None, Status::Voorlopig, "2026-12-05").unwrap();
         let plain = zip::read(&plain).unwrap();
         let manifest = &plain.iter().find(|(n, _)| n.ends_with("manifest.json")).unwrap().1;
         assert_eq!(Mapping::from_manifest(manifest, "manifest.json").unwrap(), None);
@@ -218,9 +277,9 @@ mod tests {
         let shown = Dataset::local("r.csv", &LocalCube::Records(built), &base, Some(&key()));
         let json = std::fs::read(format!("{}/../public/data/lta-2023/manifest.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let population = shown.population.as_ref().map(|p| p.to_csv());
-        let zip = publish_zip(&shown.cube.to_csv(), population.as_deref(), &json, None, Status::Definitief, "2026-11-27").unwrap();
+        let zip = publish_zip(ShownTexts { cube: &shown.cube.to_csv(), population: population.as_deref(), regions: None }, &json, None, Status::Definitief, "2026-11-27").unwrap();
         assert_eq!(zip, dataset_zip(&shown, &base.manifest, Status::Definitief, "2026-11-27", None));
-        assert!(publish_zip("periode\n", None, &json, None, Status::Voorlopig, "2026-11-27").is_err());
+        assert!(publish_zip(ShownTexts { cube: "periode\n", ..ShownTexts::default() }, &json, None, Status::Voorlopig, "2026-11-27").is_err());
     }
 
     /// The disclosure text says the rules were applied only where they were: a records file

@@ -17,6 +17,7 @@ use crate::cube::{Cube, Key, Notice, Parsed, PerceelNames};
 use crate::error::{DataError, ErrorKind};
 use crate::limits::{MAX_EUROS, MAX_PERCELEN, MAX_PERIODS, MAX_ROWS};
 use crate::measure::{Cell, Measures};
+use crate::regio::{Level, Regio, RegionCells};
 
 /// The columns of a records file; `aanbieder` may follow and is not needed for the cube. Other
 /// headers are read through a [`Mapping`] (`import`).
@@ -33,7 +34,22 @@ pub(crate) struct Record {
     pub(crate) landsdeel: u8,
     pub(crate) perceel: u16,
     pub(crate) verwijzer: u8,
+    /// The index of its jeugdregio in the reference table, or [`NO_REGION`].
+    pub(crate) jeugdregio: u16,
+    /// The index of its gemeente in the reference table, or [`NO_REGION`].
+    pub(crate) gemeente: u16,
     pub(crate) cents: i64,
+}
+
+/// A record's jeugdregio or gemeente where the file does not say it.
+pub(crate) const NO_REGION: u16 = u16::MAX;
+
+impl Record {
+    /// What makes a trajectory itself, beside its client: the region below the landsdeel is left
+    /// out, so a file with gemeenten and its twin with landsdelen give the same record keys.
+    pub(crate) fn identity(&self) -> (u16, u8, u16, u8, i64) {
+        (self.period, self.landsdeel, self.perceel, self.verwijzer, self.cents)
+    }
 }
 
 /// Raw texts of one dimension resolved once each: a million rows hold only a handful of names,
@@ -149,12 +165,27 @@ enum Refusal {
     UnknownRegion,
 }
 
-/// The landsdeel a region column's text stands for.
-fn landsdeel_of(region: Role, s: &str) -> Option<Landsdeel> {
+/// The area a region column's text stands for: the index of its gemeente, jeugdregio or
+/// landsdeel, as the column's role says.
+fn area_of(region: Role, s: &str) -> Option<usize> {
     match region {
-        Role::Gemeente => regions().gemeente(s).map(|g| regions().landsdeel_of(g)),
-        Role::Jeugdregio => regions().jeugdregio(s).map(|j| j.landsdeel),
-        _ => Landsdeel::parse(s),
+        Role::Gemeente => regions().gemeente_index(s),
+        Role::Jeugdregio => regions().jeugdregio_index(s),
+        _ => position(&Landsdeel::ALL, Landsdeel::parse(s)),
+    }
+}
+
+/// An area's landsdeel, jeugdregio and gemeente (indices; [`NO_REGION`] where finer than the column).
+fn split_area(region: Role, area: usize) -> (usize, u16, u16) {
+    let r = regions();
+    let landsdeel_of = |j: usize| position(&Landsdeel::ALL, Some(r.jeugdregios[j].landsdeel)).unwrap_or(0);
+    match region {
+        Role::Gemeente => {
+            let j = r.gemeenten[area].jeugdregio;
+            (landsdeel_of(j), j as u16, area as u16)
+        }
+        Role::Jeugdregio => (landsdeel_of(area), area as u16, NO_REGION),
+        _ => (area, NO_REGION, NO_REGION),
     }
 }
 
@@ -203,6 +234,7 @@ struct Dims<'d> {
     clients: &'d mut HashMap<String, u32, BuildHasherDefault<FxHasher>>,
     periods: &'d mut Interner,
     perceel_codes: &'d mut Interner,
+    areas: &'d mut Cached,
     landsdelen: &'d mut Cached,
     verwijzers: &'d mut Cached,
     percelen: &'d PerceelNames,
@@ -232,10 +264,17 @@ impl Dims<'_> {
             self.periods.checked = self.periods.values.len();
         }
         let region = self.sources.region.1;
-        let landsdeel = self.landsdelen.get(at.field(2), |s| position(&Landsdeel::ALL, landsdeel_of(region, s)));
-        let Some(landsdeel) = landsdeel else {
+        let Some(area) = self.areas.get(at.field(2), |s| area_of(region, s)) else {
             return Err(if region == Role::Landsdeel { at.error(ErrorKind::UnknownCode, 2).into() } else { Refusal::UnknownRegion });
         };
+        let (landsdeel, jeugdregio, gemeente) = split_area(region, area);
+        if let Some(col) = self.sources.landsdeel {
+            // A landsdeel column beside a gemeente or jeugdregio must agree with it.
+            let stated = self.landsdelen.get(&at.row[col], |s| position(&Landsdeel::ALL, Landsdeel::parse(s)));
+            if stated != Some(landsdeel) {
+                return Err(at.error_in(ErrorKind::OtherLandsdeel, col).into());
+            }
+        }
         let (percelen, mapping, from_product) = (self.percelen, self.mapping, self.sources.perceel.1);
         let perceel = self
             .perceel_codes
@@ -256,6 +295,8 @@ impl Dims<'_> {
             landsdeel: narrow(landsdeel, Landsdeel::ALL.len(), 2, at.field(2))?,
             perceel: narrow(perceel, MAX_PERCELEN, 3, at.field(3))?,
             verwijzer: narrow(verwijzer, Verwijzer::ALL.len(), 4, at.field(4))?,
+            jeugdregio,
+            gemeente,
             // Exact and in range: |euros| ≤ MAX_EUROS, so the cents fit an i64 (limits.rs).
             cents: (euros * 100.0).round() as i64,
         })
@@ -288,6 +329,7 @@ pub struct RecordsReader<'a> {
     clients: HashMap<String, u32, BuildHasherDefault<FxHasher>>,
     periods: Interner,
     perceel_codes: Interner,
+    areas: Cached,
     landsdelen: Cached,
     verwijzers: Cached,
     records: Vec<Record>,
@@ -320,6 +362,7 @@ impl<'a> RecordsReader<'a> {
             clients: HashMap::default(),
             periods: Interner::default(),
             perceel_codes: Interner::default(),
+            areas: Cached::default(),
             landsdelen: Cached::default(),
             verwijzers: Cached::default(),
             records: Vec::new(),
@@ -345,6 +388,7 @@ impl<'a> RecordsReader<'a> {
                 clients: &mut self.clients,
                 periods: &mut self.periods,
                 perceel_codes: &mut self.perceel_codes,
+                areas: &mut self.areas,
                 landsdelen: &mut self.landsdelen,
                 verwijzers: &mut self.verwijzers,
                 percelen: self.percelen,
@@ -408,7 +452,12 @@ impl<'a> RecordsReader<'a> {
             clients[n as usize] = id;
         }
         let list = by_client(&self.records, clients.len());
-        let records = Records { list, clients, periods: self.periods.values, percelen: self.perceel_codes.values };
+        let levels = match self.sources.region.1 {
+            Role::Gemeente => vec![Level::Jeugdregio, Level::Gemeente],
+            Role::Jeugdregio => vec![Level::Jeugdregio],
+            _ => Vec::new(),
+        };
+        let records = Records { list, clients, periods: self.periods.values, percelen: self.perceel_codes.values, levels };
         Parsed { value: RecordsCube { cube: records.exact_cube(), records }, notices: self.notices }
     }
 }
@@ -430,6 +479,8 @@ pub(crate) struct Records {
     pub(crate) clients: Vec<String>,
     pub(crate) periods: Vec<String>,
     pub(crate) percelen: Vec<String>,
+    /// The region levels below the landsdeel the file has.
+    pub(crate) levels: Vec<Level>,
 }
 
 /// Reads a whole records file: its exact cube and its records.
@@ -515,55 +566,114 @@ pub fn cube_from_records(bytes: &[u8], file: &str, percelen: &PerceelNames) -> R
     read(bytes, file, percelen).map(|p| Parsed { value: p.value.cube, notices: p.notices })
 }
 
-/// The dense cell layout of a records cube: period × (8 landsdelen + TOTAAL) × (percelen +
-/// TOTAAL) × (8 referrers + TOTAAL), where the periods are the file's and the year of each
-/// half-year or quarter.
+/// The dense cell layout of a records cube: period × area × (percelen + TOTAAL) × (8 referrers +
+/// TOTAAL), where the periods are the file's and the year of each half-year or quarter, and the
+/// areas the 8 landsdelen, TOTAAL and, where the file has them, the 42 jeugdregio's; after those,
+/// where the file has gemeenten, each gemeente's totals per period (342 gemeenten crossed with
+/// percelen and referrers would be most of the cells and time, nearly each a handful of youth).
+/// Cells of jeugdregio's and gemeenten are counted densely (linear, bounded) and kept only where
+/// records are.
 pub(crate) struct Layout {
     periods: Vec<String>,
     year_of: Vec<Option<usize>>,
-    landsdelen: usize,
+    areas: usize,
     percelen: usize,
     verwijzers: usize,
+    /// Where the jeugdregio's begin on the area axis, when the file has them.
+    jeugdregio_at: Option<usize>,
+    /// How many gemeenten have totals (0 or all of the reference table's).
+    gemeenten: usize,
 }
 
+/// One cell of the layout: its index and the indices of its period, area, perceel and referrer.
+/// A gemeente's area follows the dense ones (`areas + gemeente`).
+#[derive(Clone, Copy)]
+pub(crate) struct Place {
+    pub(crate) index: usize,
+    period: usize,
+    area: usize,
+    perceel: usize,
+    verwijzer: usize,
+}
+
+/// Where a cell's figures go: the landsdeel cube, or a region's cells.
+pub(crate) enum Address {
+    Cube(Key),
+    Region(Regio, Key),
+}
+
+/// The landsdelen and TOTAAL on the area axis.
+const LANDSDEEL_AREAS: usize = Landsdeel::ALL.len() + 1;
+
 impl Layout {
-    fn index(&self, period: usize, l: usize, p: usize, v: usize) -> usize {
-        ((period * self.landsdelen + l) * self.percelen + p) * self.verwijzers + v
+    fn index(&self, period: usize, area: usize, p: usize, v: usize) -> usize {
+        ((period * self.areas + area) * self.percelen + p) * self.verwijzers + v
+    }
+
+    /// The cells before the gemeenten' totals.
+    fn dense(&self) -> usize {
+        self.periods.len() * self.areas * self.percelen * self.verwijzers
+    }
+
+    fn gemeente_index(&self, period: usize, g: usize) -> usize {
+        self.dense() + period * self.gemeenten + g
     }
 
     /// How many cells.
     pub(crate) fn len(&self) -> usize {
-        self.periods.len() * self.landsdelen * self.percelen * self.verwijzers
+        self.dense() + self.periods.len() * self.gemeenten
     }
 
-    /// The cells a record counts in: its own and every marginal above it (up to 16).
+    /// The cells a record counts in: its own and every marginal above it (up to 16), the same for
+    /// its jeugdregio where the file has them (up to 32), and its gemeente's totals (up to 34).
     pub(crate) fn cells_of(&self, r: &Record) -> impl Iterator<Item = usize> + '_ {
-        let (lt, pt, vt) = (self.landsdelen - 1, self.percelen - 1, self.verwijzers - 1);
-        let (l, p, v) = (r.landsdeel as usize, r.perceel as usize, r.verwijzer as usize);
+        let (pt, vt) = (self.percelen - 1, self.verwijzers - 1);
+        let (p, v) = (r.perceel as usize, r.verwijzer as usize);
+        let jeugdregio = self.jeugdregio_at.filter(|_| r.jeugdregio != NO_REGION).map(|at| at + r.jeugdregio as usize);
+        let gemeente = (self.gemeenten > 0 && r.gemeente != NO_REGION).then_some(r.gemeente as usize);
+        let areas = [Some(r.landsdeel as usize), Some(LANDSDEEL_AREAS - 1), jeugdregio];
         [Some(r.period as usize), self.year_of[r.period as usize]].into_iter().flatten().flat_map(move |period| {
-            [l, lt].into_iter().flat_map(move |l| {
-                [p, pt].into_iter().flat_map(move |p| [v, vt].into_iter().map(move |v| self.index(period, l, p, v)))
-            })
+            let crossed = areas.into_iter().flatten().flat_map(move |a| {
+                [p, pt].into_iter().flat_map(move |p| [v, vt].into_iter().map(move |v| self.index(period, a, p, v)))
+            });
+            crossed.chain(gemeente.map(|g| self.gemeente_index(period, g)))
         })
     }
 
-    /// Every cell's index with its key, in layout order.
-    pub(crate) fn keys<'a>(&'a self, percelen: &'a [String]) -> impl Iterator<Item = (usize, Key)> + 'a {
-        (0..self.periods.len()).flat_map(move |period| {
-            (0..self.landsdelen).flat_map(move |l| {
-                (0..self.percelen).flat_map(move |p| {
-                    (0..self.verwijzers).map(move |v| {
-                        let key = Key {
-                            periode: Some(self.periods[period].clone()),
-                            landsdeel: Landsdeel::ALL.get(l).copied(),
-                            perceel: percelen.get(p).cloned(),
-                            verwijzer: Verwijzer::ALL.get(v).copied(),
-                        };
-                        (self.index(period, l, p, v), key)
-                    })
+    /// Every cell, in layout order.
+    pub(crate) fn places(&self) -> impl Iterator<Item = Place> + '_ {
+        let dense = (0..self.periods.len()).flat_map(move |period| {
+            (0..self.areas).flat_map(move |area| {
+                (0..self.percelen).flat_map(move |perceel| {
+                    (0..self.verwijzers).map(move |verwijzer| Place { index: self.index(period, area, perceel, verwijzer), period, area, perceel, verwijzer })
                 })
             })
-        })
+        });
+        let (pt, vt) = (self.percelen - 1, self.verwijzers - 1);
+        let gemeenten = (0..self.periods.len()).flat_map(move |period| {
+            (0..self.gemeenten).map(move |g| Place { index: self.gemeente_index(period, g), period, area: self.areas + g, perceel: pt, verwijzer: vt })
+        });
+        dense.chain(gemeenten)
+    }
+
+    /// Where a cell goes, with its key.
+    pub(crate) fn address(&self, at: Place, percelen: &[String]) -> Address {
+        let key = |landsdeel| Key {
+            periode: Some(self.periods[at.period].clone()),
+            landsdeel,
+            perceel: percelen.get(at.perceel).cloned(),
+            verwijzer: Verwijzer::ALL.get(at.verwijzer).copied(),
+        };
+        match self.jeugdregio_at {
+            _ if at.area >= self.areas => Address::Region(Regio::Gemeente((at.area - self.areas) as u16), key(None)),
+            Some(j) if at.area >= j => Address::Region(Regio::Jeugdregio((at.area - j) as u8), key(None)),
+            _ => Address::Cube(key(Landsdeel::ALL.get(at.area).copied())),
+        }
+    }
+
+    /// Whether a cell is of a jeugdregio or a gemeente.
+    pub(crate) fn is_region(&self, at: Place) -> bool {
+        at.area >= LANDSDEEL_AREAS
     }
 }
 
@@ -577,7 +687,10 @@ impl Records {
             }
         }
         let year_of = self.periods.iter().map(|p| (p.len() > 4).then(|| periods.iter().position(|q| q == &p[..4]).unwrap_or(0))).collect();
-        Layout { periods, year_of, landsdelen: Landsdeel::ALL.len() + 1, percelen: self.percelen.len() + 1, verwijzers: Verwijzer::ALL.len() + 1 }
+        let jeugdregio_at = self.levels.contains(&Level::Jeugdregio).then_some(LANDSDEEL_AREAS);
+        let areas = LANDSDEEL_AREAS + if jeugdregio_at.is_some() { regions().jeugdregios.len() } else { 0 };
+        let gemeenten = if self.levels.contains(&Level::Gemeente) { regions().gemeenten.len() } else { 0 };
+        Layout { periods, year_of, areas, percelen: self.percelen.len() + 1, verwijzers: Verwijzer::ALL.len() + 1, jeugdregio_at, gemeenten }
     }
 
     /// The records of each client in turn (they are ordered by client).
@@ -602,11 +715,21 @@ impl Records {
             }
         }
         let mut cube = Cube::default();
-        for (i, key) in layout.keys(&self.percelen) {
+        let mut regions = RegionCells::default();
+        for at in layout.places() {
+            let i = at.index;
+            // A region's cell without records is 0 without being kept.
+            if layout.is_region(at) && trajecten[i] == 0 {
+                continue;
+            }
             let n = |x: u64| Cell::Exact(x as f64);
-            cube.insert(key, Measures { trajecten: n(trajecten[i]), jeugdigen: n(youth[i]), volume_eur: Cell::Exact(euros(cents[i]) as f64) });
+            let m = Measures { trajecten: n(trajecten[i]), jeugdigen: n(youth[i]), volume_eur: Cell::Exact(euros(cents[i]) as f64) };
+            match layout.address(at, &self.percelen) {
+                Address::Cube(key) => cube.insert(key, m),
+                Address::Region(r, key) => regions.insert(r, key, m),
+            }
         }
-        cube
+        cube.with_regions(regions)
     }
 }
 

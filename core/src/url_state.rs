@@ -25,12 +25,14 @@ pub enum View {
     Trend,
     /// Two periods, or two datasets, side by side.
     Vergelijk,
+    /// The jeugdregio's and gemeenten of a landsdeel.
+    Regio,
 }
 
 impl View {
     /// Every view, in menu order.
-    pub const ALL: [View; 7] =
-        [View::Overzicht, View::Landsdelen, View::Percelen, View::Verwijzers, View::Profiel, View::Trend, View::Vergelijk];
+    pub const ALL: [View; 8] =
+        [View::Overzicht, View::Landsdelen, View::Regio, View::Percelen, View::Verwijzers, View::Profiel, View::Trend, View::Vergelijk];
 
     /// The name in the URL; also the `views` name that manifest notes refer to.
     pub fn slug(self) -> &'static str {
@@ -42,6 +44,7 @@ impl View {
             View::Profiel => "profiel",
             View::Trend => "trend",
             View::Vergelijk => "vergelijk",
+            View::Regio => "regio",
         }
     }
 
@@ -55,6 +58,7 @@ impl View {
             View::Profiel => Text::ViewProfiel,
             View::Trend => Text::ViewTrend,
             View::Vergelijk => Text::ViewVergelijk,
+            View::Regio => Text::ViewRegio,
         }
     }
 
@@ -68,6 +72,7 @@ impl View {
             View::Profiel => Text::ProfielIntro,
             View::Trend => Text::TrendIntro,
             View::Vergelijk => Text::VergelijkIntro,
+            View::Regio => Text::RegioIntro,
         }
     }
 
@@ -166,6 +171,8 @@ pub struct UrlState {
     pub tov: Option<String>,
     /// The compare view's other dataset id (`tovdata`); `None`: the dataset shown.
     pub tovdata: Option<String>,
+    /// The jeugdregio whose gemeenten the Regio view shows (`regio=JZ41`).
+    pub regio: Option<String>,
 }
 
 /// A query parameter the page did not use.
@@ -238,6 +245,10 @@ impl UrlState {
                     state.tov = Some(value.to_ascii_uppercase());
                     true
                 }
+                "regio" if value.len() == 4 && value[..2].eq_ignore_ascii_case("jz") && value[2..].bytes().all(|b| b.is_ascii_digit()) => {
+                    state.regio = Some(value.to_ascii_uppercase());
+                    true
+                }
                 "tovdata" if valid_id(&value) => {
                     state.tovdata = Some(value.clone());
                     true
@@ -296,6 +307,9 @@ impl UrlState {
         }
         if let Some(d) = &self.tovdata {
             parts.push(format!("tovdata={d}"));
+        }
+        if let Some(r) = &self.regio {
+            parts.push(format!("regio={r}"));
         }
         if self.embed {
             parts.push("embed=1".into());
@@ -414,8 +428,16 @@ mod tests {
     fn round_trip() {
         let s = UrlState { view: View::Verwijzers, lang: Lang::En, data: Some("lta-2023".into()), periode: Some("2024-H1".into()), landsdeel: Some(Landsdeel::UF),
             perceel: Some("TKGGZ".into()), verwijzer: Some(Verwijzer::RechterOvj), measure: Some(ChartMeasure::Per1000), embed: true,
-            tov: Some("2022-H1".into()), tovdata: Some("illustratief".into()) };
+            tov: Some("2022-H1".into()), tovdata: Some("illustratief".into()), regio: Some("JZ41".into()) };
         assert_eq!(UrlState::parse(&s.to_query()), (s, vec![]));
+    }
+
+    #[test]
+    fn a_regio_is_a_jeugdregio_code() {
+        let (s, ignored) = UrlState::parse("view=regio&landsdeel=LI&regio=jz41&regio=GM0935&regio=JZ4");
+        assert_eq!((s.view, s.landsdeel, s.regio.as_deref()), (View::Regio, Some(Landsdeel::LI), Some("JZ41")));
+        assert_eq!(ignored.iter().map(|i| i.value.as_str()).collect::<Vec<_>>(), ["GM0935", "JZ4"]);
+        assert_eq!(s.to_query(), "?view=regio&landsdeel=LI&regio=JZ41");
     }
 
     #[test]

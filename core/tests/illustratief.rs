@@ -32,6 +32,15 @@ fn the_committed_cube_is_the_cube_of_the_committed_records() {
         cube.value.to_csv().as_bytes() == read("illustratief", "cube.csv").as_slice(),
         "public/data/illustratief/cube.csv is stale: run `make data`"
     );
+    // Its cells per jeugdregio and gemeente too, as a published file holds them, named by the manifest.
+    assert_eq!(manifest.files.regio.as_deref(), Some("regio.csv"));
+    let json = lta_core::json::parse(&read("illustratief", "manifest.json")).unwrap();
+    let levels = json.object().unwrap().req("regioniveaus").unwrap().list(lta_core::json::Json::string).unwrap();
+    assert_eq!(levels, ["jeugdregio", "gemeente"]);
+    assert!(
+        cube.value.regions().to_csv().as_bytes() == read("illustratief", "regio.csv").as_slice(),
+        "public/data/illustratief/regio.csv is stale: run `make data`"
+    );
 }
 
 #[test]

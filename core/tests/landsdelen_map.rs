@@ -1,4 +1,4 @@
-//! The landsdelen map (`public/geo/landsdelen_2025.geojson`, made by `scripts/landsdelen.sh` from
+//! The landsdelen map (`public/geo/landsdelen_2025.geojson`, made by `scripts/geo.sh` from
 //! the jeugdregio's) puts each place in the landsdeel whose BEN covers it: the five gemeenten
 //! whose jeugdregio crosses a province border lie in Gelderland, and their neighbours across
 //! that border stay where they were. Points are the town centres (WGS84, to 0.01°).
@@ -8,7 +8,11 @@ use lta_core::Landsdeel;
 
 /// Rings of each feature's polygons, by the feature's name.
 fn features() -> Vec<(String, Vec<Vec<(f64, f64)>>)> {
-    let text = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/geo/landsdelen_2025.geojson")).unwrap();
+    features_of("landsdelen_2025.geojson")
+}
+
+fn features_of(file: &str) -> Vec<(String, Vec<Vec<(f64, f64)>>)> {
+    let text = std::fs::read(format!("{}/../public/geo/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let json = parse(&text).unwrap();
     let point = |p: &Json| {
         let xy = p.array().unwrap();
@@ -65,4 +69,21 @@ fn the_cross_border_gemeenten_lie_in_gelderland_and_their_neighbours_do_not() {
     for (place, point, landsdeel) in others {
         assert_eq!(landsdeel_of(point), [landsdeel], "{place}");
     }
+}
+
+/// The Regio view's maps: each landsdeel's file has exactly its jeugdregio's (by code), and
+/// Veenendaal lies in Food Valley on Gelderland's.
+#[test]
+fn each_landsdeel_map_has_its_jeugdregios() {
+    for l in Landsdeel::ALL {
+        let mut codes: Vec<String> = features_of(&format!("jeugdregios-{}.geojson", l.code())).into_iter().map(|f| f.0).collect();
+        codes.sort();
+        let mut want: Vec<String> = lta_core::regio::Regio::jeugdregios_of(l).iter().map(|r| r.code().to_string()).collect();
+        want.sort();
+        assert_eq!(codes, want, "{l:?}");
+    }
+    let food_valley = lta_core::import::regions().gemeente("Veenendaal").map(|g| lta_core::import::regions().jeugdregios[g.jeugdregio].code.clone()).unwrap();
+    let gelderland = features_of("jeugdregios-GE.geojson");
+    let (_, rings) = gelderland.iter().find(|f| f.0 == food_valley).unwrap();
+    assert!(inside(rings, (5.56, 52.03)), "Veenendaal in {food_valley}");
 }

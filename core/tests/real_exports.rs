@@ -24,7 +24,10 @@ fn records() -> Vec<Rec> {
         .skip(1)
         .enumerate()
         .map(|(i, line)| {
-            let f: Vec<&str> = line.split(',').collect();
+            // client, periode, landsdeel, gemeente, perceel, verwijzer, volume_eur: the gemeente
+            // is left out, so the files below state it in their own ways.
+            let mut f: Vec<&str> = line.split(',').collect();
+            f.remove(3);
             let cents = (f[5].parse::<f64>().unwrap() * 100.0).round() as i64;
             Rec {
                 client: f[0].into(),

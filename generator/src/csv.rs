@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use crate::record::Record;
 
-pub const HEADER: &str = "client,periode,landsdeel,perceel,verwijzer,volume_eur\n";
+pub const HEADER: &str = "client,periode,landsdeel,gemeente,perceel,verwijzer,volume_eur\n";
 
 /// Appends one record as a CSV line.
 pub fn push_line(out: &mut String, r: &Record) {
@@ -17,10 +17,11 @@ pub fn push_line(out: &mut String, r: &Record) {
     };
     let _ = writeln!(
         out,
-        "{},{},{},{},{},{sign}{}.{:02}",
+        "{},{},{},{},{},{},{sign}{}.{:02}",
         r.client,
         r.periode,
         r.landsdeel.code(),
+        r.gemeente.code(),
         r.perceel.code(),
         r.verwijzer.code(),
         abs / 100,

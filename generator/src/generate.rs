@@ -6,6 +6,7 @@ use crate::assumptions::{YEARS, YEAR_JITTER};
 use crate::children::{draft_rows, empty_cells, Serials};
 use crate::codes::Periode;
 use crate::euros::attach_euros;
+use crate::gemeente::Gemeenten;
 use crate::plan::{rows_2023_total, YearPlan};
 use crate::prng::Rng;
 use crate::pseudonym::Pseudonymiser;
@@ -51,6 +52,7 @@ pub fn scaled(records: u64, seed: u64) -> Vec<Record> {
 
 fn simulate(plans: &[YearPlan], seed: u64) -> Vec<Record> {
     let pseudonyms = Pseudonymiser::new(seed);
+    let gemeenten = Gemeenten::new(seed);
     let mut serials = Serials(0);
     let mut previous = empty_cells();
     let mut records = Vec::new();
@@ -66,6 +68,7 @@ fn simulate(plans: &[YearPlan], seed: u64) -> Vec<Record> {
             client: pseudonyms.id(d.serial),
             perceel: d.perceel,
             landsdeel: d.landsdeel,
+            gemeente: gemeenten.of(pseudonyms.id(d.serial), d.landsdeel),
             verwijzer: d.verwijzer,
             cents,
         }));

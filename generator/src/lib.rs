@@ -9,6 +9,7 @@ mod children;
 pub mod codes;
 mod csv;
 mod euros;
+mod gemeente;
 mod generate;
 mod plan;
 pub mod prng;

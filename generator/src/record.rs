@@ -2,6 +2,7 @@
 
 use crate::codes::{Landsdeel, Perceel, Periode, Verwijzer};
 use crate::pseudonym::ClientId;
+use lta_core::regio::Regio;
 
 /// Field order is the sort order of the output: periode, client, perceel, then the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -10,6 +11,9 @@ pub struct Record {
     pub client: ClientId,
     pub perceel: Perceel,
     pub landsdeel: Landsdeel,
+    /// Its gemeente (one of its landsdeel's; a function of client and landsdeel, so the order
+    /// above does not depend on it).
+    pub gemeente: Regio,
     pub verwijzer: Verwijzer,
     /// The volume in euro cents (integers, so sums are exact; written as euros with 2 decimals).
     pub cents: i64,

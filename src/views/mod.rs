@@ -2,8 +2,10 @@
 //! none computes a figure itself. Clicking a bar, an area or a row name chooses it as a filter.
 
 mod landsdelen;
+mod map;
 mod overzicht;
 mod profiel;
+mod regio;
 mod vergelijk;
 mod verwijzers;
 
@@ -91,7 +93,8 @@ pub fn ViewPage(ctx: Cx, embed: bool) -> impl IntoView {
         }
         View::Verwijzers => verwijzers::body(ctx).into_any(),
         View::Profiel => profiel::body(ctx).into_any(),
-        View::Vergelijk => vergelijk::body_or_handover(ctx),
+        View::Vergelijk => in_full_app(ctx, vergelijk::body),
+        View::Regio => in_full_app(ctx, regio::body),
         View::Trend => {
             let trend = derive_table(ctx, |c| c.dataset.trend(&c.sel));
             let col = crate::memo::memo(move |_| ctx.with(|c| trend.with(|t| c.chart_column(t))));
@@ -122,6 +125,24 @@ pub fn ViewPage(ctx: Cx, embed: bool) -> impl IntoView {
     }
 }
 
+/// A view of the full app (`handover.rs`): drawn by it there; the app every visitor loads hands
+/// the page over to it and says it is loading meanwhile, or why it could not.
+fn in_full_app(cx: Cx, body: fn(Cx) -> AnyView) -> AnyView {
+    if crate::handover::FULL {
+        return body(cx);
+    }
+    let lang = cx.with_untracked(|c| c.lang);
+    let failed = RwSignal::new(None::<lta_core::DataError>);
+    crate::handover::to_full(None, move |e| {
+        failed.try_set(Some(e));
+    });
+    (move || match failed.get() {
+        None => view! { <p class="loading" role="status">{Text::Loading.get(lang)}</p> }.into_any(),
+        Some(e) => view! { <p class="notice" role="alert">{lta_core::message::error_message(&e, lang)}</p> }.into_any(),
+    })
+    .into_any()
+}
+
 /// Room for the row names of a bar chart: about 40% of the window, within reason.
 fn label_width() -> u32 {
     let width = web_sys::window()
@@ -137,6 +158,7 @@ fn picker(dimension: Text, pick: Option<Dimension>) -> Option<Callback<String>> 
     match (pick, dimension) {
         (Some(d), _) => Some(Callback::new(move |code: String| ui.toggle(d, &code))),
         (None, Text::Period) => Some(Callback::new(move |code: String| ui.set_period(code))),
+        (None, Text::Jeugdregio) => Some(Callback::new(move |code: String| ui.toggle_regio(&code))),
         _ => None,
     }
 }

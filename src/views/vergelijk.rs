@@ -26,33 +26,16 @@ thread_local! {
     static LOADED: RefCell<HashMap<String, Arc<Dataset>>> = RefCell::new(HashMap::new());
 }
 
-/// The view in the full app; the app every visitor loads hands the page over to it
-/// (`handover.rs`) and says it is loading meanwhile, or why it could not.
-pub fn body_or_handover(cx: Cx) -> AnyView {
-    if crate::handover::FULL {
-        return body(cx).into_any();
-    }
-    let lang = cx.with_untracked(|c| c.lang);
-    let failed = RwSignal::new(None::<DataError>);
-    crate::handover::to_full(None, move |e| {
-        failed.try_set(Some(e));
-    });
-    (move || match failed.get() {
-        None => view! { <p class="loading" role="status">{Text::Loading.get(lang)}</p> }.into_any(),
-        Some(e) => view! { <p class="notice" role="alert">{error_message(&e, lang)}</p> }.into_any(),
-    })
-    .into_any()
-}
-
 /// Unlike the other views, this one is drawn anew when the selection, the measure or the other
 /// side changes (`tov`, `tovdata`): its parts depend on both sides at once.
-fn body(cx: Cx) -> impl IntoView {
+pub(super) fn body(cx: Cx) -> AnyView {
     let ui = expect_context::<Ui>();
     let other = crate::memo::memo(move |_| ui.state.with(|s| (s.tov.clone(), s.tovdata.clone())));
-    move || {
+    let drawn_anew = move || {
         let (tov, tovdata) = other.get();
         cx.with(|ctx| drawn(cx, ctx, tov, tovdata))
-    }
+    };
+    drawn_anew.into_any()
 }
 
 /// A published dataset by id (the index's first for an unknown id, which the select then shows).

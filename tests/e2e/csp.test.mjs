@@ -12,7 +12,7 @@ import { serve, LOCAL_POLICY } from '../../scripts/serve.mjs';
 import { META_POLICY, headerPolicy } from '../../scripts/csp.mjs';
 import { addScriptIntegrity, externaliseInlineScripts, insertPolicy, violations } from '../../scripts/csp-post-build.mjs';
 
-const VIEWS = ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend', 'vergelijk'];
+import { VIEWS } from '../../scripts/views.mjs';
 let site;
 before(async () => { site = await Site.start('dist'); });
 after(async () => { await site.stop(); });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Site, axeViolations, cell, readCube } from './harness.mjs';
 
-const VIEWS = ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend', 'vergelijk'];
+import { VIEWS } from '../../scripts/views.mjs';
 const CUBE = 'dist/data/lta-2023/cube.csv';
 const nl = new Intl.NumberFormat('nl-NL');
 const en = new Intl.NumberFormat('en-GB');

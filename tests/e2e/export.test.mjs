@@ -37,7 +37,8 @@ function files() {
   const of = gemeenten();
   let text = 'Cliëntnummer;Gem.;Perceel;Begindatum;Verwijzer;Bedrag;D/C;Aanbieder\r\n';
   lines.slice(1).forEach((line, i) => {
-    const [client, period, landsdeel, perceel, verwijzer, eur] = line.split(',');
+    // The records' own gemeente is left out: the export states one of its own, in four digits.
+    const [client, period, landsdeel, , perceel, verwijzer, eur] = line.split(',');
     const month = (period.endsWith('H1') ? 1 : 7) + (i % 6);
     const date = `${String(1 + (i % 28)).padStart(2, '0')}-${String(month).padStart(2, '0')}-${period.slice(0, 4)}`;
     const [whole, cents = '00'] = eur.replace('-', '').split('.');

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Site, drawn } from './harness.mjs';
 
 const PHONE = { width: 360, height: 740 };
-const VIEWS = ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend', 'vergelijk'];
+import { VIEWS } from '../../scripts/views.mjs';
 /** The budget (issue #21; 300,000 in issue #11): the gzip bytes of everything a first visit to
  * `/` fetches, as they go over the wire (the precompressed files of `make dist`, scripts/precompress.mjs). */
 const BUDGET = 290_000;

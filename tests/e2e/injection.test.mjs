@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Site, drawn, until } from './harness.mjs';
 
-const VIEWS = ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend', 'vergelijk'];
+import { VIEWS } from '../../scripts/views.mjs';
 // Each sets window.__pwned if it ever runs; the fixtures hold them as perceel values.
 const MARKUP = {
   img: '<img src=x onerror=window.__pwned=1>',

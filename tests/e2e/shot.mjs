@@ -2,6 +2,7 @@
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { launchOptions } from './browser.mjs';
+import { VIEWS } from '../../scripts/views.mjs';
 
 const out = process.argv[2] ?? 'tests/e2e/out';
 const { server, url } = await serve('dist');
@@ -10,7 +11,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
   const page = await browser.newPage({ viewport });
   page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
   for (const data of ['lta-2023', 'illustratief']) {
-    for (const view of ['overzicht', 'landsdelen', 'percelen', 'verwijzers', 'profiel', 'trend', 'vergelijk']) {
+    for (const view of VIEWS) {
       for (const lang of ['nl', 'en']) {
         await page.goto(`${url}?view=${view}&lang=${lang}&data=${data}`);
         await page.waitForSelector('.view');

@@ -19,7 +19,8 @@ fn csv_xlsx_and_ods_give_the_same_perturbed_cube() {
         .map(|(i, line)| {
             line.split(',')
                 .enumerate()
-                .map(|(c, v)| if i > 0 && c == 5 { Value::Number(v.parse().unwrap()) } else { Value::Text(v.to_string()) })
+                // volume_eur is the last column.
+                .map(|(c, v)| if i > 0 && c == 6 { Value::Number(v.parse().unwrap()) } else { Value::Text(v.to_string()) })
                 .collect()
         })
         .collect();

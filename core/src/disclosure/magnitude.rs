@@ -66,6 +66,11 @@ impl Contributions {
         new
     }
 
+    /// Whether any record has been added to the cell (asked before [`Self::perturbed`]).
+    pub(crate) fn has_records(&self, i: usize) -> bool {
+        self.0[i].client.is_some()
+    }
+
     /// The cell's euros with their noise, rounded to thousands.
     pub(crate) fn perturbed(&mut self, i: usize, table: &PTable, keys: [u64; 2]) -> f64 {
         let c = &mut self.0[i];

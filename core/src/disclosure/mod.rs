@@ -24,7 +24,8 @@ pub use secret::SecretKey;
 
 use crate::cube::Cube;
 use crate::measure::{Cell, Measures};
-use crate::records::{Record, RecordsCube};
+use crate::records::{Address, Record, RecordsCube};
+use crate::regio::RegionCells;
 
 /// Euros are rounded to multiples of this after their noise.
 pub const EURO_ROUNDING: f64 = 1000.0;
@@ -79,17 +80,29 @@ pub fn apply(built: &RecordsCube, secret: &SecretKey) -> Cube {
         other => other,
     };
     let mut out = Cube::default();
-    for (i, key) in layout.keys(&records.percelen) {
-        let exact = built.cube.get(&key);
-        let k = keys[i];
+    let mut regions = RegionCells::default();
+    for at in layout.places() {
+        // A region's cell without records is 0, and not kept (as in the exact cube).
+        if layout.is_region(at) && !euros.has_records(at.index) {
+            continue;
+        }
+        let address = layout.address(at, &records.percelen);
+        let exact = match &address {
+            Address::Cube(key) => built.cube.get(key),
+            Address::Region(r, key) => built.cube.regions().get(*r, key),
+        };
+        let (i, k) = (at.index, keys[at.index]);
         let measures = Measures {
             trajecten: count(exact.trajecten, k.trajectories),
             jeugdigen: count(exact.jeugdigen, k.youth),
             volume_eur: Cell::Exact(euros.perturbed(i, &table, k.euros)),
         };
-        out.insert(key, measures);
+        match address {
+            Address::Cube(key) => out.insert(key, measures),
+            Address::Region(r, key) => regions.insert(r, key, measures),
+        }
     }
-    out
+    out.with_regions(regions)
 }
 
 /// The record key of each of one client's trajectories (in the order of `client`): the client
@@ -97,12 +110,12 @@ pub fn apply(built: &RecordsCube, secret: &SecretKey) -> Cube {
 /// numbered in any order, so the multiset of keys is the same in every row order).
 fn trajectory_keys(client: &[Record], records: &crate::records::Records, secret: &SecretKey, id: &[u8]) -> Vec<u64> {
     let mut order: Vec<usize> = (0..client.len()).collect();
-    order.sort_by_key(|&i| client[i]);
+    order.sort_by_key(|&i| client[i].identity());
     let mut keys = vec![0; client.len()];
     let mut twin = 0u32;
     for (n, &i) in order.iter().enumerate() {
         let r = &client[i];
-        twin = if n > 0 && client[order[n - 1]] == *r { twin + 1 } else { 0 };
+        twin = if n > 0 && client[order[n - 1]].identity() == r.identity() { twin + 1 } else { 0 };
         let parts: [&[u8]; 7] = [
             id,
             records.periods[r.period as usize].as_bytes(),

@@ -101,6 +101,8 @@ pub(crate) struct Sources {
     pub client: usize,
     pub period: (usize, bool),
     pub region: (usize, Role),
+    /// A landsdeel column beside a finer region column: checked against it.
+    pub landsdeel: Option<usize>,
     pub perceel: (usize, bool),
     pub verwijzer: usize,
     pub amount: usize,
@@ -154,8 +156,15 @@ impl Mapping {
     /// Whether the mapping reads the file as the dashboard's own records format would: then no
     /// one needs to be asked.
     pub fn is_plain(&self) -> bool {
-        let own = [Role::Client, Role::Periode, Role::Landsdeel, Role::Perceel, Role::Verwijzer, Role::Bedrag];
-        self.columns.iter().all(|(h, r)| (own.contains(r) || *r == Role::Aanbieder) && h == r.code()) && own.iter().all(|&r| self.columns.iter().any(|c| c.1 == r))
+        let own = [Role::Client, Role::Periode, Role::Perceel, Role::Verwijzer, Role::Bedrag];
+        // The region is a landsdeel, jeugdregio or gemeente; the others are optional. All under
+        // their own names.
+        let regions = [Role::Landsdeel, Role::Jeugdregio, Role::Gemeente];
+        let optional = [Role::Begindatum, Role::Einddatum, Role::Aanbieder];
+        let has = |r: Role| self.columns.iter().any(|c| c.1 == r);
+        self.columns.iter().all(|(h, r)| (own.contains(r) || regions.contains(r) || optional.contains(r)) && h == r.code())
+            && own.iter().all(|&r| has(r))
+            && regions.iter().any(|&r| has(r))
     }
 
     /// The roles that are still missing, as the names a user reads (`periode|begindatum`).
@@ -187,7 +196,9 @@ impl Mapping {
         Ok(Sources {
             client: col(Role::Client).unwrap_or(0),
             period: (period, p == Role::Begindatum),
-            region: first(&[Role::Landsdeel, Role::Jeugdregio, Role::Gemeente]),
+            // The finest region the file has: its gemeenten and jeugdregio's are kept.
+            region: first(&[Role::Gemeente, Role::Jeugdregio, Role::Landsdeel]),
+            landsdeel: col(Role::Landsdeel).filter(|_| col(Role::Gemeente).or(col(Role::Jeugdregio)).is_some()),
             perceel: (perceel, q == Role::Productcode),
             verwijzer: col(Role::Verwijzer).unwrap_or(0),
             amount: col(Role::Bedrag).unwrap_or(0),

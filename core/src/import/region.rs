@@ -122,15 +122,20 @@ impl Regions {
     /// assert!(r.gemeente("Bergen").is_none()); // Bergen (NH.) or Bergen (L.)
     /// ```
     pub fn gemeente(&self, raw: &str) -> Option<&Gemeente> {
+        self.gemeente_index(raw).map(|i| &self.gemeenten[i])
+    }
+
+    /// The index in [`Regions::gemeenten`] of the gemeente a text names (as [`Regions::gemeente`]).
+    pub fn gemeente_index(&self, raw: &str) -> Option<usize> {
         let s = raw.trim();
         let digits = s.strip_prefix("GM").or_else(|| s.strip_prefix("gm")).unwrap_or(s);
         if !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
             let code = format!("GM{:04}", digits.parse::<u16>().ok()?);
-            return self.gemeenten.iter().find(|g| g.code == code);
+            return self.gemeenten.iter().position(|g| g.code == code);
         }
         let k = key(s);
         let k = k.strip_prefix("gemeente").filter(|rest| !rest.is_empty()).unwrap_or(&k);
-        self.gemeente_by_key.get(k).map(|&i| &self.gemeenten[i])
+        self.gemeente_by_key.get(k).copied()
     }
 
     /// The jeugdregio a text names: `JZ13` or its name (also the names in and outside brackets).
@@ -141,7 +146,12 @@ impl Regions {
     /// assert_eq!(regions().jeugdregio("Hart van Brabant").unwrap().landsdeel, Landsdeel::BZ);
     /// ```
     pub fn jeugdregio(&self, raw: &str) -> Option<&Jeugdregio> {
-        self.jeugdregio_by_key.get(&key(raw)).map(|&i| &self.jeugdregios[i])
+        self.jeugdregio_index(raw).map(|i| &self.jeugdregios[i])
+    }
+
+    /// The index in [`Regions::jeugdregios`] of the jeugdregio a text names.
+    pub fn jeugdregio_index(&self, raw: &str) -> Option<usize> {
+        self.jeugdregio_by_key.get(&key(raw)).copied()
     }
 
     /// The landsdeel of a gemeente.

@@ -3,11 +3,13 @@
 
 pub mod compare;
 mod profile;
+mod regio;
 mod shares;
 mod table;
 mod trend;
 
 pub use profile::Profile;
+pub use regio::RegioWord;
 pub use table::{Column, Order, Row, Table};
 
 use crate::code::{Landsdeel, Verwijzer};
@@ -73,6 +75,13 @@ impl Dataset {
             None => None,
         };
         Ok(Parsed { value: Dataset { manifest, cube, population }, notices })
+    }
+
+    /// Adds the cells per jeugdregio and gemeente from a region file (`files.regio`).
+    pub fn read_regions(&mut self, bytes: &[u8], file: &str) -> Result<Vec<crate::notice::Notice>, DataError> {
+        let parsed = crate::regio::RegionCells::parse(bytes, file, &self.manifest.perceel_names())?;
+        self.cube = std::mem::take(&mut self.cube).with_regions(parsed.value);
+        Ok(parsed.notices)
     }
 
     /// A file the user opened, shown with the labels and population of the published dataset

@@ -95,7 +95,9 @@ fn run(args: &Args) -> Result<(), String> {
     let built = parsed.value;
     if !args.rules {
         eprintln!("WARNING: --zonder-regels: the cell-key method was NOT applied; this cube is exact and not publishable.");
-        return write(dir, "cube.csv", &built.cube.to_csv());
+        write(dir, "cube.csv", &built.cube.to_csv())?;
+        let regions = built.cube.regions();
+        return if regions.is_empty() { Ok(()) } else { write(dir, publish::REGIONS, &regions.to_csv()) };
     }
     let population = match &manifest.files.population {
         Some(p) => Some(Population::parse(&read(p)?, p).map_err(|e| error_message(&e, Lang::En))?.value),

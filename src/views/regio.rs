@@ -1,0 +1,79 @@
+//! Regio: the jeugdregio's of the chosen landsdeel (of the nation without one) in a bar chart and
+//! a table, beside the landsdeel and the nation; a jeugdregio chosen (a click, `regio=`) shows
+//! its gemeenten below. Drawn by the full app, as Vergelijken; the core computes every figure.
+
+use leptos::prelude::*;
+use lta_core::regio::Regio;
+use lta_core::view::RegioWord;
+use lta_core::{Landsdeel, Text};
+
+use super::map::{choropleth, map_column, Boundaries};
+use super::{chart, derive_table, main_chart_around, table_block, Cx};
+use crate::ui::Ui;
+
+pub(super) fn body(ctx: Cx) -> AnyView {
+    let lang = ctx.with_untracked(|c| c.lang);
+    if !ctx.with_untracked(|c| c.dataset.has_regions()) {
+        let href = "?data=illustratief&view=regio";
+        return view! { <p class="notice" role="note">{RegioWord::NoRegions.get(lang)}" "<a href=href>{Text::ViewRegio.get(lang)}</a></p> }.into_any();
+    }
+    let ui = expect_context::<Ui>();
+    // The chosen jeugdregio, where it lies in the chosen landsdeel.
+    let chosen = crate::memo::memo(move |_| {
+        let asked = ui.state.with(|s| s.regio.as_deref().and_then(Regio::parse));
+        asked.filter(|r| matches!(r, Regio::Jeugdregio(_)) && ctx.with(|c| c.sel.landsdeel.is_none_or(|l| r.landsdeel() == l)))
+    });
+    let beside = derive_table(ctx, |c| c.dataset.beside_regions(&c.sel, c.lang));
+    let jeugdregios = crate::memo::memo(move |_| {
+        let mut t = ctx.with(|c| c.dataset.jeugdregios(&c.sel, c.lang));
+        t.selected = chosen.get().map(|r| r.code().to_string());
+        t
+    });
+    // The map of the landsdeel's jeugdregio's (none for the nation: its 42 need a map of their own).
+    let landsdeel = crate::memo::memo(move |_| ctx.with(|c| c.sel.landsdeel));
+    let col = map_column(ctx, jeugdregios);
+    let map = move || {
+        let l = landsdeel.get()?;
+        Some(choropleth(ctx, jeugdregios, col, jeugdregio_map(l), None))
+    };
+    view! {
+        {main_chart_around(ctx, jeugdregios, Text::BarJeugdregios, None, map)}
+        // The reference table's licence (CC BY) asks for the credit wherever its regions go.
+        <p class="credit">{lta_core::import::REGIONS_CREDIT}</p>
+        {table_block(ctx, beside, Text::RegioBeside, None, false)}
+        {move || match chosen.get() {
+            None => view! { <p class="hint">{RegioWord::ChooseJeugdregio.get(lang)}</p> }.into_any(),
+            Some(r) => gemeenten_of(ctx, r).into_any(),
+        }}
+    }
+    .into_any()
+}
+
+/// The gemeenten of one jeugdregio: a bar chart of the measure the view shows, and the table.
+fn gemeenten_of(ctx: Cx, jeugdregio: Regio) -> impl IntoView {
+    let lang = ctx.with_untracked(|c| c.lang);
+    let table = derive_table(ctx, move |c| c.dataset.gemeenten(&c.sel, jeugdregio));
+    let col = crate::memo::memo(move |_| ctx.with(|c| table.with(|t| c.chart_column(t))));
+    let sorted = crate::memo::memo(move |_| table.with(|t| t.sorted_by(col.get())));
+    view! {
+        <h3 class="regio-heading">{format!("{} {}", RegioWord::GemeentenOf.get(lang), jeugdregio.name())}</h3>
+        {chart(ctx, sorted, Signal::derive(move || vec![col.get()]), Text::BarGemeenten, None)}
+        {table_block(ctx, table, Text::BarGemeenten, None, false)}
+    }
+}
+
+/// The jeugdregio's of a landsdeel, each named by its code (`make geo`).
+fn jeugdregio_map(l: Landsdeel) -> Boundaries {
+    let (name, path) = match l {
+        Landsdeel::NH => ("jeugdregios-NH", "geo/jeugdregios-NH.geojson"),
+        Landsdeel::UF => ("jeugdregios-UF", "geo/jeugdregios-UF.geojson"),
+        Landsdeel::BZ => ("jeugdregios-BZ", "geo/jeugdregios-BZ.geojson"),
+        Landsdeel::LI => ("jeugdregios-LI", "geo/jeugdregios-LI.geojson"),
+        Landsdeel::ZW => ("jeugdregios-ZW", "geo/jeugdregios-ZW.geojson"),
+        Landsdeel::GE => ("jeugdregios-GE", "geo/jeugdregios-GE.geojson"),
+        Landsdeel::OV => ("jeugdregios-OV", "geo/jeugdregios-OV.geojson"),
+        Landsdeel::NN => ("jeugdregios-NN", "geo/jeugdregios-NN.geojson"),
+    };
+    let bit = 2 << Landsdeel::ALL.iter().position(|&x| x == l).unwrap_or(0);
+    Boundaries { name, path, bit }
+}
