@@ -96,8 +96,7 @@ pub fn sources(asked: Signal<Option<String>>) -> (Memo<Data>, Loader) {
         let asked = asked.get();
         index.with(|i| {
             let index = i.as_ref()?.as_ref().ok()?;
-            let found = asked.and_then(|id| index.datasets.iter().find(|e| e.id == id));
-            found.or(index.datasets.first()).map(|e| e.id.clone())
+            index.entry(asked.as_deref()).map(|e| e.id.clone())
         })
     });
     let published: LocalResource<Published> = LocalResource::new(move || {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::Table;
+use super::CsvFile;
 
 /// The one error in the package itself: (case, column, the JSON's value, the CSV's value).
 const UPSTREAM_ERRATA: [(&str, &str, &str, &str); 1] =
@@ -32,7 +32,7 @@ fn expected(case: &str) -> Vec<Map<String, Value>> {
 
 fn check(case: &str) {
     let bytes = std::fs::read(dir().join(format!("csvs/{case}.csv"))).unwrap();
-    let table = Table::read(&bytes, &format!("{case}.csv")).unwrap_or_else(|e| panic!("{case}: {e}"));
+    let table = CsvFile::read(&bytes, &format!("{case}.csv")).unwrap_or_else(|e| panic!("{case}: {e}"));
     let want = expected(case);
     assert_eq!(table.rows.len(), want.len(), "{case}: rows");
     for ((line, row), want) in table.rows.iter().zip(&want) {
@@ -66,9 +66,9 @@ fn every_csv_spectrum_case_reads_as_its_json() {
 #[test]
 fn the_cases_test_what_they_name() {
     // Guards against a reader that passes by accident: the hard fields, by hand.
-    let quoted = Table::read(&std::fs::read(dir().join("csvs/newlines_crlf.csv")).unwrap(), "n.csv").unwrap();
+    let quoted = CsvFile::read(&std::fs::read(dir().join("csvs/newlines_crlf.csv")).unwrap(), "n.csv").unwrap();
     assert_eq!((&quoted.rows[1].1[0], quoted.rows[1].0), ("Once upon \r\na time", 3));
     assert_eq!(quoted.rows[2].0, 5, "line numbers count the line break inside quotes");
-    let escaped = Table::read(&std::fs::read(dir().join("csvs/escaped_quotes.csv")).unwrap(), "e.csv").unwrap();
+    let escaped = CsvFile::read(&std::fs::read(dir().join("csvs/escaped_quotes.csv")).unwrap(), "e.csv").unwrap();
     assert_eq!(&escaped.rows[0].1[1], "ha \"ha\" ha");
 }

@@ -6,7 +6,7 @@ use crate::error::{DataError, ErrorKind};
 use crate::measure::Cell;
 
 /// A CSV file read into its header and rows, each row with its 1-based line number.
-pub(crate) struct Table {
+pub(crate) struct CsvFile {
     pub file: String,
     pub delimiter: u8,
     /// Header names, trimmed and lower-cased.
@@ -14,9 +14,9 @@ pub(crate) struct Table {
     pub rows: Vec<(u64, csv::StringRecord)>,
 }
 
-impl Table {
+impl CsvFile {
     /// Reads the whole file; a file with a header but no data rows is an error.
-    pub fn read(bytes: &[u8], file: &str) -> Result<Table, DataError> {
+    pub fn read(bytes: &[u8], file: &str) -> Result<CsvFile, DataError> {
         let mut rows = Vec::new();
         let mut reader = Rows::open(bytes, file)?;
         while let Some((line, record)) = reader.next_row()? {
@@ -26,7 +26,7 @@ impl Table {
             // A header alone would load as an empty dataset and blank every view.
             return Err(DataError::new(ErrorKind::NoDataRows, file));
         }
-        Ok(Table { file: file.to_string(), delimiter: reader.delimiter, header: reader.header, rows })
+        Ok(CsvFile { file: file.to_string(), delimiter: reader.delimiter, header: reader.header, rows })
     }
 
     /// The index of a column, or a [`ErrorKind::MissingColumn`] error naming it.
@@ -306,7 +306,7 @@ mod tests {
 
     #[test]
     fn bom_crlf_and_quotes() {
-        let t = Table::read("\u{feff}A;\" B \"\r\n1;\"x;y\"\r\n\r\n".as_bytes(), "f.csv").unwrap();
+        let t = CsvFile::read("\u{feff}A;\" B \"\r\n1;\"x;y\"\r\n\r\n".as_bytes(), "f.csv").unwrap();
         assert_eq!(t.delimiter, b';');
         assert_eq!(t.header, vec!["a", "b"]);
         assert_eq!(t.rows.len(), 1);
@@ -316,20 +316,20 @@ mod tests {
 
     #[test]
     fn crlf_lines_are_counted() {
-        let e = Table::read(b"a,b\r\n1,2\r\n3\r\n", "f.csv").err().unwrap();
+        let e = CsvFile::read(b"a,b\r\n1,2\r\n3\r\n", "f.csv").err().unwrap();
         assert_eq!(e.position.line, Some(3));
     }
 
     #[test]
     fn ragged_rows_name_their_line() {
-        let e = Table::read(b"a,b\n1,2\n3\n", "f.csv").err().unwrap();
+        let e = CsvFile::read(b"a,b\n1,2\n3\n", "f.csv").err().unwrap();
         assert_eq!(e.kind, ErrorKind::RaggedRow { expected: 2, found: 1 });
         assert_eq!(e.position.line, Some(3));
     }
 
     #[test]
     fn not_utf8_names_the_line() {
-        let e = Table::read(b"a,b\n1,\xff\n", "f.csv").err().unwrap();
+        let e = CsvFile::read(b"a,b\n1,\xff\n", "f.csv").err().unwrap();
         assert_eq!(e.kind, ErrorKind::NotUtf8);
         assert_eq!(e.position.line, Some(2));
     }

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::code::{Landsdeel, Verwijzer};
-use crate::csv_text::{parse_cell, valid_period, Table};
+use crate::csv_text::{parse_cell, valid_period, CsvFile};
 use crate::error::{DataError, ErrorKind};
 use crate::limits::{MAX_PERCELEN, MAX_PERIODS};
 use crate::measure::{Measure, Measures};
@@ -43,7 +43,7 @@ impl Cube {
     /// assert_eq!(cube.get(&Key::total("2023")).jeugdigen, Cell::Exact(9722.0));
     /// ```
     pub fn parse(bytes: &[u8], file: &str, percelen: &PerceelNames) -> Result<Parsed<Cube>, DataError> {
-        let table = Table::read(bytes, file)?;
+        let table = CsvFile::read(bytes, file)?;
         let cols: Vec<usize> =
             CUBE_COLUMNS.iter().map(|c| table.column(c)).collect::<Result<_, _>>()?;
         let notices = table.ignored_columns(&CUBE_COLUMNS);
@@ -124,8 +124,7 @@ impl Cube {
 
     /// The period views show first: the newest whole year, else the newest period.
     pub fn latest_period(&self) -> Option<&str> {
-        let latest_year = self.periods.iter().rev().find(|p| p.len() == 4);
-        latest_year.or(self.periods.last()).map(String::as_str)
+        latest_of(&self.periods)
     }
 
     /// Perceel codes in the order they first appear in the file.
@@ -192,9 +191,15 @@ impl Cube {
     }
 }
 
+/// The period shown by default among periods sorted oldest first: the newest whole year, else
+/// the newest period. The one place this rule lives.
+pub fn latest_of(periods: &[String]) -> Option<&str> {
+    periods.iter().rev().find(|p| p.len() == 4).or(periods.last()).map(String::as_str)
+}
+
 /// The error for a dimension column of a cube file with more distinct values than `limit`, first
 /// exceeded on `line`; the count covers the whole file (values as `read` resolves them).
-fn too_many(table: &Table, line: u64, i: usize, limit: usize, read: impl Fn(&str) -> Option<String>) -> DataError {
+fn too_many(table: &CsvFile, line: u64, i: usize, limit: usize, read: impl Fn(&str) -> Option<String>) -> DataError {
     let col = table.column(CUBE_COLUMNS[i]).unwrap_or(0);
     let value = |record: &csv::StringRecord| record.get(col).unwrap_or("").to_string();
     let count = table

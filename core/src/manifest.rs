@@ -48,6 +48,24 @@ pub struct DatasetIndex {
     pub datasets: Vec<IndexEntry>,
 }
 
+impl DatasetIndex {
+    /// The dataset shown for an asked id: that one where the index has it, else the first
+    /// (the default). The one place this rule lives.
+    ///
+    /// ```
+    /// use lta_core::DatasetIndex;
+    /// let index = DatasetIndex::parse(br#"{"datasets": [
+    ///   {"id": "a", "path": "a/", "title": {"nl": "A", "en": "A"}, "status": "definitief"},
+    ///   {"id": "b", "path": "b/", "title": {"nl": "B", "en": "B"}, "status": "definitief"}]}"#, "index.json").unwrap();
+    /// assert_eq!(index.entry(Some("b")).unwrap().id, "b");
+    /// assert_eq!(index.entry(Some("z")).unwrap().id, "a");
+    /// assert_eq!(index.entry(None).unwrap().id, "a");
+    /// ```
+    pub fn entry(&self, asked: Option<&str>) -> Option<&IndexEntry> {
+        asked.and_then(|id| self.datasets.iter().find(|e| e.id == id)).or(self.datasets.first())
+    }
+}
+
 /// One dataset in the index.
 #[derive(Debug, Clone)]
 pub struct IndexEntry {

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::code::Landsdeel;
-use crate::csv_text::{parse_cell, valid_period, Table};
+use crate::csv_text::{parse_cell, valid_period, CsvFile};
 use crate::cube::Parsed;
 use crate::error::{DataError, ErrorKind};
 use crate::measure::Cell;
@@ -26,7 +26,7 @@ impl Population {
     /// assert_eq!(p.landsdeel("2023", Landsdeel::UF), Some(399065.0));
     /// ```
     pub fn parse(bytes: &[u8], file: &str) -> Result<Parsed<Population>, DataError> {
-        let table = Table::read(bytes, file)?;
+        let table = CsvFile::read(bytes, file)?;
         let cols: Vec<usize> = COLUMNS.iter().map(|c| table.column(c)).collect::<Result<_, _>>()?;
         let notices = table.ignored_columns(&COLUMNS);
         let mut youth = HashMap::new();

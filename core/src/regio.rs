@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::code::{Landsdeel, Verwijzer};
-use crate::csv_text::{parse_cell, valid_period, Table};
+use crate::csv_text::{parse_cell, valid_period, CsvFile};
 use crate::key::{dimension, Key, PerceelNames, TOTAAL};
 use crate::notice::Parsed;
 use crate::error::{DataError, ErrorKind};
@@ -210,7 +210,7 @@ impl RegionCells {
     /// Reads a region file (docs/data-format.md): codes as [`Regio::parse`] reads them, percelen as
     /// the dataset names them.
     pub fn parse(bytes: &[u8], file: &str, percelen: &PerceelNames) -> Result<Parsed<RegionCells>, DataError> {
-        let table = Table::read(bytes, file)?;
+        let table = CsvFile::read(bytes, file)?;
         let cols: Vec<usize> = REGION_COLUMNS.iter().map(|c| table.column(c)).collect::<Result<_, _>>()?;
         let notices = table.ignored_columns(&REGION_COLUMNS);
         let mut out = RegionCells::default();

@@ -275,12 +275,18 @@ fn main_chart_around(ctx: Cx, table: Memo<Table>, title: Text, pick: Option<Dime
 
 /// Radio buttons for the measures the table has (per 1,000 only where a population is known).
 fn measure_picker(ctx: Cx, table: Memo<Table>) -> impl IntoView {
-    let ui = expect_context::<Ui>();
-    let (lang, slug) = ctx.with_untracked(|c| (c.lang, c.view.slug()));
     let options = crate::memo::memo(move |_| {
         table.with(|t| ChartMeasure::ALL.into_iter().filter(|m| t.column(m.column()).is_some()).collect::<Vec<_>>())
     });
     let shown = crate::memo::memo(move |_| ctx.with(|c| table.with(|t| t.columns.get(c.chart_column(t)).map(|c| c.title))));
+    measure_radios(ctx, options, shown)
+}
+
+/// Radio buttons for some measures (none for one option), the one whose column is `shown`
+/// checked; they follow both in place.
+fn measure_radios(ctx: Cx, options: Memo<Vec<ChartMeasure>>, shown: Memo<Option<Text>>) -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let (lang, slug) = ctx.with_untracked(|c| (c.lang, c.view.slug()));
     move || {
         let options = options.get();
         (options.len() > 1).then(|| {
@@ -299,28 +305,6 @@ fn measure_picker(ctx: Cx, table: Memo<Table>) -> impl IntoView {
             view! { <fieldset class="measure"><legend>{Text::ChartShows.get(lang)}</legend>{radios}</fieldset> }.into_any()
         })
     }
-}
-
-/// Radio buttons for some measures, the one whose column is `shown` checked (none for one
-/// option); for a view drawn anew on each change (Vergelijken).
-fn measure_radios(ctx: &Ctx, options: Vec<ChartMeasure>, shown: Option<Text>) -> Option<impl IntoView> {
-    let ui = expect_context::<Ui>();
-    let lang = ctx.lang;
-    (options.len() > 1).then(|| {
-        let name = format!("measure-{}", ctx.view.slug());
-        let radios = options
-            .into_iter()
-            .map(|m| {
-                view! {
-                    <label class="radio">
-                        <input type="radio" name=name.clone() value=m.slug() checked=shown == Some(m.column()) on:change=move |_| ui.set_measure(m)/>
-                        {m.column().get(lang)}
-                    </label>
-                }
-            })
-            .collect_view();
-        view! { <fieldset class="measure"><legend>{Text::ChartShows.get(lang)}</legend>{radios}</fieldset> }
-    })
 }
 
 /// Bar charts of the named columns the table has, each sorted by its own column; keyed by

@@ -131,3 +131,22 @@ test('A period the other dataset lacks is said, and the nearest is compared inst
   assert.ok(await cell(page, 'ZW', 'Unieke jeugdigen: 2022'));
   assert.deepEqual(page.problems, []);
 });
+
+test('A filter click gives Vergelijken new figures in the same charts: no chart is made anew', async () => {
+  const page = await site.open(await site.page(), '?data=illustratief&view=vergelijk&periode=2023&tov=2022');
+  await drawn(page);
+  const instances = () => page.evaluate(() => [...document.querySelectorAll('.chart')].map((c) => c.getAttribute('_echarts_instance_')));
+  const before = await instances();
+  assert.equal(before.length, 3);
+  assert.ok(before.every(Boolean), before.join());
+  const percelen = await page.locator('figure.chart-figure').nth(1).locator('svg').textContent();
+  // Zuid-West chosen from its row name: the percelen and referrers of Zuid-West, in the same charts.
+  await page.locator('tr[data-code="ZW"] button.pick').click();
+  await until(page, () => location.search.includes('landsdeel=ZW'));
+  await drawn(page);
+  await until(page, (old) => document.querySelectorAll('figure.chart-figure')[1].querySelector('svg').textContent !== old, percelen);
+  const zw = at(ILLUSTRATIEF, '2023', { landsdeel: 'ZW', perceel: 'TKGGZ' });
+  assert.equal(await cell(page, 'TKGGZ', 'Unieke jeugdigen: 2023'), count(Number(zw.jeugdigen)));
+  assert.deepEqual(await instances(), before);
+  assert.deepEqual(page.problems, []);
+});

@@ -60,7 +60,7 @@ impl Change {
 }
 
 /// Everything the compare view shows for one measure.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     /// The selection's total, for every measure.
     pub national: Vec<Change>,
@@ -129,8 +129,7 @@ pub fn reference_period(periods: &[String], current: &str, same_dataset: bool, a
     if has(current) {
         return current.to_string();
     }
-    let latest_year = periods.iter().rev().find(|p| p.len() == 4).or(periods.last());
-    latest_year.map_or_else(|| current.to_string(), String::clone)
+    crate::cube::latest_of(periods).unwrap_or(current).to_string()
 }
 
 impl Dataset {
