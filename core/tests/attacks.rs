@@ -250,3 +250,48 @@ fn the_interval_attack_pins_no_small_count_in_the_illustrative_records() {
     }
     assert!(!found.is_empty());
 }
+
+/// Differencing below the landsdeel: the jeugdregio of the fewest gemeenten, one with 9 youth,
+/// one with a single youth and the rest with none. The attacker subtracts the larger gemeente from the jeugdregio, or
+/// guesses with the perturbation table (Bayes, flat prior): over 2,000 keys, how often do they
+/// get the single youth? Its own cell never shows 1 or 2.
+#[test]
+fn differencing_a_jeugdregio_does_not_tell_its_small_gemeente() {
+    use lta_core::regio::Regio;
+    // The jeugdregio of the fewest gemeenten (at least two).
+    let jeugdregio = Landsdeel::ALL
+        .iter()
+        .flat_map(|&l| Regio::jeugdregios_of(l))
+        .filter(|j| j.gemeenten().len() >= 2)
+        .min_by_key(|j| j.gemeenten().len())
+        .unwrap();
+    let gemeenten = jeugdregio.gemeenten();
+    let (big, small) = (gemeenten[0], gemeenten[1]);
+    let mut csv = String::from("client,periode,gemeente,perceel,verwijzer,volume_eur\n");
+    for i in 0..9 {
+        csv += &format!("b{i},2023-H1,{},P,huisarts,{}\n", big.code(), 1000 + i * 37);
+    }
+    csv += &format!("s0,2023-H1,{},P,huisarts,2500\n", small.code());
+    // The rest of the jeugdregio's gemeenten have none; the attacker knows it (they show 0).
+    let built = read(&csv);
+    let table = PTable::new();
+    let total = Key::total("2023-H1");
+    let shown_of = |cube: &Cube, regio: Regio| cube.regions().get(regio, &total).jeugdigen.number().unwrap() as i64;
+    let (mut by_difference, mut by_bayes, keys) = (0, 0, 2000);
+    for seed in 0..keys {
+        let shown = disclosure::apply(&built, &key(seed));
+        let (j, b, s) = (shown_of(&shown, jeugdregio), shown_of(&shown, big), shown_of(&shown, small));
+        assert!(s == 0 || s > 2, "a single youth shown as {s}");
+        assert!(gemeenten[2..].iter().all(|g| shown_of(&shown, *g) == 0), "no youth, no noise");
+        by_difference += usize::from(j - b == 1);
+        let posterior = |t: i64| {
+            let together: f64 = (0..=b + MAX_NOISE).map(|a| likelihood(&table, a, b) * likelihood(&table, a + t, j)).sum();
+            likelihood(&table, t, s) * together
+        };
+        let best = (0..=s + MAX_NOISE).max_by(|&x, &y| posterior(x).total_cmp(&posterior(y))).unwrap();
+        by_bayes += usize::from(best == 1);
+    }
+    let (d, b) = (by_difference as f64 / keys as f64, by_bayes as f64 / keys as f64);
+    println!("{} (true 1 youth) in {} over {keys} keys: differencing gives 1 in {:.1}%, the Bayes guess in {:.1}%", small.name(), jeugdregio.name(), 100.0 * d, 100.0 * b);
+    assert!(d < 0.35 && b < 0.5, "differencing {d}, Bayes {b}");
+}
