@@ -53,17 +53,19 @@ pub async fn load_dataset(entry: &IndexEntry) -> Result<Loaded, DataError> {
         None => None,
     };
     let population = population.as_ref().map(|(bytes, path)| (bytes.as_slice(), *path));
-    #[allow(unused_mut)] // changed by the full app only
-    let Parsed { value: mut dataset, mut notices } = Dataset::read(manifest, (&cube, &cube_path), population)?;
-    // The cells per jeugdregio and gemeente are for the Regio view, which the full app draws.
-    // Behind the feature, not `if FULL`: an await in a dead branch is still a state of the async
-    // function, and would link their reader and the reference table into the first app.
-    #[cfg(feature = "toolkit")]
+    let Parsed { value: dataset, notices } = Dataset::read(manifest, (&cube, &cube_path), population)?;
+    Ok(Loaded { dataset: Arc::new(dataset), notices, manifest_json: Arc::new(manifest_json) })
+}
+
+/// A published dataset with its cells per jeugdregio and gemeente (`files.regio`, in its folder
+/// `dir`), fetched when the Regio view is opened, not with the dataset.
+pub async fn with_regions(dataset: &Dataset, dir: &str) -> Result<Arc<Dataset>, DataError> {
+    let mut dataset = dataset.clone();
     if let Some(file) = dataset.manifest.files.regio.clone() {
         let path = format!("{dir}{file}");
-        notices.extend(dataset.read_regions(&fetch(&path).await?, &path)?);
+        dataset.read_regions(&fetch(&path).await?, &path)?;
     }
-    Ok(Loaded { dataset: Arc::new(dataset), notices, manifest_json: Arc::new(manifest_json) })
+    Ok(Arc::new(dataset))
 }
 
 /// Boundaries (`geo/landsdelen_2025.geojson`, …), as GeoJSON text.
