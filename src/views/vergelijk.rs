@@ -10,7 +10,7 @@ use lta_core::message::error_message;
 use lta_core::manifest::Status;
 use lta_core::selection::Dimension;
 use lta_core::url_state::ChartMeasure;
-use lta_core::view::compare::{self, Comparison, Side};
+use lta_core::view::compare::{self, CompareWord, Comparison, Side};
 use lta_core::view::{Dataset, Table};
 use lta_core::{format, sentence, DataError, ErrorKind, Text};
 
@@ -132,9 +132,9 @@ fn notices(cx: Cx, s: Current) -> impl IntoView {
     let itself = move || with_shown(s, |s| s.same && cx.with(|c| s.ref_period == c.sel.periode));
     let missing = move || with_shown(s, |s| s.missing.clone().map(|p| (p, s.ref_period.clone())));
     view! {
-        <Show when=itself><p class="notice">{Text::CompareItself.get(lang)}</p></Show>
+        <Show when=itself><p class="notice">{CompareWord::CompareItself.get(lang)}</p></Show>
         {move || missing().map(|(p, instead)| view! {
-            <p class="notice">{format!("{}: {p}. {} {instead}.", Text::ComparePeriodMissing.get(lang), Text::CompareInstead.get(lang))}</p>
+            <p class="notice">{format!("{}: {p}. {} {instead}.", CompareWord::ComparePeriodMissing.get(lang), CompareWord::CompareInstead.get(lang))}</p>
         })}
     }
 }
@@ -180,7 +180,7 @@ fn figures(lang: lta_core::Lang, c: &Comparison, ref_name: &str, cur_name: &str)
         })
         .collect_view();
     view! {
-        <h3>{format!("{}: {cur_name}", Text::CompareKeyFigures.get(lang))}</h3>
+        <h3>{format!("{}: {cur_name}", CompareWord::CompareKeyFigures.get(lang))}</h3>
         <dl class="figures compare-figures">{items}</dl>
     }
 }
@@ -211,7 +211,7 @@ fn parts(cx: Cx, s: Current) -> impl IntoView {
         .collect_view();
     view! {
         {parts}
-        <p class="legend">{Text::CompareUnknownLegend.get(lang)}</p>
+        <p class="legend">{CompareWord::CompareUnknownLegend.get(lang)}</p>
     }
 }
 
@@ -223,7 +223,7 @@ fn empty_table() -> Table {
 /// The percelen only one side has: named, not compared.
 fn only_one_side(cx: Cx, s: Current) -> impl IntoView {
     let lang = cx.with_untracked(|c| c.lang);
-    let only = Text::CompareOnlyIn.get(lang);
+    let only = CompareWord::CompareOnlyIn.get(lang);
     let items = move || {
         with_shown(s, |s| {
             let c = &s.c;
@@ -238,7 +238,7 @@ fn only_one_side(cx: Cx, s: Current) -> impl IntoView {
         let items = items();
         (!items.is_empty()).then(|| {
             view! {
-                <h3>{Text::CompareOnlyOneSide.get(lang)}</h3>
+                <h3>{CompareWord::CompareOnlyOneSide.get(lang)}</h3>
                 <ul class="only-one-side">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
             }
         })
@@ -255,7 +255,7 @@ fn controls(cx: Cx, s: Current) -> impl IntoView {
     let chosen = move || with_shown(s, |s| s.reference_id.clone());
     let datasets = move || {
         let entries = data.with(|d| d.index.as_ref().map(|i| i.datasets.clone()).unwrap_or_default());
-        let own = view! { <option value="" selected=move || chosen().is_empty()>{Text::CompareSameDataset.get(lang)}</option> };
+        let own = view! { <option value="" selected=move || chosen().is_empty()>{CompareWord::CompareSameDataset.get(lang)}</option> };
         let others = entries
             .into_iter()
             .map(|e| {
@@ -271,16 +271,16 @@ fn controls(cx: Cx, s: Current) -> impl IntoView {
     };
     view! {
         <fieldset class="compare-with">
-            <legend>{Text::CompareWith.get(lang)}</legend>
+            <legend>{CompareWord::CompareWith.get(lang)}</legend>
             <label class="field">
-                <span>{Text::CompareDataset.get(lang)}</span>
+                <span>{CompareWord::CompareDataset.get(lang)}</span>
                 <select name="tovdata" on:change=move |ev| {
                     let id = event_target_value(&ev);
                     ui.go(|s| { s.tovdata = (!id.is_empty()).then_some(id); s.tov = None; });
                 }>{datasets}</select>
             </label>
             <label class="field">
-                <span>{Text::ComparePeriod.get(lang)}</span>
+                <span>{CompareWord::ComparePeriod.get(lang)}</span>
                 <select name="tov" on:change=move |ev| ui.go(|s| s.tov = Some(event_target_value(&ev)))>{periods}</select>
             </label>
         </fieldset>

@@ -8,11 +8,25 @@ use super::{Column, Dataset, Order, Table};
 use crate::code::{Landsdeel, Verwijzer};
 use crate::cube::Key;
 use crate::format::Unit;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{texts, Lang, Text};
 use crate::measure::{Cell, Measures};
 use crate::metrics::ratio;
 use crate::selection::{Dimension, Selection};
 use crate::url_state::ChartMeasure;
+
+texts! { CompareWord;
+    CompareWith => "Vergelijken met", "Compare with";
+    CompareDataset => "Dataset", "Dataset";
+    CompareSameDataset => "Dezelfde dataset", "The same dataset";
+    ComparePeriod => "Periode", "Period";
+    CompareKeyFigures => "Kerncijfers vergeleken", "Key figures compared";
+    CompareOnlyOneSide => "Percelen die maar aan één kant voorkomen: de indeling in percelen verschilt, dus deze zijn niet te vergelijken", "Lots on one side only: the division into lots differs, so these cannot be compared";
+    CompareOnlyIn => "alleen in", "only in";
+    CompareItself => "U vergelijkt deze cijfers met zichzelf: kies hieronder een andere periode of dataset.", "You are comparing these figures with themselves: choose another period or dataset below.";
+    ComparePeriodMissing => "Deze periode staat niet in de dataset om mee te vergelijken", "This period is not in the dataset to compare with";
+    CompareInstead => "Vergeleken wordt met", "Compared with instead";
+    CompareUnknownLegend => "Een verschil staat er alleen waar beide kanten bekend zijn. Is één kant ‘niet gepubliceerd’ of ‘geheim’, dan is het verschil dat ook: het wordt nooit met 0 berekend.", "A difference is given only where both sides are known. Where one side is ‘not published’ or ‘secret’, so is the difference: it is never computed with 0.";
+}
 
 /// One side of a comparison: a dataset, its period and the name its columns carry
 /// ("2022", or "LTA 2023 (gepubliceerde cijfers) 2023" for another dataset).
