@@ -174,6 +174,11 @@ impl Cube {
         &self.regions
     }
 
+    /// Adds or replaces a cell of a jeugdregio or gemeente.
+    pub(crate) fn insert_region(&mut self, regio: crate::regio::Regio, key: Key, measures: Measures) {
+        self.regions.insert(regio, key, measures);
+    }
+
     /// The same cube with these cells below the landsdeel.
     pub fn with_regions(mut self, regions: RegionCells) -> Cube {
         self.regions = regions;

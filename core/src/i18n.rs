@@ -219,7 +219,7 @@ texts! { Text;
     NotPublishedColumns => "Niet gepubliceerd in deze bron", "Not published in this source";
     NationalRow => "Landelijk totaal (uit de bron)", "National total (from the source)";
     ViewVergelijk => "Vergelijken", "Compare";
-    ViewRegio => "Regio", "Regions";
+    ViewRegio => "Regio", "Youth-care regions";
     BarJeugdregios => "Jeugdregio's", "Youth-care regions";
     BarGemeenten => "Gemeenten", "Municipalities";
     RegioBeside => "Het landsdeel en Nederland", "The landsdeel and the Netherlands";

@@ -86,6 +86,11 @@ pub struct Measures {
 }
 
 impl Measures {
+    /// No youth, no trajectories, no euros.
+    pub fn zero() -> Measures {
+        Measures { trajecten: Cell::Exact(0.0), jeugdigen: Cell::Exact(0.0), volume_eur: Cell::Exact(0.0) }
+    }
+
     /// The cell of one measure.
     pub fn get(&self, m: Measure) -> Cell {
         match m {

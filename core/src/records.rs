@@ -17,7 +17,7 @@ use crate::cube::{Cube, Key, Notice, Parsed, PerceelNames};
 use crate::error::{DataError, ErrorKind};
 use crate::limits::{MAX_EUROS, MAX_PERCELEN, MAX_PERIODS, MAX_ROWS};
 use crate::measure::{Cell, Measures};
-use crate::regio::{Level, Regio, RegionCells};
+use crate::regio::{Level, Regio};
 
 /// The columns of a records file; `aanbieder` may follow and is not needed for the cube. Other
 /// headers are read through a [`Mapping`] (`import`).
@@ -602,6 +602,24 @@ pub(crate) enum Address {
     Region(Regio, Key),
 }
 
+impl Address {
+    /// The cell's measures in `cube`.
+    pub(crate) fn get(&self, cube: &Cube) -> Measures {
+        match self {
+            Address::Cube(key) => cube.get(key),
+            Address::Region(r, key) => cube.regions().get(*r, key),
+        }
+    }
+
+    /// Sets the cell in `cube`.
+    pub(crate) fn insert(self, cube: &mut Cube, m: Measures) {
+        match self {
+            Address::Cube(key) => cube.insert(key, m),
+            Address::Region(r, key) => cube.insert_region(r, key, m),
+        }
+    }
+}
+
 /// The landsdelen and TOTAAL on the area axis.
 const LANDSDEEL_AREAS: usize = Landsdeel::ALL.len() + 1;
 
@@ -715,7 +733,6 @@ impl Records {
             }
         }
         let mut cube = Cube::default();
-        let mut regions = RegionCells::default();
         for at in layout.places() {
             let i = at.index;
             // A region's cell without records is 0 without being kept.
@@ -724,12 +741,9 @@ impl Records {
             }
             let n = |x: u64| Cell::Exact(x as f64);
             let m = Measures { trajecten: n(trajecten[i]), jeugdigen: n(youth[i]), volume_eur: Cell::Exact(euros(cents[i]) as f64) };
-            match layout.address(at, &self.percelen) {
-                Address::Cube(key) => cube.insert(key, m),
-                Address::Region(r, key) => regions.insert(r, key, m),
-            }
+            layout.address(at, &self.percelen).insert(&mut cube, m);
         }
-        cube.with_regions(regions)
+        cube
     }
 }
 

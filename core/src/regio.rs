@@ -11,7 +11,7 @@ use crate::key::{dimension, Key, PerceelNames, TOTAAL};
 use crate::notice::Parsed;
 use crate::error::{DataError, ErrorKind};
 use crate::import::regions;
-use crate::measure::{Cell, Measure, Measures};
+use crate::measure::{Measure, Measures};
 
 /// A jeugdregio or a gemeente, as its index in the reference table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -53,17 +53,15 @@ impl Regio {
     /// assert_eq!(Regio::parse("Maastricht"), None); // names are for the records reader
     /// ```
     pub fn parse(code: &str) -> Option<Regio> {
+        // Codes only: the reference table's lookups also read names, which are the records
+        // reader's business.
         let code = code.trim();
-        let r = regions();
-        if code.len() == 4 && code[..2].eq_ignore_ascii_case("JZ") {
-            let i = r.jeugdregios.iter().position(|j| j.code.eq_ignore_ascii_case(code))?;
-            return u8::try_from(i).ok().map(Regio::Jeugdregio);
+        let prefix = |p: &str| code.get(..2).is_some_and(|c| c.eq_ignore_ascii_case(p));
+        match code.len() {
+            4 if prefix("JZ") => regions().jeugdregio_index(code).and_then(|i| u8::try_from(i).ok()).map(Regio::Jeugdregio),
+            6 if prefix("GM") => regions().gemeente_index(code).and_then(|i| u16::try_from(i).ok()).map(Regio::Gemeente),
+            _ => None,
         }
-        if code.len() == 6 && code[..2].eq_ignore_ascii_case("GM") {
-            let i = r.gemeenten.iter().position(|g| g.code.eq_ignore_ascii_case(code))?;
-            return u16::try_from(i).ok().map(Regio::Gemeente);
-        }
-        None
     }
 
     /// Every jeugdregio of a landsdeel, in the reference table's order.
@@ -239,16 +237,10 @@ impl RegionCells {
     }
 }
 
-impl Measures {
-    /// No youth, no trajectories, no euros.
-    pub fn zero() -> Measures {
-        Measures { trajecten: Cell::Exact(0.0), jeugdigen: Cell::Exact(0.0), volume_eur: Cell::Exact(0.0) }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::measure::Cell;
 
     #[test]
     fn every_jeugdregio_of_the_table_is_in_one_landsdeel_and_its_gemeenten_in_it() {

@@ -136,11 +136,16 @@ fn in_full_app(cx: Cx, body: fn(Cx) -> AnyView) -> AnyView {
     crate::handover::to_full(None, move |e| {
         failed.try_set(Some(e));
     });
-    (move || match failed.get() {
+    (move || failed.with(|e| waiting(lang, e.as_ref()))).into_any()
+}
+
+/// What a view says while it waits for more (the full app, another dataset, a region file):
+/// that it is loading, or why it could not.
+fn waiting(lang: Lang, failed: Option<&lta_core::DataError>) -> AnyView {
+    match failed {
         None => view! { <p class="loading" role="status">{Text::Loading.get(lang)}</p> }.into_any(),
-        Some(e) => view! { <p class="notice" role="alert">{lta_core::message::error_message(&e, lang)}</p> }.into_any(),
-    })
-    .into_any()
+        Some(e) => view! { <p class="notice" role="alert">{lta_core::message::error_message(e, lang)}</p> }.into_any(),
+    }
 }
 
 /// Room for the row names of a bar chart: about 40% of the window, within reason.

@@ -6,13 +6,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lta_core::message::error_message;
 use lta_core::regio::Regio;
 use lta_core::view::{Dataset, RegioWord};
 use lta_core::{DataError, Landsdeel, Text};
 
 use super::map::{choropleth, map_column, Boundaries};
-use super::{chart, derive_table, main_chart_around, table_block, Ctx, Cx};
+use super::{chart, derive_table, main_chart_around, table_block, waiting, Ctx, Cx};
 use crate::data::Data;
 use crate::load;
 use crate::ui::Ui;
@@ -33,8 +32,8 @@ pub(super) fn body(ctx: Cx) -> AnyView {
     let loaded = RwSignal::new(None::<Result<Arc<Dataset>, DataError>>);
     spawn_local(async move { loaded.set(Some(load::with_regions(&dataset, &dir.unwrap_or_default()).await)) });
     let shown = move || match loaded.get() {
-        None => view! { <p class="loading" role="status">{Text::Loading.get(lang)}</p> }.into_any(),
-        Some(Err(e)) => view! { <p class="notice" role="alert">{error_message(&e, lang)}</p> }.into_any(),
+        None => waiting(lang, None),
+        Some(Err(e)) => waiting(lang, Some(&e)),
         Some(Ok(full)) => drawn(crate::memo::memo(move |_| Ctx { dataset: full.clone(), ..ctx.get() })),
     };
     shown.into_any()

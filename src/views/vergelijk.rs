@@ -6,7 +6,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use lta_core::message::error_message;
 use lta_core::manifest::Status;
 use lta_core::selection::Dimension;
 use lta_core::url_state::ChartMeasure;
@@ -14,7 +13,7 @@ use lta_core::view::compare::{self, CompareWord, Comparison, Side};
 use lta_core::view::{Dataset, Table};
 use lta_core::{format, sentence, DataError, ErrorKind, Text};
 
-use super::{chart, measure_radios, table_block, Ctx, Cx};
+use super::{chart, measure_radios, table_block, waiting, Ctx, Cx};
 use crate::data::Data;
 use crate::load;
 use crate::ui::Ui;
@@ -83,8 +82,8 @@ pub(super) fn body(cx: Cx) -> AnyView {
     });
     let ready = crate::memo::memo(move |_| shown.with(|s| matches!(s, Some(Ok(_)))));
     let failed = move || match shown.get() {
-        None => Some(view! { <p class="loading" role="status">{Text::Loading.get(lang)}</p> }.into_any()),
-        Some(Err(e)) => Some(view! { <p class="notice" role="alert">{error_message(&e, lang)}</p> }.into_any()),
+        None => Some(waiting(lang, None)),
+        Some(Err(e)) => Some(waiting(lang, Some(&e))),
         Some(Ok(_)) => None,
     };
     let current = crate::memo::memo(move |_| shown.with(|s| s.as_ref().and_then(|s| s.as_ref().ok()).cloned()));

@@ -24,8 +24,7 @@ pub use secret::SecretKey;
 
 use crate::cube::Cube;
 use crate::measure::{Cell, Measures};
-use crate::records::{Address, Record, RecordsCube};
-use crate::regio::RegionCells;
+use crate::records::{Record, RecordsCube};
 
 /// Euros are rounded to multiples of this after their noise.
 pub const EURO_ROUNDING: f64 = 1000.0;
@@ -80,29 +79,22 @@ pub fn apply(built: &RecordsCube, secret: &SecretKey) -> Cube {
         other => other,
     };
     let mut out = Cube::default();
-    let mut regions = RegionCells::default();
     for at in layout.places() {
         // A region's cell without records is 0, and not kept (as in the exact cube).
         if layout.is_region(at) && !euros.has_records(at.index) {
             continue;
         }
         let address = layout.address(at, &records.percelen);
-        let exact = match &address {
-            Address::Cube(key) => built.cube.get(key),
-            Address::Region(r, key) => built.cube.regions().get(*r, key),
-        };
+        let exact = address.get(&built.cube);
         let (i, k) = (at.index, keys[at.index]);
         let measures = Measures {
             trajecten: count(exact.trajecten, k.trajectories),
             jeugdigen: count(exact.jeugdigen, k.youth),
             volume_eur: Cell::Exact(euros.perturbed(i, &table, k.euros)),
         };
-        match address {
-            Address::Cube(key) => out.insert(key, measures),
-            Address::Region(r, key) => regions.insert(r, key, measures),
-        }
+        address.insert(&mut out, measures);
     }
-    out.with_regions(regions)
+    out
 }
 
 /// The record key of each of one client's trajectories (in the order of `client`): the client
