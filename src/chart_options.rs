@@ -10,8 +10,9 @@ use lta_core::Lang;
 /// The name under which the landsdelen boundaries are registered with ECharts.
 
 /// Rijkshuisstijl hemelblauw (5.9:1 on white), then a dark orange: a landsdeel and the nation
-/// side by side stay apart for colour-blind readers, and the legend names them.
-const SERIES_COLOURS: [&str; 2] = ["#01689b", "#a64b00"];
+/// side by side stay apart for colour-blind readers, and the legend names them. A third series
+/// (Doorlooptijd's started, ended, running) is Rijkshuisstijl groen (4.6:1).
+const SERIES_COLOURS: [&str; 3] = ["#01689b", "#a64b00", "#39870c"];
 const ROW_HEIGHT: u32 = 34;
 const LEGEND_ROOM: u32 = 52;
 

@@ -57,13 +57,30 @@ pub async fn load_dataset(entry: &IndexEntry) -> Result<Loaded, DataError> {
     Ok(Loaded { dataset: Arc::new(dataset), notices, manifest_json: Arc::new(manifest_json) })
 }
 
-/// A published dataset with its cells per jeugdregio and gemeente (`files.regio`, in its folder
-/// `dir`), fetched when the Regio view is opened, not with the dataset.
-pub async fn with_regions(dataset: &Dataset, dir: &str) -> Result<Arc<Dataset>, DataError> {
+/// A file of a published dataset that a view fetches when it opens, not with the dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The cells per jeugdregio and gemeente (`files.regio`), for the Regio view.
+    Regions,
+    /// The movements and durations (`files.doorlooptijd`), for the Doorlooptijd view.
+    Flow,
+}
+
+/// A published dataset with one more of its files (in its folder `dir`) read.
+pub async fn with_part(dataset: &Dataset, dir: &str, part: Part) -> Result<Arc<Dataset>, DataError> {
     let mut dataset = dataset.clone();
-    if let Some(file) = dataset.manifest.files.regio.clone() {
+    let files = &dataset.manifest.files;
+    let file = match part {
+        Part::Regions => files.regio.clone(),
+        Part::Flow => files.doorlooptijd.clone(),
+    };
+    if let Some(file) = file {
         let path = format!("{dir}{file}");
-        dataset.read_regions(&fetch(&path).await?, &path)?;
+        let bytes = fetch(&path).await?;
+        match part {
+            Part::Regions => dataset.read_regions(&bytes, &path)?,
+            Part::Flow => dataset.read_flow(&bytes, &path)?,
+        };
     }
     Ok(Arc::new(dataset))
 }

@@ -54,11 +54,12 @@ pub async fn unzip(bytes: &[u8], name: &str) -> Result<Vec<(String, Vec<u8>)>, D
     Ok(Array::from(&entries).iter().map(entry).collect())
 }
 
-/// The shown dataset as CSV texts: its cube, population and cells per region.
+/// The shown dataset as CSV texts: its cube, population, cells per region and flow.
 pub struct ShownCsv {
     pub cube: String,
     pub population: Option<String>,
     pub regions: Option<String>,
+    pub flow: Option<String>,
 }
 
 /// The publishable cube's ZIP ([`lta_core::publish::publish_zip`]), or what went wrong.
@@ -70,6 +71,7 @@ pub async fn publish(shown: &ShownCsv, manifest: &[u8], columns: Option<&str>, d
         ("cube", shown.cube.as_str().into()),
         ("population", text(&shown.population)),
         ("regio", text(&shown.regions)),
+        ("doorlooptijd", text(&shown.flow)),
         ("manifest", Uint8Array::from(manifest).into()),
         ("kolommen", columns),
         ("definitief", definitief.into()),

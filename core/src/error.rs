@@ -62,6 +62,8 @@ pub enum ErrorKind {
     /// A landsdeel column naming another landsdeel than the one the row's gemeente or
     /// jeugdregio lies in.
     OtherLandsdeel,
+    /// An end date before the begin date of its row.
+    EndBeforeBegin,
     /// A measure that is not a number, `x`, `~number` or empty.
     BadNumber,
     /// A number written with thousands separators, which are ambiguous and never guessed.

@@ -18,6 +18,8 @@ pub enum Unit {
     Decimal2,
     /// A share (0..1) as a percentage with one decimal.
     Percent,
+    /// Whole weeks (a duration); an unpublished cell is one not reached.
+    Weeks,
 }
 
 /// Formats a number.
@@ -32,7 +34,7 @@ pub enum Unit {
 /// ```
 pub fn number(n: f64, unit: Unit, lang: Lang) -> String {
     match unit {
-        Unit::Count => grouped(n, 0, lang),
+        Unit::Count | Unit::Weeks => grouped(n, 0, lang),
         Unit::Euro => {
             let digits = grouped(n.abs(), 0, lang);
             let sign = if n.round() < 0.0 { "-" } else { "" };
@@ -58,6 +60,7 @@ pub fn number(n: f64, unit: Unit, lang: Lang) -> String {
 /// assert_eq!(cell(Cell::Approx(0.029885), Unit::Percent, Lang::Nl), "≈ 3%");
 /// assert_eq!(cell(Cell::Approx(5576.0), Unit::Count, Lang::En), "≈ 5,576");
 /// assert_eq!(cell(Cell::NotPublished, Unit::Euro, Lang::Nl), "niet gepubliceerd");
+/// assert_eq!(cell(Cell::NotPublished, Unit::Weeks, Lang::En), "not reached");
 /// ```
 pub fn cell(c: Cell, unit: Unit, lang: Lang) -> String {
     match c {
@@ -80,6 +83,8 @@ pub fn cell(c: Cell, unit: Unit, lang: Lang) -> String {
             }
         }
         Cell::Secret => Text::Secret.get(lang).to_string(),
+        // A quartile not published is one the trajectories still running did not let reach.
+        Cell::NotPublished if unit == Unit::Weeks => Text::NotReached.get(lang).to_string(),
         Cell::NotPublished => Text::NotPublished.get(lang).to_string(),
     }
 }
@@ -136,7 +141,7 @@ pub fn approx(n: f64, unit: Unit) -> (f64, usize) {
                 (rounded, (-rounded.abs().log10().floor()).max(0.0) as usize)
             }
         }
-        Unit::Count => (n, 0),
+        Unit::Count | Unit::Weeks => (n, 0),
         Unit::Decimal1 => (n, 1),
         Unit::Decimal2 => (n, 2),
     }
@@ -166,7 +171,7 @@ fn significant(n: f64, digits: i32) -> f64 {
 /// ```
 pub fn plain(n: f64, unit: Unit, lang: Lang) -> String {
     let (n, decimals) = match unit {
-        Unit::Count | Unit::Euro => (n, 0),
+        Unit::Count | Unit::Euro | Unit::Weeks => (n, 0),
         Unit::Decimal1 => (n, 1),
         Unit::Decimal2 => (n, 2),
         Unit::Percent => (n * 100.0, 1),

@@ -15,6 +15,7 @@ pub mod embed;
 pub mod export;
 pub mod file_kind;
 pub mod fixed;
+pub mod flow;
 pub mod format;
 pub mod i18n;
 pub mod import;

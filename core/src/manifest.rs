@@ -119,6 +119,10 @@ pub struct Files {
     /// The cells per jeugdregio and gemeente (`regio.csv`), where the data has them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub regio: Option<String>,
+    /// Trajectories started, ended and running, and their durations (`doorlooptijd.csv`), where
+    /// the records had begin dates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doorlooptijd: Option<String>,
 }
 
 /// A note the source attaches to its figures, shown beside the views it names.
@@ -199,7 +203,7 @@ impl Manifest {
             licence: Localized::default(),
             periods: Vec::new(),
             status: Status::Lokaal,
-            files: Files { cube: file_name.to_string(), population: None, records: None, regio: None },
+            files: Files { cube: file_name.to_string(), population: None, records: None, regio: None, doorlooptijd: None },
             disclosure: {
                 let text = if disclosed { Text::LocalDisclosed } else { Text::LocalUndisclosed };
                 let sent = |lang| format!("{} {}", text.get(lang), Text::FileNotSent.get(lang));

@@ -67,6 +67,7 @@ pub fn error_message(e: &DataError, lang: Lang) -> String {
             Text::ErrUnknownRegionsRows.get(lang)
         ),
         ErrorKind::OtherLandsdeel => Text::ErrOtherLandsdeel.get(lang).into(),
+        ErrorKind::EndBeforeBegin => Text::ErrEndBeforeBegin.get(lang).into(),
         ErrorKind::BadNumber => Text::ErrBadNumber.get(lang).into(),
         ErrorKind::ThousandsSeparator => Text::ErrThousands.get(lang).into(),
         ErrorKind::NotACount => Text::ErrNotACount.get(lang).into(),

@@ -11,6 +11,7 @@ use crate::i18n::{texts, Lang, Text};
 use crate::import::Mapping;
 use crate::manifest::{Files, Localized, Manifest, Source, Status};
 use crate::population::Population;
+use crate::flow::Flow;
 use crate::regio::RegionCells;
 use crate::view::Dataset;
 use crate::zip;
@@ -34,6 +35,9 @@ texts! { PublishWord;
 const CUBE: &str = "cube.csv";
 /// The cells per jeugdregio and gemeente.
 pub const REGIONS: &str = "regio.csv";
+
+/// The movements and durations of trajectories.
+pub const FLOW: &str = "doorlooptijd.csv";
 const POPULATION: &str = "population.csv";
 const MANIFEST: &str = "manifest.json";
 
@@ -68,7 +72,7 @@ pub fn dataset_files(shown: &Dataset, base: &Manifest, status: Status, date: &st
         licence: text(&|l| PublishWord::PublishedCubeLicence.get(l)),
         periods: shown.cube.periods().to_vec(),
         status,
-        files: Files { cube: CUBE.into(), population: population.as_ref().map(|_| POPULATION.into()), records: None, regio: (!regions.is_empty()).then(|| REGIONS.into()) },
+        files: Files { cube: CUBE.into(), population: population.as_ref().map(|_| POPULATION.into()), records: None, regio: (!regions.is_empty()).then(|| REGIONS.into()), doorlooptijd: shown.flow.as_ref().map(|_| FLOW.into()) },
         disclosure: text(&|l| Text::LocalDisclosed.get(l)),
         labels: base.labels.clone(),
         notes: base.notes.iter().filter(|n| n.general).cloned().chain(mapping.map(Mapping::notes).unwrap_or_default()).collect(),
@@ -87,6 +91,9 @@ pub fn dataset_files(shown: &Dataset, base: &Manifest, status: Status, date: &st
     }
     if !regions.is_empty() {
         files.push((REGIONS, regions.to_csv()));
+    }
+    if let Some(flow) = &shown.flow {
+        files.push((FLOW, flow.to_csv()));
     }
     files.push(("LEESMIJ.txt", read_me(Lang::Nl, status, date)));
     files.push(("README.txt", read_me(Lang::En, status, date)));
@@ -130,6 +137,8 @@ pub struct ShownTexts<'a> {
     pub population: Option<&'a str>,
     /// The cells per jeugdregio and gemeente, when the data has them.
     pub regions: Option<&'a str>,
+    /// The movements and durations, when the records had begin dates.
+    pub flow: Option<&'a str>,
 }
 
 /// The ZIP of [`dataset_zip`] from what the app can hand the archive worker (`xlsx/`, where the
@@ -152,7 +161,11 @@ pub fn publish_zip(shown: ShownTexts, base_manifest: &[u8], mapping: Option<&str
         Some(p) => Some(Population::parse(p.as_bytes(), POPULATION)?.value),
         None => None,
     };
-    let shown = Dataset { manifest: base.clone(), cube, population };
+    let flow = match shown.flow {
+        Some(f) => Some(Flow::parse(f.as_bytes(), FLOW, &names)?.value),
+        None => None,
+    };
+    let shown = Dataset { manifest: base.clone(), cube, population, flow };
     Ok(dataset_zip(&shown, &base, status, date, mapping.as_ref()))
 }
 
@@ -186,10 +199,14 @@ pub fn dataset_from_entries(files: &[(String, Vec<u8>)], file: &str) -> Result<P
         None => None,
     };
     let population = population.as_ref().map(|(b, n)| (*b, n.as_str()));
-    let regions = manifest.files.regio.clone();
+    let (regions, flow) = (manifest.files.regio.clone(), manifest.files.doorlooptijd.clone());
     let mut parsed = Dataset::read(manifest, (cube, &cube_name), population)?;
     if let Some(name) = regions {
         let notices = parsed.value.read_regions(find(&name)?, &named(&name))?;
+        parsed.notices.extend(notices);
+    }
+    if let Some(name) = flow {
+        let notices = parsed.value.read_flow(find(&name)?, &named(&name))?;
         parsed.notices.extend(notices);
     }
     Ok(parsed)
@@ -277,7 +294,7 @@ mod tests {
         let shown = Dataset::local("r.csv", &LocalCube::Records(built), &base, Some(&key()));
         let json = std::fs::read(format!("{}/../public/data/lta-2023/manifest.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let population = shown.population.as_ref().map(|p| p.to_csv());
-        let zip = publish_zip(ShownTexts { cube: &shown.cube.to_csv(), population: population.as_deref(), regions: None }, &json, None, Status::Definitief, "2026-11-27").unwrap();
+        let zip = publish_zip(ShownTexts { cube: &shown.cube.to_csv(), population: population.as_deref(), regions: None, flow: None }, &json, None, Status::Definitief, "2026-11-27").unwrap();
         assert_eq!(zip, dataset_zip(&shown, &base.manifest, Status::Definitief, "2026-11-27", None));
         assert!(publish_zip(ShownTexts { cube: "periode\n", ..ShownTexts::default() }, &json, None, Status::Voorlopig, "2026-11-27").is_err());
     }

@@ -19,8 +19,9 @@ use crate::limits::{MAX_EUROS, MAX_PERCELEN, MAX_PERIODS, MAX_ROWS};
 use crate::measure::{Cell, Measures};
 use crate::regio::{Level, Regio};
 
-/// The columns of a records file; `aanbieder` may follow and is not needed for the cube. Other
-/// headers are read through a [`Mapping`] (`import`).
+/// The columns of a records file; `begindatum`, `einddatum` and `aanbieder` may follow (for the
+/// durations, `flow.rs`) and are not needed for the cube. Other headers are read through a
+/// [`Mapping`] (`import`).
 pub const RECORD_COLUMNS: [&str; 6] = ["client", "periode", "landsdeel", "perceel", "verwijzer", "volume_eur"];
 
 /// How many rows the proposed mapping looks at to tell how amounts are written.
@@ -39,10 +40,21 @@ pub(crate) struct Record {
     /// The index of its gemeente in the reference table, or [`NO_REGION`].
     pub(crate) gemeente: u16,
     pub(crate) cents: i64,
+    /// Its begin and end date (days from 1970-01-01), or [`NO_DATE`].
+    pub(crate) begin: i32,
+    pub(crate) end: i32,
+    /// The index of its provider (`Records::providers`), or [`NO_PROVIDER`].
+    pub(crate) provider: u32,
 }
 
 /// A record's jeugdregio or gemeente where the file does not say it.
 pub(crate) const NO_REGION: u16 = u16::MAX;
+
+/// A record's date where the file has none (an end date: the trajectory still runs).
+pub(crate) const NO_DATE: i32 = i32::MIN;
+
+/// A record's provider where the file has none.
+pub(crate) const NO_PROVIDER: u32 = u32::MAX;
 
 impl Record {
     /// What makes a trajectory itself, beside its client: the region below the landsdeel is left
@@ -237,6 +249,8 @@ struct Dims<'d> {
     areas: &'d mut Cached,
     landsdelen: &'d mut Cached,
     verwijzers: &'d mut Cached,
+    dates: &'d mut Cached,
+    providers: &'d mut Interner,
     percelen: &'d PerceelNames,
     mapping: &'d Mapping,
     sources: &'d Sources,
@@ -289,6 +303,14 @@ impl Dims<'_> {
         if euros.is_nan() || euros.abs() > MAX_EUROS as f64 {
             return Err(at.error(ErrorKind::OutOfRange { limit: MAX_EUROS }, 5).into());
         }
+        let (begin, end) = self.dates(at)?;
+        let provider = match self.sources.provider {
+            Some(col) if !at.row[col].trim().is_empty() => {
+                let i = self.providers.index(&at.row[col], |s| Some(s.to_string())).unwrap_or(0);
+                u32::try_from(i).map_err(|_| Refusal::TooMany { column: col, limit: u32::MAX as usize, value: at.row[col].to_string() })?
+            }
+            _ => NO_PROVIDER,
+        };
         Ok(Record {
             client,
             period: narrow(period, MAX_PERIODS, 1, at.field(1))?,
@@ -299,7 +321,38 @@ impl Dims<'_> {
             gemeente,
             // Exact and in range: |euros| ≤ MAX_EUROS, so the cents fit an i64 (limits.rs).
             cents: (euros * 100.0).round() as i64,
+            begin,
+            end,
+            provider,
         })
+    }
+
+    /// The row's begin and end date, where the file has them: a begin date must be a date, an
+    /// end date a date on or after it, or empty (the trajectory still runs).
+    fn dates(&mut self, at: &Row) -> Result<(i32, i32), Refusal> {
+        let mut day = |col: usize| -> Result<i32, Refusal> {
+            let raw = &at.row[col];
+            if raw.trim().is_empty() {
+                return Ok(NO_DATE);
+            }
+            let day = self.dates.get(raw, |s| crate::import::day_number(s).map(|d| d as usize));
+            day.map(|d| d as i32).ok_or_else(|| at.error_in(ErrorKind::BadDate, col).into())
+        };
+        let begin = match self.sources.begin {
+            Some(col) => match day(col)? {
+                NO_DATE => return Err(at.error_in(ErrorKind::MissingValue, col).into()),
+                d => d,
+            },
+            None => NO_DATE,
+        };
+        let end = match self.sources.end {
+            Some(col) => day(col)?,
+            None => NO_DATE,
+        };
+        if let (Some(col), true) = (self.sources.end, end != NO_DATE && begin != NO_DATE && end < begin) {
+            return Err(at.error_in(ErrorKind::EndBeforeBegin, col).into());
+        }
+        Ok((begin, end))
     }
 
     /// The client's number, numbering a new client next; None past u32 (never under MAX_ROWS).
@@ -332,6 +385,8 @@ pub struct RecordsReader<'a> {
     areas: Cached,
     landsdelen: Cached,
     verwijzers: Cached,
+    dates: Cached,
+    providers: Interner,
     records: Vec<Record>,
 }
 
@@ -365,6 +420,8 @@ impl<'a> RecordsReader<'a> {
             areas: Cached::default(),
             landsdelen: Cached::default(),
             verwijzers: Cached::default(),
+            dates: Cached::default(),
+            providers: Interner::default(),
             records: Vec::new(),
         })
     }
@@ -391,6 +448,8 @@ impl<'a> RecordsReader<'a> {
                 areas: &mut self.areas,
                 landsdelen: &mut self.landsdelen,
                 verwijzers: &mut self.verwijzers,
+                dates: &mut self.dates,
+                providers: &mut self.providers,
                 percelen: self.percelen,
                 mapping: &self.mapping,
                 sources: &self.sources,
@@ -457,7 +516,7 @@ impl<'a> RecordsReader<'a> {
             Role::Jeugdregio => vec![Level::Jeugdregio],
             _ => Vec::new(),
         };
-        let records = Records { list, clients, periods: self.periods.values, percelen: self.perceel_codes.values, levels };
+        let records = Records { list, clients, periods: self.periods.values, percelen: self.perceel_codes.values, providers: self.providers.values, levels };
         Parsed { value: RecordsCube { cube: records.exact_cube(), records }, notices: self.notices }
     }
 }
@@ -479,6 +538,8 @@ pub(crate) struct Records {
     pub(crate) clients: Vec<String>,
     pub(crate) periods: Vec<String>,
     pub(crate) percelen: Vec<String>,
+    /// The providers, where the file has them.
+    pub(crate) providers: Vec<String>,
     /// The region levels below the landsdeel the file has.
     pub(crate) levels: Vec<Level>,
 }

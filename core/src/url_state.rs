@@ -27,12 +27,23 @@ pub enum View {
     Vergelijk,
     /// The jeugdregio's and gemeenten of a landsdeel.
     Regio,
+    /// Trajectories started, ended and running, and how long they last.
+    Doorlooptijd,
 }
 
 impl View {
     /// Every view, in menu order.
-    pub const ALL: [View; 8] =
-        [View::Overzicht, View::Landsdelen, View::Regio, View::Percelen, View::Verwijzers, View::Profiel, View::Trend, View::Vergelijk];
+    pub const ALL: [View; 9] = [
+        View::Overzicht,
+        View::Landsdelen,
+        View::Regio,
+        View::Percelen,
+        View::Verwijzers,
+        View::Profiel,
+        View::Trend,
+        View::Doorlooptijd,
+        View::Vergelijk,
+    ];
 
     /// The name in the URL; also the `views` name that manifest notes refer to.
     pub fn slug(self) -> &'static str {
@@ -45,6 +56,7 @@ impl View {
             View::Trend => "trend",
             View::Vergelijk => "vergelijk",
             View::Regio => "regio",
+            View::Doorlooptijd => "doorlooptijd",
         }
     }
 
@@ -59,6 +71,7 @@ impl View {
             View::Trend => Text::ViewTrend,
             View::Vergelijk => Text::ViewVergelijk,
             View::Regio => Text::ViewRegio,
+            View::Doorlooptijd => Text::ViewDoorlooptijd,
         }
     }
 
@@ -73,6 +86,7 @@ impl View {
             View::Trend => Text::TrendIntro,
             View::Vergelijk => Text::VergelijkIntro,
             View::Regio => Text::RegioIntro,
+            View::Doorlooptijd => Text::DoorlooptijdIntro,
         }
     }
 

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use crate::record::Record;
 
-pub const HEADER: &str = "client,periode,landsdeel,gemeente,perceel,verwijzer,volume_eur\n";
+pub const HEADER: &str = "client,periode,landsdeel,gemeente,perceel,verwijzer,volume_eur,begindatum,einddatum,aanbieder\n";
 
 /// Appends one record as a CSV line.
 pub fn push_line(out: &mut String, r: &Record) {
@@ -17,7 +17,7 @@ pub fn push_line(out: &mut String, r: &Record) {
     };
     let _ = writeln!(
         out,
-        "{},{},{},{},{},{},{sign}{}.{:02}",
+        "{},{},{},{},{},{},{sign}{}.{:02},{},{},aanbieder-{:02}",
         r.client,
         r.periode,
         r.landsdeel.code(),
@@ -25,13 +25,22 @@ pub fn push_line(out: &mut String, r: &Record) {
         r.perceel.code(),
         r.verwijzer.code(),
         abs / 100,
-        abs % 100
+        abs % 100,
+        iso(r.trajectory.begin),
+        r.trajectory.end.map(iso).unwrap_or_default(),
+        r.trajectory.aanbieder
     );
+}
+
+/// A day from 1970-01-01 as `jjjj-mm-dd`.
+fn iso(day: i32) -> String {
+    let (y, m, d) = lta_core::import::civil_from_days(day.into());
+    format!("{y}-{m:02}-{d:02}")
 }
 
 /// The whole file as one string.
 pub fn to_csv(records: &[Record]) -> String {
-    let mut out = String::with_capacity(HEADER.len() + records.len() * 48);
+    let mut out = String::with_capacity(HEADER.len() + records.len() * 80);
     out.push_str(HEADER);
     for r in records {
         push_line(&mut out, r);

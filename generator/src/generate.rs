@@ -11,6 +11,7 @@ use crate::plan::{rows_2023_total, YearPlan};
 use crate::prng::Rng;
 use crate::pseudonym::Pseudonymiser;
 use crate::record::Record;
+use crate::trajectory::Trajectories;
 
 /// Streams of the PRNG, one per purpose (see `Rng::stream`).
 const PLAN_STREAM: u64 = 1;
@@ -53,6 +54,7 @@ pub fn scaled(records: u64, seed: u64) -> Vec<Record> {
 fn simulate(plans: &[YearPlan], seed: u64) -> Vec<Record> {
     let pseudonyms = Pseudonymiser::new(seed);
     let gemeenten = Gemeenten::new(seed);
+    let trajectories = Trajectories::new(seed);
     let mut serials = Serials(0);
     let mut previous = empty_cells();
     let mut records = Vec::new();
@@ -60,17 +62,24 @@ fn simulate(plans: &[YearPlan], seed: u64) -> Vec<Record> {
         let mut rng = Rng::stream(seed, YEAR_STREAM + plan.year as u64);
         let (drafts, cells) = draft_rows(plan, &previous, &mut serials, &mut rng);
         let cents = attach_euros(plan, &drafts);
-        records.extend(drafts.iter().zip(cents).map(|(d, cents)| Record {
-            periode: Periode {
-                year: plan.year,
-                half: d.half,
-            },
-            client: pseudonyms.id(d.serial),
-            perceel: d.perceel,
-            landsdeel: d.landsdeel,
-            gemeente: gemeenten.of(pseudonyms.id(d.serial), d.landsdeel),
-            verwijzer: d.verwijzer,
-            cents,
+        records.extend(drafts.iter().zip(cents).map(|(d, cents)| {
+            let (periode, client) = (
+                Periode {
+                    year: plan.year,
+                    half: d.half,
+                },
+                pseudonyms.id(d.serial),
+            );
+            Record {
+                periode,
+                client,
+                perceel: d.perceel,
+                landsdeel: d.landsdeel,
+                gemeente: gemeenten.of(client, d.landsdeel),
+                verwijzer: d.verwijzer,
+                cents,
+                trajectory: trajectories.of(client, periode, d.perceel, cents),
+            }
         }));
         previous = cells;
     }

@@ -16,6 +16,7 @@ pub mod prng;
 pub mod pseudonym;
 mod record;
 pub mod targets;
+mod trajectory;
 
 pub use codes::{Landsdeel, Perceel, Periode, Verwijzer};
 pub use csv::{write_csv, HEADER};

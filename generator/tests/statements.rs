@@ -736,19 +736,25 @@ fn every_record_is_well_formed() {
 fn csv_text_parsed_back_gives_the_same_2023_figures() {
     // What a reader of the file sees: parse every line, sum the 2023 euros as decimals.
     let text = lta_generate::to_csv(records());
-    assert!(text.starts_with("client,periode,landsdeel,gemeente,perceel,verwijzer,volume_eur\n"));
+    assert!(text.starts_with(
+        "client,periode,landsdeel,gemeente,perceel,verwijzer,volume_eur,begindatum,einddatum,aanbieder\n"
+    ));
     assert!(!text.contains('\r'), "LF line endings only");
     let mut total = 0.0f64;
     let mut per_perceel: BTreeMap<&str, f64> = BTreeMap::new();
     for line in text.lines().skip(1) {
         let f: Vec<&str> = line.split(',').collect();
-        assert_eq!(f.len(), 7, "line {line}");
+        assert_eq!(f.len(), 10, "line {line}");
         let (whole, cents) = f[6].split_once('.').expect("a decimal point");
         assert_eq!(cents.len(), 2, "two decimals in {line}");
         assert!(
             !whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit()),
             "{line}"
         );
+        // The trajectory begins in the row's year, ends (if it has) after it begins, has a provider.
+        assert!(f[7].len() == 10 && f[7][..4] == f[1][..4], "{line}");
+        assert!(f[8].is_empty() || f[8] >= f[7], "{line}");
+        assert!(f[9].starts_with("aanbieder-"), "{line}");
         // The gemeente lies in the row's landsdeel.
         let gemeente = lta_core::regio::Regio::parse(f[3]).expect("a gemeente code");
         assert_eq!(gemeente.landsdeel().code(), f[2], "{line}");

@@ -4,6 +4,7 @@
 mod landsdelen;
 mod map;
 mod overzicht;
+mod doorlooptijd;
 mod profiel;
 mod regio;
 mod vergelijk;
@@ -95,6 +96,7 @@ pub fn ViewPage(ctx: Cx, embed: bool) -> impl IntoView {
         View::Profiel => profiel::body(ctx).into_any(),
         View::Vergelijk => in_full_app(ctx, vergelijk::body),
         View::Regio => in_full_app(ctx, regio::body),
+        View::Doorlooptijd => in_full_app(ctx, doorlooptijd::body),
         View::Trend => {
             let trend = derive_table(ctx, |c| c.dataset.trend(&c.sel));
             let col = crate::memo::memo(move |_| ctx.with(|c| trend.with(|t| c.chart_column(t))));
@@ -108,8 +110,8 @@ pub fn ViewPage(ctx: Cx, embed: bool) -> impl IntoView {
             .into_any()
         }
     };
-    // A trend spans all periods; every other view shows one.
-    let period_shown = (view != View::Trend).then(|| view! { " " <span class="period">{move || ctx.with(|c| c.sel.periode.clone())}</span> });
+    // A trend and the flow span all periods; every other view shows one.
+    let period_shown = (!matches!(view, View::Trend | View::Doorlooptijd)).then(|| view! { " " <span class="period">{move || ctx.with(|c| c.sel.periode.clone())}</span> });
     let title = view.title().get(lang).to_string();
     let embed_dialog = (!embed).then(|| view! { <EmbedDialog title=title.clone()/> });
     view! {
@@ -137,6 +139,25 @@ fn in_full_app(cx: Cx, body: fn(Cx) -> AnyView) -> AnyView {
         failed.try_set(Some(e));
     });
     (move || failed.with(|e| waiting(lang, e.as_ref()))).into_any()
+}
+
+/// A view drawn by `drawn` once the dataset has its `part` (`present`: it has; else it is
+/// fetched now, for this view only), saying meanwhile that it loads, or why it could not.
+fn with_part(ctx: Cx, part: crate::load::Part, present: bool, drawn: fn(Cx) -> AnyView) -> AnyView {
+    if present {
+        return drawn(ctx);
+    }
+    let (lang, dataset) = ctx.with_untracked(|c| (c.lang, c.dataset.clone()));
+    let data = expect_context::<Memo<crate::data::Data>>();
+    let dir = data.with_untracked(|d| d.index.as_ref().and_then(|i| i.entry(Some(&dataset.manifest.id)).map(|e| format!("data/{}", e.path))));
+    let loaded = RwSignal::new(None::<Result<Arc<Dataset>, lta_core::DataError>>);
+    leptos::task::spawn_local(async move { loaded.set(Some(crate::load::with_part(&dataset, &dir.unwrap_or_default(), part).await)) });
+    let shown = move || match loaded.get() {
+        None => waiting(lang, None),
+        Some(Err(e)) => waiting(lang, Some(&e)),
+        Some(Ok(full)) => drawn(crate::memo::memo(move |_| Ctx { dataset: full.clone(), ..ctx.get() })),
+    };
+    shown.into_any()
 }
 
 /// What a view says while it waits for more (the full app, another dataset, a region file):

@@ -2,18 +2,14 @@
 //! a table, beside the landsdeel and the nation; a jeugdregio chosen (a click, `regio=`) shows
 //! its gemeenten below. Drawn by the full app, as Vergelijken; the core computes every figure.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use lta_core::regio::Regio;
-use lta_core::view::{Dataset, RegioWord};
-use lta_core::{DataError, Landsdeel, Text};
+use lta_core::view::RegioWord;
+use lta_core::{Landsdeel, Text};
 
 use super::map::{choropleth, map_column, Boundaries};
-use super::{chart, derive_table, main_chart_around, table_block, waiting, Ctx, Cx};
-use crate::data::Data;
-use crate::load;
+use super::{chart, derive_table, main_chart_around, table_block, with_part, Cx};
+use crate::load::Part;
 use crate::ui::Ui;
 
 pub(super) fn body(ctx: Cx) -> AnyView {
@@ -22,21 +18,8 @@ pub(super) fn body(ctx: Cx) -> AnyView {
         let href = "?data=illustratief&view=regio";
         return view! { <p class="notice" role="note">{RegioWord::NoRegions.get(lang)}" "<a href=href>{Text::ViewRegio.get(lang)}</a></p> }.into_any();
     }
-    let dataset = ctx.with_untracked(|c| c.dataset.clone());
-    if !dataset.cube.regions().is_empty() || dataset.manifest.files.regio.is_none() {
-        return drawn(ctx);
-    }
-    // A published dataset: its region file is fetched now, for this view only.
-    let data = expect_context::<Memo<Data>>();
-    let dir = data.with_untracked(|d| d.index.as_ref().and_then(|i| i.entry(Some(&dataset.manifest.id)).map(|e| format!("data/{}", e.path))));
-    let loaded = RwSignal::new(None::<Result<Arc<Dataset>, DataError>>);
-    spawn_local(async move { loaded.set(Some(load::with_regions(&dataset, &dir.unwrap_or_default()).await)) });
-    let shown = move || match loaded.get() {
-        None => waiting(lang, None),
-        Some(Err(e)) => waiting(lang, Some(&e)),
-        Some(Ok(full)) => drawn(crate::memo::memo(move |_| Ctx { dataset: full.clone(), ..ctx.get() })),
-    };
-    shown.into_any()
+    let present = ctx.with_untracked(|c| !c.dataset.cube.regions().is_empty() || c.dataset.manifest.files.regio.is_none());
+    with_part(ctx, Part::Regions, present, drawn)
 }
 
 /// The view of a dataset that has its region cells.

@@ -107,6 +107,10 @@ pub(crate) struct Sources {
     pub verwijzer: usize,
     pub amount: usize,
     pub debit_credit: Option<usize>,
+    /// The begin date, end date and provider, where the file has them.
+    pub begin: Option<usize>,
+    pub end: Option<usize>,
+    pub provider: Option<usize>,
 }
 
 impl Sources {
@@ -203,6 +207,9 @@ impl Mapping {
             verwijzer: col(Role::Verwijzer).unwrap_or(0),
             amount: col(Role::Bedrag).unwrap_or(0),
             debit_credit: col(Role::DebetCredit),
+            begin: col(Role::Begindatum),
+            end: col(Role::Einddatum),
+            provider: col(Role::Aanbieder),
         })
     }
 

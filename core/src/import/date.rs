@@ -53,6 +53,34 @@ impl PeriodRule {
     }
 }
 
+/// The day of a date in one of the forms above, counted from 1970-01-01.
+///
+/// ```
+/// use lta_core::import::{day_number, civil_from_days};
+/// assert_eq!(day_number("04-12-2023"), Some(19_695));
+/// assert_eq!(civil_from_days(day_number("2024-02-29").unwrap().into()), (2024, 2, 29));
+/// assert_eq!(day_number("31-02-2023"), None);
+/// ```
+pub fn day_number(raw: &str) -> Option<i32> {
+    let (y, m, d) = date(raw.trim())?;
+    i32::try_from(days_from_civil(y.into(), m, d)).ok()
+}
+
+/// The day counted from 1970-01-01 of a year, month and day (days-from-civil, H. Hinnant).
+///
+/// ```
+/// assert_eq!(lta_core::import::days_from_civil(2023, 12, 4), 19_695);
+/// ```
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = year - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = i64::from((month + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Year, month and day of a date in one of the forms above, checked against the calendar.
 fn date(s: &str) -> Option<(u32, u32, u32)> {
     let num = |t: &str| (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse::<u32>().ok()).flatten();

@@ -16,7 +16,7 @@ pub use amount::AmountStyle;
 pub use codes::{debit_credit_sign, referrer};
 pub use columns::{Mapping, Role};
 pub(crate) use columns::Sources;
-pub use date::{civil_from_days, PeriodRule};
+pub use date::{civil_from_days, day_number, days_from_civil, PeriodRule};
 pub use encoding::{decode, Encoding};
 pub use words::Word;
 pub use region::{regions, Gemeente, Jeugdregio, Regions, CREDIT as REGIONS_CREDIT, REFERENCE_YEAR};

@@ -2,12 +2,14 @@
 //! do no arithmetic of their own. Charts are drawn from the same tables, so chart and table agree.
 
 pub mod compare;
+mod doorlooptijd;
 mod profile;
 mod regio;
 mod shares;
 mod table;
 mod trend;
 
+pub use doorlooptijd::{area as flow_area, FlowWord};
 pub use profile::Profile;
 pub use regio::RegioWord;
 pub use table::{Column, Order, Row, Table};
@@ -32,6 +34,9 @@ pub struct Dataset {
     pub cube: Cube,
     /// All youth per landsdeel, for per-1,000 rates.
     pub population: Option<Population>,
+    /// Trajectories started, ended and running, and their durations, where the data has them
+    /// (a published dataset's are read when the Doorlooptijd view opens).
+    pub flow: Option<crate::flow::Flow>,
 }
 
 /// The cube of a file the user opened: as published, or made from records (which the
@@ -74,7 +79,7 @@ impl Dataset {
             }
             None => None,
         };
-        Ok(Parsed { value: Dataset { manifest, cube, population }, notices })
+        Ok(Parsed { value: Dataset { manifest, cube, population, flow: None }, notices })
     }
 
     /// Adds the cells per jeugdregio and gemeente from a region file (`files.regio`).
@@ -84,25 +89,32 @@ impl Dataset {
         Ok(parsed.notices)
     }
 
+    /// Adds the movements and durations from a duration file (`files.doorlooptijd`).
+    pub fn read_flow(&mut self, bytes: &[u8], file: &str) -> Result<Vec<crate::notice::Notice>, DataError> {
+        let parsed = crate::flow::Flow::parse(bytes, file, &self.manifest.perceel_names())?;
+        self.flow = Some(parsed.value);
+        Ok(parsed.notices)
+    }
+
     /// A file the user opened, shown with the labels and population of the published dataset
     /// beside it (`base`); a records file perturbed by the cell-key method with the key
     /// `disclose` (None: the user turned the method off). A cube file is shown as it is, a
     /// dataset ZIP as published.
     pub fn local(file_name: &str, file: &LocalCube, base: &Dataset, disclose: Option<&crate::disclosure::SecretKey>) -> Dataset {
-        let (cube, disclosed) = match (file, disclose) {
-            (LocalCube::Records(built), Some(key)) => (crate::disclosure::apply(built, key), true),
-            (LocalCube::Records(built), None) => (built.cube.clone(), false),
-            (LocalCube::Cube(cube), _) => (cube.clone(), false),
+        let (cube, disclosed, flow) = match (file, disclose) {
+            (LocalCube::Records(built), Some(key)) => (crate::disclosure::apply(built, key), true, crate::flow::from_records(built, Some(key))),
+            (LocalCube::Records(built), None) => (built.cube.clone(), false, crate::flow::from_records(built, None)),
+            (LocalCube::Cube(cube), _) => (cube.clone(), false, None),
             // A dataset folder (a publishable cube the dashboard wrote): shown as published, with its own
             // labels, notes, rules and population.
             (LocalCube::Dataset(ds), _) => {
                 let named = crate::manifest::Localized { nl: file_name.to_string(), en: file_name.to_string() };
                 let manifest = Manifest { title: named, status: crate::manifest::Status::Lokaal, ..ds.manifest.clone() };
                 let population = ds.population.clone().or_else(|| base.population.clone());
-                return Dataset { manifest, cube: ds.cube.clone(), population };
+                return Dataset { manifest, cube: ds.cube.clone(), population, flow: ds.flow.clone() };
             }
         };
-        Dataset { manifest: Manifest::local(file_name, &base.manifest, disclosed), cube, population: base.population.clone() }
+        Dataset { manifest: Manifest::local(file_name, &base.manifest, disclosed), cube, population: base.population.clone(), flow }
     }
 
     /// The period to show: the one asked for when the cube has it, else its latest year.
