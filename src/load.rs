@@ -64,6 +64,8 @@ pub enum Part {
     Regions,
     /// The movements and durations (`files.doorlooptijd`), for the Doorlooptijd view.
     Flow,
+    /// The provider cells (`files.aanbieders`), for the Aanbieders view.
+    Providers,
 }
 
 /// A published dataset with one more of its files (in its folder `dir`) read.
@@ -73,6 +75,7 @@ pub async fn with_part(dataset: &Dataset, dir: &str, part: Part) -> Result<Arc<D
     let file = match part {
         Part::Regions => files.regio.clone(),
         Part::Flow => files.doorlooptijd.clone(),
+        Part::Providers => files.aanbieders.clone(),
     };
     if let Some(file) = file {
         let path = format!("{dir}{file}");
@@ -80,6 +83,7 @@ pub async fn with_part(dataset: &Dataset, dir: &str, part: Part) -> Result<Arc<D
         match part {
             Part::Regions => dataset.read_regions(&bytes, &path)?,
             Part::Flow => dataset.read_flow(&bytes, &path)?,
+            Part::Providers => dataset.read_providers(&bytes, &path)?,
         };
     }
     Ok(Arc::new(dataset))

@@ -29,7 +29,7 @@ pub fn PublishCube(data: Memo<Data>, loader: Loader) -> impl IntoView {
             // The columns the records were read by go into the manifest (`kolommen`).
             let columns = d.local.as_ref().and_then(|l| l.mapping.as_ref()).map(|m| m.to_json());
             let regions = shown.cube.regions();
-            let csv = ShownCsv { cube: shown.cube.to_csv(), population: shown.population.as_ref().map(|p| p.to_csv()), regions: (!regions.is_empty()).then(|| regions.to_csv()), flow: shown.flow.as_ref().map(|f| f.to_csv()) };
+            let csv = ShownCsv { cube: shown.cube.to_csv(), population: shown.population.as_ref().map(|p| p.to_csv()), regions: (!regions.is_empty()).then(|| regions.to_csv()), flow: shown.flow.as_ref().map(|f| f.to_csv()), providers: shown.providers.as_ref().map(|p| p.to_csv()) };
             Some((csv, manifest, columns))
         });
         let Some((shown, manifest, columns)) = job else { return };

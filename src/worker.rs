@@ -60,6 +60,7 @@ pub struct ShownCsv {
     pub population: Option<String>,
     pub regions: Option<String>,
     pub flow: Option<String>,
+    pub providers: Option<String>,
 }
 
 /// The publishable cube's ZIP ([`lta_core::publish::publish_zip`]), or what went wrong.
@@ -72,6 +73,7 @@ pub async fn publish(shown: &ShownCsv, manifest: &[u8], columns: Option<&str>, d
         ("population", text(&shown.population)),
         ("regio", text(&shown.regions)),
         ("doorlooptijd", text(&shown.flow)),
+        ("aanbieders", text(&shown.providers)),
         ("manifest", Uint8Array::from(manifest).into()),
         ("kolommen", columns),
         ("definitief", definitief.into()),

@@ -257,6 +257,15 @@ pub(crate) fn valid_period(s: &str) -> bool {
     }
 }
 
+/// RFC 4180 quoting where a field needs it.
+pub(crate) fn quote(field: &str, delimiter: char) -> String {
+    if field.contains(delimiter) || field.contains('"') || field.contains('\n') {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

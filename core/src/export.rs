@@ -1,6 +1,7 @@
 //! Downloads of what a view shows: the table as CSV, with the dataset, its status (synthetic data
 //! says so on its first line), the selection, the source, its licence and the notes.
 
+use crate::csv_text::quote;
 use crate::format::plain_cell;
 use crate::i18n::{Lang, Text};
 use crate::manifest::Status;
@@ -26,7 +27,7 @@ pub struct Context<'a> {
 /// ```
 /// # use lta_core::{export::*, view::*, Lang, Cell, Manifest, Cube, Text, format::Unit};
 /// # let m = Manifest::parse(br#"{"id":"t","title":{"nl":"T","en":"T"},"publisher":"","source":{"citation":{"nl":"Bron X","en":"Source X"}},"licence":"","periods":[],"status":"illustratief","files":{"cube":"c.csv"},"disclosure":{"nl":"","en":""}}"#, "m").unwrap();
-/// # let d = Dataset { manifest: m, cube: Cube::default(), population: None, flow: None };
+/// # let d = Dataset { manifest: m, cube: Cube::default(), population: None, flow: None, providers: None };
 /// let t = Table { dimension: Text::Landsdeel, columns: vec![Column::new(Text::UniqueYouth, Unit::Count)],
 ///     rows: vec![Row { code: "ZW".into(), label: "Zuid-West".into(), cells: vec![Cell::Approx(3305.0)] }],
 ///     total: None, not_published: vec![], selected: None };
@@ -70,15 +71,6 @@ pub fn table_csv(table: &Table, ctx: &Context, lang: Lang) -> String {
     }
     out += &line(vec![Text::Disclosure.get(lang).into(), m.disclosure.get(lang).into()]);
     out
-}
-
-/// RFC 4180 quoting where a field needs it.
-fn quote(field: &str, delimiter: char) -> String {
-    if field.contains(delimiter) || field.contains('"') || field.contains('\n') {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
 }
 
 /// A file name for a download, without extension: the view, the period and the dataset, e.g.

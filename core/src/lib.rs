@@ -16,6 +16,7 @@ pub mod export;
 pub mod file_kind;
 pub mod fixed;
 pub mod flow;
+pub mod providers;
 pub mod format;
 pub mod i18n;
 pub mod import;

@@ -123,6 +123,9 @@ pub struct Files {
     /// the records had begin dates.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub doorlooptijd: Option<String>,
+    /// Youth, trajectories and euros per provider (`aanbieders.csv`), where the data has them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aanbieders: Option<String>,
 }
 
 /// A note the source attaches to its figures, shown beside the views it names.
@@ -203,7 +206,7 @@ impl Manifest {
             licence: Localized::default(),
             periods: Vec::new(),
             status: Status::Lokaal,
-            files: Files { cube: file_name.to_string(), population: None, records: None, regio: None, doorlooptijd: None },
+            files: Files { cube: file_name.to_string(), population: None, records: None, regio: None, doorlooptijd: None, aanbieders: None },
             disclosure: {
                 let text = if disclosed { Text::LocalDisclosed } else { Text::LocalUndisclosed };
                 let sent = |lang| format!("{} {}", text.get(lang), Text::FileNotSent.get(lang));

@@ -39,7 +39,7 @@ fn source(j: &Json) -> Result<Source, JsonError> {
 
 fn files(j: &Json) -> Result<Files, JsonError> {
     let f = j.object()?;
-    Ok(Files { cube: f.req("cube")?.string()?, population: f.opt("population", Json::string)?, records: f.opt("records", Json::string)?, regio: f.opt("regio", Json::string)?, doorlooptijd: f.opt("doorlooptijd", Json::string)? })
+    Ok(Files { cube: f.req("cube")?.string()?, population: f.opt("population", Json::string)?, records: f.opt("records", Json::string)?, regio: f.opt("regio", Json::string)?, doorlooptijd: f.opt("doorlooptijd", Json::string)?, aanbieders: f.opt("aanbieders", Json::string)? })
 }
 
 fn note(j: &Json) -> Result<Note, JsonError> {

@@ -12,6 +12,7 @@ use crate::import::Mapping;
 use crate::manifest::{Files, Localized, Manifest, Source, Status};
 use crate::population::Population;
 use crate::flow::Flow;
+use crate::providers::Providers;
 use crate::regio::RegionCells;
 use crate::view::Dataset;
 use crate::zip;
@@ -38,6 +39,8 @@ pub const REGIONS: &str = "regio.csv";
 
 /// The movements and durations of trajectories.
 pub const FLOW: &str = "doorlooptijd.csv";
+/// The provider cells' file in a published dataset.
+pub const PROVIDERS: &str = "aanbieders.csv";
 const POPULATION: &str = "population.csv";
 const MANIFEST: &str = "manifest.json";
 
@@ -72,7 +75,7 @@ pub fn dataset_files(shown: &Dataset, base: &Manifest, status: Status, date: &st
         licence: text(&|l| PublishWord::PublishedCubeLicence.get(l)),
         periods: shown.cube.periods().to_vec(),
         status,
-        files: Files { cube: CUBE.into(), population: population.as_ref().map(|_| POPULATION.into()), records: None, regio: (!regions.is_empty()).then(|| REGIONS.into()), doorlooptijd: shown.flow.as_ref().map(|_| FLOW.into()) },
+        files: Files { cube: CUBE.into(), population: population.as_ref().map(|_| POPULATION.into()), records: None, regio: (!regions.is_empty()).then(|| REGIONS.into()), doorlooptijd: shown.flow.as_ref().map(|_| FLOW.into()), aanbieders: shown.providers.as_ref().map(|_| PROVIDERS.into()) },
         disclosure: text(&|l| Text::LocalDisclosed.get(l)),
         labels: base.labels.clone(),
         notes: base.notes.iter().filter(|n| n.general).cloned().chain(mapping.map(Mapping::notes).unwrap_or_default()).collect(),
@@ -94,6 +97,9 @@ pub fn dataset_files(shown: &Dataset, base: &Manifest, status: Status, date: &st
     }
     if let Some(flow) = &shown.flow {
         files.push((FLOW, flow.to_csv()));
+    }
+    if let Some(providers) = &shown.providers {
+        files.push((PROVIDERS, providers.to_csv()));
     }
     files.push(("LEESMIJ.txt", read_me(Lang::Nl, status, date)));
     files.push(("README.txt", read_me(Lang::En, status, date)));
@@ -139,6 +145,8 @@ pub struct ShownTexts<'a> {
     pub regions: Option<&'a str>,
     /// The movements and durations, when the records had begin dates.
     pub flow: Option<&'a str>,
+    /// The provider cells, when the records named providers.
+    pub providers: Option<&'a str>,
 }
 
 /// The ZIP of [`dataset_zip`] from what the app can hand the archive worker (`xlsx/`, where the
@@ -165,7 +173,11 @@ pub fn publish_zip(shown: ShownTexts, base_manifest: &[u8], mapping: Option<&str
         Some(f) => Some(Flow::parse(f.as_bytes(), FLOW, &names)?.value),
         None => None,
     };
-    let shown = Dataset { manifest: base.clone(), cube, population, flow };
+    let providers = match shown.providers {
+        Some(f) => Some(Providers::parse(f.as_bytes(), PROVIDERS, &names)?.value),
+        None => None,
+    };
+    let shown = Dataset { manifest: base.clone(), cube, population, flow, providers };
     Ok(dataset_zip(&shown, &base, status, date, mapping.as_ref()))
 }
 
@@ -199,7 +211,7 @@ pub fn dataset_from_entries(files: &[(String, Vec<u8>)], file: &str) -> Result<P
         None => None,
     };
     let population = population.as_ref().map(|(b, n)| (*b, n.as_str()));
-    let (regions, flow) = (manifest.files.regio.clone(), manifest.files.doorlooptijd.clone());
+    let (regions, flow, providers) = (manifest.files.regio.clone(), manifest.files.doorlooptijd.clone(), manifest.files.aanbieders.clone());
     let mut parsed = Dataset::read(manifest, (cube, &cube_name), population)?;
     if let Some(name) = regions {
         let notices = parsed.value.read_regions(find(&name)?, &named(&name))?;
@@ -207,6 +219,10 @@ pub fn dataset_from_entries(files: &[(String, Vec<u8>)], file: &str) -> Result<P
     }
     if let Some(name) = flow {
         let notices = parsed.value.read_flow(find(&name)?, &named(&name))?;
+        parsed.notices.extend(notices);
+    }
+    if let Some(name) = providers {
+        let notices = parsed.value.read_providers(find(&name)?, &named(&name))?;
         parsed.notices.extend(notices);
     }
     Ok(parsed)
@@ -294,7 +310,7 @@ mod tests {
         let shown = Dataset::local("r.csv", &LocalCube::Records(built), &base, Some(&key()));
         let json = std::fs::read(format!("{}/../public/data/lta-2023/manifest.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let population = shown.population.as_ref().map(|p| p.to_csv());
-        let zip = publish_zip(ShownTexts { cube: &shown.cube.to_csv(), population: population.as_deref(), regions: None, flow: None }, &json, None, Status::Definitief, "2026-11-27").unwrap();
+        let zip = publish_zip(ShownTexts { cube: &shown.cube.to_csv(), population: population.as_deref(), regions: None, flow: None, providers: None }, &json, None, Status::Definitief, "2026-11-27").unwrap();
         assert_eq!(zip, dataset_zip(&shown, &base.manifest, Status::Definitief, "2026-11-27", None));
         assert!(publish_zip(ShownTexts { cube: "periode\n", ..ShownTexts::default() }, &json, None, Status::Voorlopig, "2026-11-27").is_err());
     }

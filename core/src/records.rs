@@ -828,7 +828,7 @@ fn by_client(records: &[Record], clients: usize) -> Vec<Record> {
 }
 
 /// Cents to whole euros, rounding half away from zero, as a cube cell holds them.
-fn euros(cents: i64) -> i64 {
+pub(crate) fn euros(cents: i64) -> i64 {
     if cents >= 0 { (cents + 50) / 100 } else { -((-cents + 50) / 100) }
 }
 

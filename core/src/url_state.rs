@@ -29,11 +29,13 @@ pub enum View {
     Regio,
     /// Trajectories started, ended and running, and how long they last.
     Doorlooptijd,
+    /// Youth, trajectories and euros per provider.
+    Aanbieders,
 }
 
 impl View {
     /// Every view, in menu order.
-    pub const ALL: [View; 9] = [
+    pub const ALL: [View; 10] = [
         View::Overzicht,
         View::Landsdelen,
         View::Regio,
@@ -42,6 +44,7 @@ impl View {
         View::Profiel,
         View::Trend,
         View::Doorlooptijd,
+        View::Aanbieders,
         View::Vergelijk,
     ];
 
@@ -57,6 +60,7 @@ impl View {
             View::Vergelijk => "vergelijk",
             View::Regio => "regio",
             View::Doorlooptijd => "doorlooptijd",
+            View::Aanbieders => "aanbieders",
         }
     }
 
@@ -72,6 +76,7 @@ impl View {
             View::Vergelijk => Text::ViewVergelijk,
             View::Regio => Text::ViewRegio,
             View::Doorlooptijd => Text::ViewDoorlooptijd,
+            View::Aanbieders => Text::ViewAanbieders,
         }
     }
 
@@ -87,6 +92,7 @@ impl View {
             View::Vergelijk => Text::VergelijkIntro,
             View::Regio => Text::RegioIntro,
             View::Doorlooptijd => Text::DoorlooptijdIntro,
+            View::Aanbieders => Text::AanbiedersIntro,
         }
     }
 

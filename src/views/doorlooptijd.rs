@@ -36,7 +36,7 @@ fn drawn(ctx: Cx) -> AnyView {
     let area_kind = crate::memo::memo(move |_| by_area.with(|t| t.dimension));
     let areas = move || {
         let pick = (area_kind.get() == Text::Landsdeel).then_some(Dimension::Landsdeel);
-        durations(ctx, by_area, Text::BarMedianByArea, Text::DurationsByArea, pick)
+        durations(ctx, by_area, Text::DurationsByArea, pick)
     };
     let by_referrer = crate::memo::memo(move |_| ctx.with(|c| c.sel.verwijzer.is_some()));
     let by_referrer = move || by_referrer.get().then(|| view! { <p class="notice" role="note">{FlowWord::NotByReferrer.get(lang)}</p> });
@@ -45,15 +45,15 @@ fn drawn(ctx: Cx) -> AnyView {
         {chart(ctx, movements, all_columns, Text::BarFlow, None)}
         {table_block(ctx, movements, Text::BarFlow, None, false)}
         {areas}
-        {durations(ctx, by_perceel, Text::BarMedianByPerceel, Text::DurationsByPerceel, Some(Dimension::Perceel))}
+        {durations(ctx, by_perceel, Text::DurationsByPerceel, Some(Dimension::Perceel))}
         <p class="hint">{FlowWord::Method.get(lang)}</p>
     }
     .into_any()
 }
 
-/// A bar chart of the medians (of the groups that have one, longest first) and the table of
+/// A bar chart of the medians (FlowWord::Method says the charts show them) (of the groups that have one, longest first) and the table of
 /// quartiles.
-fn durations(ctx: Cx, table: Memo<Table>, chart_title: Text, title: Text, pick: Option<Dimension>) -> impl IntoView {
+fn durations(ctx: Cx, table: Memo<Table>, title: Text, pick: Option<Dimension>) -> impl IntoView {
     let charted = crate::memo::memo(move |_| {
         table.with(|t| {
             let Some(col) = t.column(Text::Median) else { return t.clone() };
@@ -64,7 +64,7 @@ fn durations(ctx: Cx, table: Memo<Table>, chart_title: Text, title: Text, pick: 
     });
     let median = Signal::derive(move || charted.with(|t| t.column(Text::Median).into_iter().collect()));
     view! {
-        {chart(ctx, charted, median, chart_title, pick)}
+        {chart(ctx, charted, median, title, pick)}
         {table_block(ctx, table, title, pick, false)}
     }
 }

@@ -4,6 +4,7 @@
 mod landsdelen;
 mod map;
 mod overzicht;
+mod aanbieders;
 mod doorlooptijd;
 mod profiel;
 mod regio;
@@ -97,6 +98,7 @@ pub fn ViewPage(ctx: Cx, embed: bool) -> impl IntoView {
         View::Vergelijk => in_full_app(ctx, vergelijk::body),
         View::Regio => in_full_app(ctx, regio::body),
         View::Doorlooptijd => in_full_app(ctx, doorlooptijd::body),
+        View::Aanbieders => in_full_app(ctx, aanbieders::body),
         View::Trend => {
             let trend = derive_table(ctx, |c| c.dataset.trend(&c.sel));
             let col = crate::memo::memo(move |_| ctx.with(|c| trend.with(|t| c.chart_column(t))));

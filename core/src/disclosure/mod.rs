@@ -15,7 +15,7 @@
 //! The same set of youth always gets the same noise, so asking again, in another order or by
 //! another route gains nothing. `core/tests/attacks.rs` tries to recover small counts.
 
-mod magnitude;
+pub(crate) mod magnitude;
 pub mod ptable;
 mod secret;
 
@@ -100,7 +100,7 @@ pub fn apply(built: &RecordsCube, secret: &SecretKey) -> Cube {
 /// The record key of each of one client's trajectories (in the order of `client`): the client
 /// and the trajectory's own values, and which of its identical twins it is (identical rows are
 /// numbered in any order, so the multiset of keys is the same in every row order).
-fn trajectory_keys(client: &[Record], records: &crate::records::Records, secret: &SecretKey, id: &[u8]) -> Vec<u64> {
+pub(crate) fn trajectory_keys(client: &[Record], records: &crate::records::Records, secret: &SecretKey, id: &[u8]) -> Vec<u64> {
     let mut order: Vec<usize> = (0..client.len()).collect();
     order.sort_by_key(|&i| client[i].identity());
     let mut keys = vec![0; client.len()];

@@ -1,6 +1,7 @@
 //! What each view shows, as tables the app renders as they are: the views ask these functions and
 //! do no arithmetic of their own. Charts are drawn from the same tables, so chart and table agree.
 
+mod aanbieders;
 pub mod compare;
 mod doorlooptijd;
 mod profile;
@@ -9,6 +10,7 @@ mod shares;
 mod table;
 mod trend;
 
+pub use aanbieders::ProviderWord;
 pub use doorlooptijd::{area as flow_area, FlowWord};
 pub use profile::Profile;
 pub use regio::RegioWord;
@@ -37,6 +39,9 @@ pub struct Dataset {
     /// Trajectories started, ended and running, and their durations, where the data has them
     /// (a published dataset's are read when the Doorlooptijd view opens).
     pub flow: Option<crate::flow::Flow>,
+    /// Youth, trajectories and euros per provider, where the data names providers (a published
+    /// dataset's are read when the Aanbieders view opens).
+    pub providers: Option<crate::providers::Providers>,
 }
 
 /// The cube of a file the user opened: as published, or made from records (which the
@@ -79,7 +84,7 @@ impl Dataset {
             }
             None => None,
         };
-        Ok(Parsed { value: Dataset { manifest, cube, population, flow: None }, notices })
+        Ok(Parsed { value: Dataset { manifest, cube, population, flow: None, providers: None }, notices })
     }
 
     /// Adds the cells per jeugdregio and gemeente from a region file (`files.regio`).
@@ -96,25 +101,34 @@ impl Dataset {
         Ok(parsed.notices)
     }
 
+    /// Adds the provider cells from a provider file (`files.aanbieders`).
+    pub fn read_providers(&mut self, bytes: &[u8], file: &str) -> Result<Vec<crate::notice::Notice>, DataError> {
+        let parsed = crate::providers::Providers::parse(bytes, file, &self.manifest.perceel_names())?;
+        self.providers = Some(parsed.value);
+        Ok(parsed.notices)
+    }
+
     /// A file the user opened, shown with the labels and population of the published dataset
     /// beside it (`base`); a records file perturbed by the cell-key method with the key
     /// `disclose` (None: the user turned the method off). A cube file is shown as it is, a
     /// dataset ZIP as published.
     pub fn local(file_name: &str, file: &LocalCube, base: &Dataset, disclose: Option<&crate::disclosure::SecretKey>) -> Dataset {
-        let (cube, disclosed, flow) = match (file, disclose) {
-            (LocalCube::Records(built), Some(key)) => (crate::disclosure::apply(built, key), true, crate::flow::from_records(built, Some(key))),
-            (LocalCube::Records(built), None) => (built.cube.clone(), false, crate::flow::from_records(built, None)),
-            (LocalCube::Cube(cube), _) => (cube.clone(), false, None),
+        let (cube, disclosed, flow, providers) = match (file, disclose) {
+            (LocalCube::Records(built), key) => {
+                let cube = key.map_or_else(|| built.cube.clone(), |k| crate::disclosure::apply(built, k));
+                (cube, key.is_some(), crate::flow::from_records(built, key), crate::providers::from_records(built, key))
+            }
+            (LocalCube::Cube(cube), _) => (cube.clone(), false, None, None),
             // A dataset folder (a publishable cube the dashboard wrote): shown as published, with its own
             // labels, notes, rules and population.
             (LocalCube::Dataset(ds), _) => {
                 let named = crate::manifest::Localized { nl: file_name.to_string(), en: file_name.to_string() };
                 let manifest = Manifest { title: named, status: crate::manifest::Status::Lokaal, ..ds.manifest.clone() };
                 let population = ds.population.clone().or_else(|| base.population.clone());
-                return Dataset { manifest, cube: ds.cube.clone(), population, flow: ds.flow.clone() };
+                return Dataset { manifest, cube: ds.cube.clone(), population, flow: ds.flow.clone(), providers: ds.providers.clone() };
             }
         };
-        Dataset { manifest: Manifest::local(file_name, &base.manifest, disclosed), cube, population: base.population.clone(), flow }
+        Dataset { manifest: Manifest::local(file_name, &base.manifest, disclosed), cube, population: base.population.clone(), flow, providers }
     }
 
     /// The period to show: the one asked for when the cube has it, else its latest year.

@@ -87,10 +87,10 @@ impl Dataset {
 }
 
 /// A column with the function that gives its cell from a region's measures.
-type RegionColumn = (Column, Box<dyn Fn(Measures) -> Cell>);
+pub(super) type RegionColumn = (Column, Box<dyn Fn(Measures) -> Cell>);
 
 /// Youth, trajectories, euros, euros per youth and the share of the total's euros.
-fn columns(total: Measures) -> Vec<RegionColumn> {
+pub(super) fn columns(total: Measures) -> Vec<RegionColumn> {
     vec![
         (Column::new(Text::UniqueYouth, Unit::Count), Box::new(|m: Measures| m.jeugdigen)),
         (Column::new(Text::Trajectories, Unit::Count), Box::new(|m: Measures| m.trajecten)),

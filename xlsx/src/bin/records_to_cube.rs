@@ -28,7 +28,7 @@ use lta_core::cube::{Parsed, PerceelNames};
 use lta_core::import::Mapping;
 use lta_core::records::RecordsCube;
 use lta_core::sheet::{is_workbook, WorkbookReply};
-use lta_core::{flow, publish, records, DataError, Lang, Manifest, Population, Text};
+use lta_core::{flow, providers, publish, records, DataError, Lang, Manifest, Population, Text};
 
 const USAGE: &str = "usage: records_to_cube <folder> --sleutel <key file> [--uit <folder>] [--definitief] [--datum YYYY-MM-DD] | records_to_cube <folder> --zonder-regels";
 
@@ -100,8 +100,11 @@ fn run(args: &Args) -> Result<(), String> {
         if !regions.is_empty() {
             write(dir, publish::REGIONS, &regions.to_csv())?;
         }
-        return match flow::from_records(&built, None) {
-            Some(flow) => write(dir, publish::FLOW, &flow.to_csv()),
+        if let Some(flow) = flow::from_records(&built, None) {
+            write(dir, publish::FLOW, &flow.to_csv())?;
+        }
+        return match providers::from_records(&built, None) {
+            Some(p) => write(dir, publish::PROVIDERS, &p.to_csv()),
             None => Ok(()),
         };
     }
@@ -110,7 +113,7 @@ fn run(args: &Args) -> Result<(), String> {
         None => None,
     };
     let key = secret_key(args.key.as_deref().unwrap_or(Path::new("")))?;
-    let shown = Dataset { cube: disclosure::apply(&built, &key), manifest: manifest.clone(), population, flow: flow::from_records(&built, Some(&key)) };
+    let shown = Dataset { cube: disclosure::apply(&built, &key), manifest: manifest.clone(), population, flow: flow::from_records(&built, Some(&key)), providers: providers::from_records(&built, Some(&key)) };
     let date = args.date.clone().unwrap_or_else(today);
     let out = args.out.clone().unwrap_or_else(|| dir.join("publiceerbaar"));
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;

@@ -46,8 +46,8 @@ mod web {
         let text = |key: &str| field(data, key).as_string();
         let manifest = Uint8Array::new(&field(data, "manifest")).to_vec();
         let status = if field(data, "definitief").is_truthy() { Status::Definitief } else { Status::Voorlopig };
-        let (cube, population, regions, flow) = (text("cube").unwrap_or_default(), text("population"), text("regio"), text("doorlooptijd"));
-        let shown = lta_core::publish::ShownTexts { cube: &cube, population: population.as_deref(), regions: regions.as_deref(), flow: flow.as_deref() };
+        let (cube, population, regions, flow, providers) = (text("cube").unwrap_or_default(), text("population"), text("regio"), text("doorlooptijd"), text("aanbieders"));
+        let shown = lta_core::publish::ShownTexts { cube: &cube, population: population.as_deref(), regions: regions.as_deref(), flow: flow.as_deref(), providers: providers.as_deref() };
         let zip = lta_core::publish::publish_zip(shown, &manifest, text("kolommen").as_deref(), status, &text("date").unwrap_or_default());
         match zip {
             Ok(zip) => answer("zip", &Uint8Array::from(zip.as_slice())),

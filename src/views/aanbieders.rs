@@ -1,0 +1,43 @@
+//! Aanbieders: the providers of the chosen area (a jeugdregio, the landsdeel or the nation),
+//! period and perceel, in bars and a table. Drawn by the full app, as Regio; the core computes
+//! every figure (`lta_core::providers`).
+
+use leptos::prelude::*;
+use lta_core::regio::Regio;
+use lta_core::view::ProviderWord;
+use lta_core::Text;
+
+use super::{derive_table, main_chart, with_part, Cx};
+use crate::load::Part;
+use crate::ui::Ui;
+
+pub(super) fn body(ctx: Cx) -> AnyView {
+    let lang = ctx.with_untracked(|c| c.lang);
+    if !ctx.with_untracked(|c| c.dataset.has_providers()) {
+        let href = "?data=illustratief&view=aanbieders";
+        return view! { <p class="notice" role="note">{ProviderWord::NoProviders.get(lang)}" "<a href=href>{Text::ViewAanbieders.get(lang)}</a></p> }.into_any();
+    }
+    let present = ctx.with_untracked(|c| c.dataset.providers.is_some());
+    with_part(ctx, Part::Providers, present, drawn)
+}
+
+/// The view of a dataset that has its provider cells.
+fn drawn(ctx: Cx) -> AnyView {
+    let lang = ctx.with_untracked(|c| c.lang);
+    let ui = expect_context::<Ui>();
+    let regio = crate::memo::memo(move |_| ui.state.with(|s| s.regio.as_deref().and_then(Regio::parse)));
+    let table = derive_table(ctx, move |c| c.dataset.providers(&c.sel, regio.get(), c.lang));
+    let said = crate::memo::memo(move |_| {
+        ctx.with(|c| {
+            let by_referrer = c.sel.verwijzer.is_some().then_some(ProviderWord::NotByReferrer);
+            let region_totals = (c.sel.perceel.is_some() && matches!(regio.get(), Some(Regio::Jeugdregio(_)))).then_some(ProviderWord::RegionTotalsOnly);
+            [by_referrer, region_totals].into_iter().flatten().collect::<Vec<_>>()
+        })
+    });
+    let notices = move || said.get().into_iter().map(|w| view! { <p class="notice" role="note">{w.get(lang)}</p> }).collect_view();
+    view! {
+        {notices}
+        {main_chart(ctx, table, Text::ViewAanbieders, None)}
+    }
+    .into_any()
+}
