@@ -68,9 +68,14 @@ pub enum Part {
     Providers,
 }
 
-/// A published dataset with one more of its files (in its folder `dir`) read.
+/// A dataset with one more of its parts: a published one's file (in its folder `dir`) read, or,
+/// for a records file of one's own, the part computed from the records.
 pub async fn with_part(dataset: &Dataset, dir: &str, part: Part) -> Result<Arc<Dataset>, DataError> {
     let mut dataset = dataset.clone();
+    if dataset.records.is_some() {
+        computed(&mut dataset, part).await;
+        return Ok(Arc::new(dataset));
+    }
     let files = &dataset.manifest.files;
     let file = match part {
         Part::Regions => files.regio.clone(),
@@ -88,6 +93,21 @@ pub async fn with_part(dataset: &Dataset, dir: &str, part: Part) -> Result<Arc<D
     }
     Ok(Arc::new(dataset))
 }
+
+/// Computes the flow or the providers from the records, after the page has said it is loading
+/// (a million records take a second). Only the full app reads records files, so only it links this.
+#[cfg(feature = "toolkit")]
+async fn computed(dataset: &mut Dataset, part: Part) {
+    crate::pause::pause().await;
+    match part {
+        Part::Flow => dataset.compute_flow(),
+        Part::Providers => dataset.compute_providers(),
+        Part::Regions => {}
+    }
+}
+
+#[cfg(not(feature = "toolkit"))]
+async fn computed(_: &mut Dataset, _: Part) {}
 
 /// Boundaries (`geo/landsdelen_2025.geojson`, …), as GeoJSON text.
 pub async fn geojson(path: &str) -> Result<String, DataError> {

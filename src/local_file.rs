@@ -124,7 +124,7 @@ pub async fn read_mapped(p: &Proposal, mapping: &Mapping, base: &Dataset, progre
         let _ = p.measure_with_start_mark(PARSE_AND_CUBE, READ_START);
     }
     let mapping = (!mapping.is_plain()).then(|| mapping.clone());
-    let file = LocalFile { name: p.name.clone(), cube: LocalCube::Records(value), mapping };
+    let file = LocalFile { name: p.name.clone(), cube: LocalCube::Records(value.into()), mapping };
     Ok(with_encoding(Parsed { value: file, notices }, p.encoding))
 }
 

@@ -26,6 +26,7 @@ pub fn PublishCube(data: Memo<Data>, loader: Loader) -> impl IntoView {
         let today: String = String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect();
         let job = data.with_untracked(|d| {
             let (shown, manifest) = (d.dataset.as_ref()?, d.base_manifest_json.clone()?);
+            let shown = shown.completed();
             // The columns the records were read by go into the manifest (`kolommen`).
             let columns = d.local.as_ref().and_then(|l| l.mapping.as_ref()).map(|m| m.to_json());
             let regions = shown.cube.regions();

@@ -12,4 +12,11 @@ fn main() {
     let start = std::time::Instant::now();
     let shown = disclosure::apply(&built, &disclosure::SecretKey::from_bytes([7; 16]));
     println!("cell-key method: {} cells perturbed in {:?}", shown.len(), start.elapsed());
+    let key = disclosure::SecretKey::from_bytes([7; 16]);
+    let start = std::time::Instant::now();
+    let flow = lta_core::flow::from_records(&built, Some(&key));
+    println!("durations: {} in {:?}", flow.is_some(), start.elapsed());
+    let start = std::time::Instant::now();
+    let providers = lta_core::providers::from_records(&built, Some(&key));
+    println!("providers: {} in {:?}", providers.is_some(), start.elapsed());
 }

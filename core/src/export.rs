@@ -27,7 +27,7 @@ pub struct Context<'a> {
 /// ```
 /// # use lta_core::{export::*, view::*, Lang, Cell, Manifest, Cube, Text, format::Unit};
 /// # let m = Manifest::parse(br#"{"id":"t","title":{"nl":"T","en":"T"},"publisher":"","source":{"citation":{"nl":"Bron X","en":"Source X"}},"licence":"","periods":[],"status":"illustratief","files":{"cube":"c.csv"},"disclosure":{"nl":"","en":""}}"#, "m").unwrap();
-/// # let d = Dataset { manifest: m, cube: Cube::default(), population: None, flow: None, providers: None };
+/// # let d = Dataset { manifest: m, cube: Cube::default(), population: None, flow: None, providers: None, records: None };
 /// let t = Table { dimension: Text::Landsdeel, columns: vec![Column::new(Text::UniqueYouth, Unit::Count)],
 ///     rows: vec![Row { code: "ZW".into(), label: "Zuid-West".into(), cells: vec![Cell::Approx(3305.0)] }],
 ///     total: None, not_published: vec![], selected: None };

@@ -177,7 +177,7 @@ pub fn publish_zip(shown: ShownTexts, base_manifest: &[u8], mapping: Option<&str
         Some(f) => Some(Providers::parse(f.as_bytes(), PROVIDERS, &names)?.value),
         None => None,
     };
-    let shown = Dataset { manifest: base.clone(), cube, population, flow, providers };
+    let shown = Dataset { manifest: base.clone(), cube, population, flow, providers, records: None };
     Ok(dataset_zip(&shown, &base, status, date, mapping.as_ref()))
 }
 
@@ -257,7 +257,7 @@ mod tests {
             csv += &format!("c{},2023-H{},{l},{p},huisarts,{}\n", i % 700, 1 + next(2), 1000 + next(90_000));
         }
         let built = records::read(csv.as_bytes(), "mijn-records.csv", &PerceelNames::default()).unwrap().value;
-        let shown = Dataset::local("mijn-records.csv", &LocalCube::Records(built), &base, Some(&key()));
+        let shown = Dataset::local("mijn-records.csv", &LocalCube::Records(built.into()), &base, Some(&key()));
         let zip = dataset_zip(&shown, &base.manifest, Status::Voorlopig, "2026-11-27", None);
         let back = read_dataset_zip(&zip, "kubus.zip").unwrap().value;
         assert_eq!(back.cube.to_csv(), shown.cube.to_csv());
@@ -307,7 +307,7 @@ mod tests {
         let base = published();
         let csv = "client,periode,landsdeel,perceel,verwijzer,volume_eur\na,2023-H1,ZW,UMC,huisarts,1000\nb,2023-H2,NH,NIEUW,huisarts,20000\n";
         let built = records::read(csv.as_bytes(), "r.csv", &base.manifest.perceel_names().open()).unwrap().value;
-        let shown = Dataset::local("r.csv", &LocalCube::Records(built), &base, Some(&key()));
+        let shown = Dataset::local("r.csv", &LocalCube::Records(built.into()), &base, Some(&key()));
         let json = std::fs::read(format!("{}/../public/data/lta-2023/manifest.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let population = shown.population.as_ref().map(|p| p.to_csv());
         let zip = publish_zip(ShownTexts { cube: &shown.cube.to_csv(), population: population.as_deref(), regions: None, flow: None, providers: None }, &json, None, Status::Definitief, "2026-11-27").unwrap();
@@ -324,7 +324,7 @@ mod tests {
         let csv = "client,periode,landsdeel,perceel,verwijzer,volume_eur\na,2023,ZW,UMC,huisarts,10\n";
         let built = records::read(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value;
         let cube = LocalCube::Cube(built.cube.clone());
-        let records = LocalCube::Records(built);
+        let records = LocalCube::Records(built.into());
         assert!(rules(&Dataset::local("r.csv", &records, &base, Some(&key()))));
         assert!(!rules(&Dataset::local("r.csv", &records, &base, None)));
         assert!(!rules(&Dataset::local("c.csv", &cube, &base, Some(&key()))));

@@ -64,36 +64,71 @@ impl Record {
     }
 }
 
-/// Raw texts of one dimension resolved once each: a million rows hold only a handful of names,
-/// so a short list beats a hash map (measured: hashing was a quarter of the time). Spelling
-/// variants past the first few (e.g. whitespace or case variants of one label) go to a map, so a
-/// file with a hundred thousand variants is not quadratic.
-#[derive(Default)]
-struct Cached {
-    list: Vec<(String, Option<usize>)>,
-    map: HashMap<String, Option<usize>, BuildHasherDefault<FxHasher>>,
+/// Texts numbered in order of appearance, each with a value worked out once: one hash a row,
+/// then one comparison (after a tag of the hash). It numbers client ids (hundreds of thousands in
+/// a million rows) and caches the codes of every other column (a handful, or a thousand dates).
+/// Open addressing with linear probing, at most half full; measured against `HashMap<String, _>`
+/// and a short list before it: those were two fifths of reading.
+struct Texts<V> {
+    keys: Vec<String>,
+    values: Vec<V>,
+    /// A text's number plus one (0: free) and the low 32 bits of its hash.
+    slots: Vec<(u32, u32)>,
 }
 
-/// How many raw texts the short list holds before the map takes over.
-const LIST_LEN: usize = 32;
+impl<V> Default for Texts<V> {
+    fn default() -> Self {
+        Texts { keys: Vec::new(), values: Vec::new(), slots: Vec::new() }
+    }
+}
+
+impl<V: Copy> Texts<V> {
+    /// The number and value of `raw`, numbering a new text next with the value `resolve(raw)`;
+    /// None past u32 texts (never under MAX_ROWS).
+    fn entry(&mut self, raw: &str, resolve: impl FnOnce(&str) -> V) -> Option<(u32, V)> {
+        if self.keys.len() * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let mut h = FxHasher::default();
+        h.write(raw.as_bytes());
+        let hash = h.finish() as u32;
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            match self.slots[i] {
+                (0, _) => break,
+                (n, tag) if tag == hash && self.keys[n as usize - 1] == raw => return Some((n - 1, self.values[n as usize - 1])),
+                _ => i = (i + 1) & mask,
+            }
+        }
+        let n = u32::try_from(self.keys.len()).ok().filter(|&n| n < u32::MAX)?;
+        let value = resolve(raw);
+        self.slots[i] = (n + 1, hash);
+        self.keys.push(raw.to_string());
+        self.values.push(value);
+        Some((n, value))
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1 << 6);
+        let mut slots = vec![(0, 0); size];
+        for &(n, hash) in self.slots.iter().filter(|s| s.0 != 0) {
+            let mut i = hash as usize & (size - 1);
+            while slots[i].0 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (n, hash);
+        }
+        self.slots = slots;
+    }
+}
+
+/// Raw texts of one dimension resolved once each (trimmed), to an index or None.
+type Cached = Texts<Option<usize>>;
 
 impl Cached {
     fn get(&mut self, raw: &str, resolve: impl FnOnce(&str) -> Option<usize>) -> Option<usize> {
-        // Length and last byte first: most codes differ there, and a full compare costs a call.
-        let (len, last) = (raw.len(), raw.as_bytes().last());
-        if let Some((_, i)) = self.list.iter().find(|(r, _)| r.len() == len && r.as_bytes().last() == last && r == raw) {
-            return *i;
-        }
-        if let Some(&i) = self.map.get(raw) {
-            return i;
-        }
-        let i = resolve(raw.trim());
-        if self.list.len() < LIST_LEN {
-            self.list.push((raw.to_string(), i));
-        } else {
-            self.map.insert(raw.to_string(), i);
-        }
-        i
+        self.entry(raw, |r| resolve(r.trim())).and_then(|(_, i)| i)
     }
 }
 
@@ -243,7 +278,7 @@ impl Row<'_> {
 
 /// The reader's dictionaries, borrowed apart from its row reader.
 struct Dims<'d> {
-    clients: &'d mut HashMap<String, u32, BuildHasherDefault<FxHasher>>,
+    clients: &'d mut Texts<()>,
     periods: &'d mut Interner,
     perceel_codes: &'d mut Interner,
     areas: &'d mut Cached,
@@ -264,7 +299,7 @@ impl Dims<'_> {
             return Err(at.error(ErrorKind::MissingValue, 0).into());
         }
         let too_many_rows = || DataError::new(ErrorKind::TooManyRows { limit: MAX_ROWS }, at.file).at_line(at.line);
-        let client = self.client(client_raw).ok_or_else(too_many_rows)?;
+        let client = self.clients.entry(client_raw, |_| ()).ok_or_else(too_many_rows)?.0;
         let (mapping, from_date) = (self.mapping, self.sources.period.1);
         let period = self
             .periods
@@ -355,15 +390,6 @@ impl Dims<'_> {
         Ok((begin, end))
     }
 
-    /// The client's number, numbering a new client next; None past u32 (never under MAX_ROWS).
-    fn client(&mut self, raw: &str) -> Option<u32> {
-        if let Some(&c) = self.clients.get(raw) {
-            return Some(c);
-        }
-        let next = u32::try_from(self.clients.len()).ok()?;
-        self.clients.insert(raw.to_string(), next);
-        Some(next)
-    }
 }
 
 /// Reads a records file step by step.
@@ -379,7 +405,7 @@ pub struct RecordsReader<'a> {
     unknown_regions: Vec<(String, usize, u64)>,
     percelen: &'a PerceelNames,
     notices: Vec<Notice>,
-    clients: HashMap<String, u32, BuildHasherDefault<FxHasher>>,
+    clients: Texts<()>,
     periods: Interner,
     perceel_codes: Interner,
     areas: Cached,
@@ -414,7 +440,7 @@ impl<'a> RecordsReader<'a> {
             unknown_regions: Vec::new(),
             percelen,
             notices,
-            clients: HashMap::default(),
+            clients: Texts::default(),
             periods: Interner::default(),
             perceel_codes: Interner::default(),
             areas: Cached::default(),
@@ -506,10 +532,7 @@ impl<'a> RecordsReader<'a> {
 
     /// The cube of everything read, with the records the disclosure method needs beyond it.
     pub fn finish(self) -> Parsed<RecordsCube> {
-        let mut clients = vec![String::new(); self.clients.len()];
-        for (id, n) in self.clients {
-            clients[n as usize] = id;
-        }
+        let clients = self.clients.keys;
         let list = by_client(&self.records, clients.len());
         let levels = match self.sources.region.1 {
             Role::Gemeente => vec![Level::Jeugdregio, Level::Gemeente],
@@ -528,6 +551,18 @@ pub struct RecordsCube {
     /// Every marginal, exact.
     pub cube: Cube,
     pub(crate) records: Records,
+}
+
+impl RecordsCube {
+    /// Whether the records have begin dates (a file with a begin date column has one on every row).
+    pub fn has_dates(&self) -> bool {
+        self.records.list.first().is_some_and(|r| r.begin != NO_DATE)
+    }
+
+    /// Whether the records name providers.
+    pub fn has_providers(&self) -> bool {
+        !self.records.providers.is_empty()
+    }
 }
 
 /// The records as read, ordered by client, with the values their indices stand for.
@@ -705,18 +740,27 @@ impl Layout {
 
     /// The cells a record counts in: its own and every marginal above it (up to 16), the same for
     /// its jeugdregio where the file has them (up to 32), and its gemeente's totals (up to 34).
-    pub(crate) fn cells_of(&self, r: &Record) -> impl Iterator<Item = usize> + '_ {
+    /// Filled into an array by plain loops: nested iterator adapters were a sixth of reading.
+    pub(crate) fn cells_of(&self, r: &Record) -> impl Iterator<Item = usize> {
         let (pt, vt) = (self.percelen - 1, self.verwijzers - 1);
         let (p, v) = (r.perceel as usize, r.verwijzer as usize);
         let jeugdregio = self.jeugdregio_at.filter(|_| r.jeugdregio != NO_REGION).map(|at| at + r.jeugdregio as usize);
         let gemeente = (self.gemeenten > 0 && r.gemeente != NO_REGION).then_some(r.gemeente as usize);
         let areas = [Some(r.landsdeel as usize), Some(LANDSDEEL_AREAS - 1), jeugdregio];
-        [Some(r.period as usize), self.year_of[r.period as usize]].into_iter().flatten().flat_map(move |period| {
-            let crossed = areas.into_iter().flatten().flat_map(move |a| {
-                [p, pt].into_iter().flat_map(move |p| [v, vt].into_iter().map(move |v| self.index(period, a, p, v)))
-            });
-            crossed.chain(gemeente.map(|g| self.gemeente_index(period, g)))
-        })
+        let (mut cells, mut n) = ([0usize; 34], 0);
+        for period in [Some(r.period as usize), self.year_of[r.period as usize]].into_iter().flatten() {
+            for a in areas.into_iter().flatten() {
+                for (p, v) in [(p, v), (p, vt), (pt, v), (pt, vt)] {
+                    cells[n] = self.index(period, a, p, v);
+                    n += 1;
+                }
+            }
+            if let Some(g) = gemeente {
+                cells[n] = self.gemeente_index(period, g);
+                n += 1;
+            }
+        }
+        cells.into_iter().take(n)
     }
 
     /// Every cell, in layout order.

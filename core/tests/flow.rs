@@ -321,3 +321,40 @@ fn the_doorlooptijd_tables_show_the_flow_of_the_chosen_area_beside_its_neighbour
     }
     assert!(p.rows.iter().any(|r| r.cells[col] == Cell::Secret), "Limburg has small percelen");
 }
+
+#[test]
+fn a_records_file_of_ones_own_computes_its_flow_and_providers_when_asked_not_with_its_cube() {
+    use lta_core::view::{Dataset, LocalCube};
+    use lta_core::Manifest;
+    let manifest = Manifest::parse(&illustrative("manifest.json"), "manifest.json").unwrap();
+    let base = Dataset::read(manifest, (&illustrative("cube.csv"), "cube.csv"), None).unwrap().value;
+    let names = PerceelNames::default();
+    let built = records::read(&illustrative("records-synthetisch.csv"), "r.csv", &names).unwrap().value;
+    let key = SecretKey::from_bytes([5; 16]);
+    let shown = Dataset::local("mijn.csv", &LocalCube::Records(built.clone().into()), &base, Some(&key));
+    assert!(shown.flow.is_none() && shown.providers.is_none(), "not computed with the cube");
+    assert!(shown.has_flow() && shown.has_providers(), "but the views know they can be");
+
+    let mut asked = shown.clone();
+    asked.compute_flow();
+    let under_the_key = flow::from_records(&built, Some(&key)).unwrap();
+    assert_eq!(asked.flow.as_ref().map(Flow::to_csv), Some(under_the_key.to_csv()));
+    assert!(asked.providers.is_none(), "only what was asked");
+    let all = shown.completed();
+    assert_eq!(all.flow.map(|f| f.to_csv()), Some(under_the_key.to_csv()));
+    let providers = lta_core::providers::from_records(&built, Some(&key)).unwrap();
+    assert_eq!(all.providers.map(|p| p.to_csv()), Some(providers.to_csv()));
+
+    // The method off: exact figures.
+    let mut exact = Dataset::local("mijn.csv", &LocalCube::Records(built.clone().into()), &base, None);
+    exact.compute_flow();
+    assert_eq!(exact.flow.map(|f| f.to_csv()), flow::from_records(&built, None).map(|f| f.to_csv()));
+
+    // Records without dates or providers have neither, asked or not.
+    let plain = "client,periode,landsdeel,perceel,verwijzer,volume_eur\nc1,2023-H1,LI,TKGGZ,huisarts,10\n";
+    let plain = records::read(plain.as_bytes(), "p.csv", &names).unwrap().value;
+    let shown = Dataset::local("p.csv", &LocalCube::Records(plain.into()), &base, Some(&key));
+    assert!(!shown.has_flow() && !shown.has_providers());
+    let all = shown.completed();
+    assert!(all.flow.is_none() && all.providers.is_none());
+}

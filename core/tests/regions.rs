@@ -217,7 +217,7 @@ fn the_publishable_cube_carries_its_region_cells() {
     // Percelen the published dataset knows, so that the folder reads back with its labels.
     let csv = file(&rows, Some(&code), false).replace(",A,", ",TKGGZ,").replace(",B,", ",UMC,").replace(",C,", ",DOE,");
     let built = read(&csv);
-    let shown = Dataset::local("r.csv", &LocalCube::Records(built), &base, Some(&SecretKey::from_bytes([8; 16])));
+    let shown = Dataset::local("r.csv", &LocalCube::Records(built.into()), &base, Some(&SecretKey::from_bytes([8; 16])));
     let files = lta_core::publish::dataset_files(&shown, &base.manifest, Status::Voorlopig, "2026-12-06", None);
     let text = |name: &str| files.iter().find(|f| f.0 == name).map(|f| f.1.clone()).unwrap();
     let manifest = lta_core::json::parse(text("manifest.json").as_bytes()).unwrap();

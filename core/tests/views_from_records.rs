@@ -22,7 +22,7 @@ fn dataset() -> Dataset {
     )
     .unwrap();
     let cube = cube_from_records(RECORDS.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value;
-    Dataset { manifest, cube, population: None, flow: None, providers: None }
+    Dataset { manifest, cube, population: None, flow: None, providers: None, records: None }
 }
 
 #[test]

@@ -26,7 +26,7 @@ function exampleFile() {
   return { name: 'voorbeeld.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
 }
 
-const VIEWS = ['Overzicht', 'Landsdelen', 'Percelen', 'Verwijzers'];
+const VIEWS = ['Overzicht', 'Landsdelen', 'Percelen', 'Verwijzers', 'Doorlooptijd', 'Aanbieders'];
 
 /** The text of every table and key figure on each view, as a visitor reads them. */
 async function screens(page) {
@@ -34,6 +34,8 @@ async function screens(page) {
   for (const v of VIEWS) {
     await page.getByRole('navigation').getByRole('link', { name: v, exact: true }).click();
     await page.waitForSelector('.view');
+    // Doorlooptijd and Aanbieders compute their part from the records when they open.
+    await page.waitForSelector('.view p.loading', { state: 'detached' });
     out[v] = await page.locator('.view table, .view .figures').allInnerTexts();
   }
   return out;
@@ -111,6 +113,8 @@ test('The publishable cube opens again with the numbers the screen showed', asyn
   await page.setInputFiles('input[type=file]', join('public/data/illustratief', records));
   await page.waitForSelector('[data-status=lokaal]');
   const before = await screens(page);
+  // The durations and providers, computed from the records when their view opened, are on screen.
+  assert.ok(before.Doorlooptijd.length >= 3 && before.Aanbieders.length >= 1, JSON.stringify(before.Doorlooptijd));
   await page.getByLabel('Status van de kubus').selectOption('definitief');
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -86,17 +86,19 @@ fn date(s: &str) -> Option<(u32, u32, u32)> {
     let num = |t: &str| (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse::<u32>().ok()).flatten();
     // A time after the date (`2023-04-05 00:00:00`, `2023-04-05T00:00`) is passed over.
     let s = s.split([' ', 'T']).next().unwrap_or(s);
-    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
-    let (y, m, d) = match parts.as_slice() {
-        [y, m, d] if y.len() == 4 => (num(y)?, num(m)?, num(d)?),
-        [d, m, y] if y.len() == 4 && d.len() <= 2 => (num(y)?, num(m)?, num(d)?),
+    // The parts in an array, not a Vec: a million records each have two dates.
+    let mut split = s.split(['-', '/', '.']);
+    let parts: [Option<&str>; 4] = std::array::from_fn(|_| split.next());
+    let (y, m, d) = match parts {
+        [Some(y), Some(m), Some(d), None] if y.len() == 4 => (num(y)?, num(m)?, num(d)?),
+        [Some(d), Some(m), Some(y), None] if y.len() == 4 && d.len() <= 2 => (num(y)?, num(m)?, num(d)?),
         // All ASCII digits first: slicing a text with a multi-byte character would split it.
-        [whole] if whole.len() == 8 && num(whole).is_some() => (num(&whole[..4])?, num(&whole[4..6])?, num(&whole[6..])?),
+        [Some(whole), None, ..] if whole.len() == 8 && num(whole).is_some() => (num(&whole[..4])?, num(&whole[4..6])?, num(&whole[6..])?),
         // A spreadsheet's serial day (1900 date system, as Excel and LibreOffice write it);
         // its fraction is the time of day. Only five digits (1973-10-18 to 2173-10-14): a year
         // (`2023`) is no date, and eight digits are `jjjjmmdd` above.
-        [serial] if serial.len() == 5 => return from_serial(num(serial)?),
-        [serial, fraction] if s.contains('.') && serial.len() == 5 && num(fraction).is_some() => {
+        [Some(serial), None, ..] if serial.len() == 5 => return from_serial(num(serial)?),
+        [Some(serial), Some(fraction), None, _] if s.contains('.') && serial.len() == 5 && num(fraction).is_some() => {
             return from_serial(num(serial)?)
         }
         _ => return None,

@@ -22,7 +22,7 @@ impl Dataset {
     /// Whether the dataset names providers (its manifest names a provider file, or its records
     /// had an `aanbieder` column).
     pub fn has_providers(&self) -> bool {
-        self.manifest.files.aanbieders.is_some() || self.providers.is_some()
+        self.manifest.files.aanbieders.is_some() || self.providers.is_some() || self.records.as_ref().is_some_and(|r| r.built.has_providers())
     }
 
     /// The providers of the chosen area, period and perceel, largest first, against the area.

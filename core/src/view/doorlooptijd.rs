@@ -23,7 +23,7 @@ impl Dataset {
     /// Whether the dataset has trajectories with dates (its manifest names a duration file, or
     /// its records had begin dates).
     pub fn has_flow(&self) -> bool {
-        self.manifest.files.doorlooptijd.is_some() || self.flow.is_some()
+        self.manifest.files.doorlooptijd.is_some() || self.flow.is_some() || self.records.as_ref().is_some_and(|r| r.built.has_dates())
     }
 
     /// The trajectories started, ended and still running at the end of each period, in the

@@ -42,6 +42,18 @@ pub struct Dataset {
     /// Youth, trajectories and euros per provider, where the data names providers (a published
     /// dataset's are read when the Aanbieders view opens).
     pub providers: Option<crate::providers::Providers>,
+    /// The records of a file of one's own, from which its flow and providers are computed
+    /// when their view first opens (each takes about as long as the cube of a million records).
+    pub records: Option<FromRecords>,
+}
+
+/// Records with the key of the cell-key method they are shown under (None: exact).
+#[derive(Debug, Clone)]
+pub struct FromRecords {
+    /// The records and their exact cube.
+    pub built: std::sync::Arc<crate::records::RecordsCube>,
+    /// The key, when the method is on.
+    pub key: Option<crate::disclosure::SecretKey>,
 }
 
 /// The cube of a file the user opened: as published, or made from records (which the
@@ -51,7 +63,7 @@ pub enum LocalCube {
     /// A cube file, shown as it is.
     Cube(Cube),
     /// A records file.
-    Records(crate::records::RecordsCube),
+    Records(std::sync::Arc<crate::records::RecordsCube>),
     /// A dataset folder in a ZIP.
     Dataset(Box<Dataset>),
 }
@@ -84,7 +96,7 @@ impl Dataset {
             }
             None => None,
         };
-        Ok(Parsed { value: Dataset { manifest, cube, population, flow: None, providers: None }, notices })
+        Ok(Parsed { value: Dataset { manifest, cube, population, flow: None, providers: None, records: None }, notices })
     }
 
     /// Adds the cells per jeugdregio and gemeente from a region file (`files.regio`).
@@ -113,22 +125,46 @@ impl Dataset {
     /// `disclose` (None: the user turned the method off). A cube file is shown as it is, a
     /// dataset ZIP as published.
     pub fn local(file_name: &str, file: &LocalCube, base: &Dataset, disclose: Option<&crate::disclosure::SecretKey>) -> Dataset {
-        let (cube, disclosed, flow, providers) = match (file, disclose) {
+        let (cube, disclosed, records) = match (file, disclose) {
             (LocalCube::Records(built), key) => {
                 let cube = key.map_or_else(|| built.cube.clone(), |k| crate::disclosure::apply(built, k));
-                (cube, key.is_some(), crate::flow::from_records(built, key), crate::providers::from_records(built, key))
+                (cube, key.is_some(), Some(FromRecords { built: built.clone(), key: key.cloned() }))
             }
-            (LocalCube::Cube(cube), _) => (cube.clone(), false, None, None),
+            (LocalCube::Cube(cube), _) => (cube.clone(), false, None),
             // A dataset folder (a publishable cube the dashboard wrote): shown as published, with its own
             // labels, notes, rules and population.
             (LocalCube::Dataset(ds), _) => {
                 let named = crate::manifest::Localized { nl: file_name.to_string(), en: file_name.to_string() };
                 let manifest = Manifest { title: named, status: crate::manifest::Status::Lokaal, ..ds.manifest.clone() };
                 let population = ds.population.clone().or_else(|| base.population.clone());
-                return Dataset { manifest, cube: ds.cube.clone(), population, flow: ds.flow.clone(), providers: ds.providers.clone() };
+                return Dataset { manifest, cube: ds.cube.clone(), population, ..(**ds).clone() };
             }
         };
-        Dataset { manifest: Manifest::local(file_name, &base.manifest, disclosed), cube, population: base.population.clone(), flow, providers }
+        let manifest = Manifest::local(file_name, &base.manifest, disclosed);
+        Dataset { manifest, cube, population: base.population.clone(), flow: None, providers: None, records }
+    }
+
+    /// Computes the flow from the records, where the dataset has records and no flow yet.
+    pub fn compute_flow(&mut self) {
+        if let (None, Some(r)) = (&self.flow, &self.records) {
+            self.flow = crate::flow::from_records(&r.built, r.key.as_ref());
+        }
+    }
+
+    /// Computes the provider cells from the records, where the dataset has records and no
+    /// provider cells yet.
+    pub fn compute_providers(&mut self) {
+        if let (None, Some(r)) = (&self.providers, &self.records) {
+            self.providers = crate::providers::from_records(&r.built, r.key.as_ref());
+        }
+    }
+
+    /// The dataset with every part its records can give computed, as a publishable ZIP has them.
+    pub fn completed(&self) -> Dataset {
+        let mut all = self.clone();
+        all.compute_flow();
+        all.compute_providers();
+        all
     }
 
     /// The period to show: the one asked for when the cube has it, else its latest year.

@@ -113,7 +113,7 @@ fn run(args: &Args) -> Result<(), String> {
         None => None,
     };
     let key = secret_key(args.key.as_deref().unwrap_or(Path::new("")))?;
-    let shown = Dataset { cube: disclosure::apply(&built, &key), manifest: manifest.clone(), population, flow: flow::from_records(&built, Some(&key)), providers: providers::from_records(&built, Some(&key)) };
+    let shown = Dataset { cube: disclosure::apply(&built, &key), manifest: manifest.clone(), population, flow: flow::from_records(&built, Some(&key)), providers: providers::from_records(&built, Some(&key)), records: None };
     let date = args.date.clone().unwrap_or_else(today);
     let out = args.out.clone().unwrap_or_else(|| dir.join("publiceerbaar"));
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;

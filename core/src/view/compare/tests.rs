@@ -10,7 +10,7 @@ fn dataset(cube: &str) -> Dataset {
     .unwrap();
     let csv = format!("periode,landsdeel,perceel,verwijzer,trajecten,jeugdigen,volume_eur\n{cube}");
     let cube = Cube::parse(csv.as_bytes(), "c.csv", &PerceelNames::default()).unwrap().value;
-    Dataset { manifest, cube, population: None, flow: None, providers: None }
+    Dataset { manifest, cube, population: None, flow: None, providers: None, records: None }
 }
 
 /// 2022 and 2023: ZW known on both sides, NH secret in 2022, LI not published in 2023 and 0
