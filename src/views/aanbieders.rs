@@ -12,13 +12,8 @@ use crate::load::Part;
 use crate::ui::Ui;
 
 pub(super) fn body(ctx: Cx) -> AnyView {
-    let lang = ctx.with_untracked(|c| c.lang);
-    if !ctx.with_untracked(|c| c.dataset.has_providers()) {
-        let href = "?data=illustratief&view=aanbieders";
-        return view! { <p class="notice" role="note">{ProviderWord::NoProviders.get(lang)}" "<a href=href>{Text::ViewAanbieders.get(lang)}</a></p> }.into_any();
-    }
-    let present = ctx.with_untracked(|c| c.dataset.providers.is_some());
-    with_part(ctx, Part::Providers, present, drawn)
+    let (lang, has, present) = ctx.with_untracked(|c| (c.lang, c.dataset.has_providers(), c.dataset.providers.is_some()));
+    with_part(ctx, Part::Providers, (has, present), ProviderWord::NoProviders.get(lang), drawn)
 }
 
 /// The view of a dataset that has its provider cells.

@@ -14,13 +14,8 @@ use crate::load::Part;
 use crate::ui::Ui;
 
 pub(super) fn body(ctx: Cx) -> AnyView {
-    let lang = ctx.with_untracked(|c| c.lang);
-    if !ctx.with_untracked(|c| c.dataset.has_flow()) {
-        let href = "?data=illustratief&view=doorlooptijd";
-        return view! { <p class="notice" role="note">{FlowWord::NoDates.get(lang)}" "<a href=href>{Text::ViewDoorlooptijd.get(lang)}</a></p> }.into_any();
-    }
-    let present = ctx.with_untracked(|c| c.dataset.flow.is_some());
-    with_part(ctx, Part::Flow, present, drawn)
+    let (lang, has, present) = ctx.with_untracked(|c| (c.lang, c.dataset.has_flow(), c.dataset.flow.is_some()));
+    with_part(ctx, Part::Flow, (has, present), FlowWord::NoDates.get(lang), drawn)
 }
 
 /// The view of a dataset that has its flow.

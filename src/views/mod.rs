@@ -1,11 +1,11 @@
 //! The views. Each asks the core for its tables and shows a sentence, charts, tables and notes;
 //! none computes a figure itself. Clicking a bar, an area or a row name chooses it as a filter.
 
+mod aanbieders;
+mod doorlooptijd;
 mod landsdelen;
 mod map;
 mod overzicht;
-mod aanbieders;
-mod doorlooptijd;
 mod profiel;
 mod regio;
 mod vergelijk;
@@ -143,13 +143,19 @@ fn in_full_app(cx: Cx, body: fn(Cx) -> AnyView) -> AnyView {
     (move || failed.with(|e| waiting(lang, e.as_ref()))).into_any()
 }
 
-/// A view drawn by `drawn` once the dataset has its `part` (`present`: it has; else it is
-/// fetched now, for this view only), saying meanwhile that it loads, or why it could not.
-fn with_part(ctx: Cx, part: crate::load::Part, present: bool, drawn: fn(Cx) -> AnyView) -> AnyView {
+/// A view drawn by `drawn` from a `part` some datasets have. Without it (`has`), a notice saying
+/// so (`missing`) with a link to the view on the illustrative data; with it, the view once the
+/// dataset holds the part (`present`; else it is fetched or computed now, for this view only),
+/// saying meanwhile that it loads, or why it could not.
+fn with_part(ctx: Cx, part: crate::load::Part, (has, present): (bool, bool), missing: &'static str, drawn: fn(Cx) -> AnyView) -> AnyView {
+    let (lang, dataset, shown) = ctx.with_untracked(|c| (c.lang, c.dataset.clone(), c.view));
+    if !has {
+        let href = format!("?data=illustratief&view={}", shown.slug());
+        return view! { <p class="notice" role="note">{missing}" "<a href=href>{shown.title().get(lang)}</a></p> }.into_any();
+    }
     if present {
         return drawn(ctx);
     }
-    let (lang, dataset) = ctx.with_untracked(|c| (c.lang, c.dataset.clone()));
     let data = expect_context::<Memo<crate::data::Data>>();
     let dir = data.with_untracked(|d| d.index.as_ref().and_then(|i| i.entry(Some(&dataset.manifest.id)).map(|e| format!("data/{}", e.path))));
     let loaded = RwSignal::new(None::<Result<Arc<Dataset>, lta_core::DataError>>);

@@ -13,23 +13,21 @@ use crate::load::Part;
 use crate::ui::Ui;
 
 pub(super) fn body(ctx: Cx) -> AnyView {
-    let lang = ctx.with_untracked(|c| c.lang);
-    if !ctx.with_untracked(|c| c.dataset.has_regions()) {
-        let href = "?data=illustratief&view=regio";
-        return view! { <p class="notice" role="note">{RegioWord::NoRegions.get(lang)}" "<a href=href>{Text::ViewRegio.get(lang)}</a></p> }.into_any();
-    }
-    let present = ctx.with_untracked(|c| !c.dataset.cube.regions().is_empty() || c.dataset.manifest.files.regio.is_none());
-    with_part(ctx, Part::Regions, present, drawn)
+    let (lang, has, present) = ctx.with_untracked(|c| (c.lang, c.dataset.has_regions(), !c.dataset.cube.regions().is_empty() || c.dataset.manifest.files.regio.is_none()));
+    with_part(ctx, Part::Regions, (has, present), RegioWord::NoRegions.get(lang), drawn)
 }
 
 /// The view of a dataset that has its region cells.
 fn drawn(ctx: Cx) -> AnyView {
     let lang = ctx.with_untracked(|c| c.lang);
     let ui = expect_context::<Ui>();
-    // The chosen jeugdregio, where it lies in the chosen landsdeel.
+    // The chosen jeugdregio, where it lies in the chosen landsdeel (the core's rule).
     let chosen = crate::memo::memo(move |_| {
         let asked = ui.state.with(|s| s.regio.as_deref().and_then(Regio::parse));
-        asked.filter(|r| matches!(r, Regio::Jeugdregio(_)) && ctx.with(|c| c.sel.landsdeel.is_none_or(|l| r.landsdeel() == l)))
+        match ctx.with(|c| lta_core::view::flow_area(&c.sel, asked)) {
+            lta_core::flow::Area::Region(r) => Some(r),
+            _ => None,
+        }
     });
     let beside = derive_table(ctx, |c| c.dataset.beside_regions(&c.sel, c.lang));
     let jeugdregios = crate::memo::memo(move |_| {

@@ -29,11 +29,12 @@ impl Dataset {
     pub fn providers(&self, sel: &Selection, regio: Option<Regio>, lang: Lang) -> Table {
         let chosen = area(sel, regio);
         let key = Key { verwijzer: None, ..sel.key() };
-        let (total, label) = match chosen {
-            Area::Region(r) => (self.cube.regions().get(r, &key), r.name().to_string()),
-            Area::Landsdeel(l) => (self.cube.get(&key), self.label(crate::selection::Dimension::Landsdeel, l.code(), lang)),
-            Area::Nation => (self.cube.get(&Key { landsdeel: None, ..key }), Text::Nederland.get(lang).to_string()),
+        let total = match chosen {
+            Area::Region(r) => self.cube.regions().get(r, &key),
+            Area::Landsdeel(_) => self.cube.get(&key),
+            Area::Nation => self.cube.get(&Key { landsdeel: None, ..key }),
         };
+        let label = self.area_label(chosen, lang);
         let rows: Vec<(&str, Measures)> = self.providers.as_ref().map(|p| p.of(&sel.periode, chosen, sel.perceel.as_deref())).unwrap_or_default();
         let candidates = super::regio::columns(total)
             .into_iter()

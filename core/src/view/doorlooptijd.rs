@@ -76,7 +76,8 @@ impl Dataset {
         table
     }
 
-    fn area_label(&self, area: Area, lang: Lang) -> String {
+    /// The name of an area: its jeugdregio's, the landsdeel's label, or the nation's.
+    pub(super) fn area_label(&self, area: Area, lang: Lang) -> String {
         match area {
             Area::Nation => Text::Nederland.get(lang).to_string(),
             Area::Landsdeel(l) => self.label(Dimension::Landsdeel, l.code(), lang),
