@@ -3,7 +3,10 @@
 
 use crate::notice::Notice;
 use crate::error::{DataError, ErrorKind};
-use crate::measure::Cell;
+use std::collections::HashMap;
+use std::hash::Hash;
+
+use crate::measure::{Cell, Measure, Measures};
 
 /// A CSV file read into its header and rows, each row with its 1-based line number.
 pub(crate) struct CsvFile {
@@ -42,6 +45,64 @@ impl CsvFile {
     /// An error in one cell of this table.
     pub fn cell_error(&self, kind: ErrorKind, line: u64, column: &str, value: &str) -> DataError {
         DataError::new(kind, &self.file).at_line(line).in_cell(column, value)
+    }
+}
+
+/// One row of a file with fixed columns (a cube, region or provider file), as
+/// [`read_fixed`] hands it out: its fields in the order of the columns named, and errors that
+/// name its line, the column and the value.
+pub(crate) struct FixedRow<'t> {
+    pub table: &'t CsvFile,
+    pub line: u64,
+    pub record: &'t csv::StringRecord,
+    cols: &'t [usize],
+    names: &'t [&'t str],
+}
+
+impl FixedRow<'_> {
+    /// The field of the `i`th column named.
+    pub fn field(&self, i: usize) -> &str {
+        &self.record[self.cols[i]]
+    }
+
+    /// An error in the field of the `i`th column named.
+    pub fn error(&self, kind: ErrorKind, i: usize) -> DataError {
+        self.table.cell_error(kind, self.line, self.names[i], self.field(i))
+    }
+
+    /// The three measures in the columns from `from` on, in [`Measure::ALL`]'s order.
+    pub fn measures(&self, from: usize) -> Result<Measures, DataError> {
+        let mut out = Measures::default();
+        for (i, m) in Measure::ALL.into_iter().enumerate() {
+            let cell = parse_cell(self.field(from + i), self.table.delimiter, m.is_count()).map_err(|kind| self.error(kind, from + i))?;
+            out.set(m, cell);
+        }
+        Ok(out)
+    }
+}
+
+/// Reads a whole file with the columns `names` (others are passed over with a notice each),
+/// handing each row to `each`; the first error stops it.
+pub(crate) fn read_fixed(bytes: &[u8], file: &str, names: &[&str], mut each: impl FnMut(&FixedRow) -> Result<(), DataError>) -> Result<Vec<Notice>, DataError> {
+    let table = CsvFile::read(bytes, file)?;
+    let cols: Vec<usize> = names.iter().map(|c| table.column(c)).collect::<Result<_, _>>()?;
+    for (line, record) in &table.rows {
+        each(&FixedRow { table: &table, line: *line, record, cols: &cols, names })?;
+    }
+    Ok(table.ignored_columns(names))
+}
+
+/// The line each key was first on, so a duplicate row's error can name it.
+pub(crate) struct FirstLines<K>(HashMap<K, u64>);
+
+impl<K: Eq + Hash> FirstLines<K> {
+    pub fn new() -> Self {
+        FirstLines(HashMap::new())
+    }
+
+    /// The line of an earlier row with this key, if any (the key is then on `line` too).
+    pub fn earlier(&mut self, key: K, line: u64) -> Option<u64> {
+        self.0.insert(key, line)
     }
 }
 

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::code::{Landsdeel, Verwijzer};
-use crate::csv_text::{parse_cell, valid_period, CsvFile};
+use crate::csv_text::{read_fixed, valid_period, CsvFile, FirstLines};
 use crate::error::{DataError, ErrorKind};
 use crate::limits::{MAX_PERCELEN, MAX_PERIODS};
 use crate::measure::{Measure, Measures};
@@ -43,15 +43,10 @@ impl Cube {
     /// assert_eq!(cube.get(&Key::total("2023")).jeugdigen, Cell::Exact(9722.0));
     /// ```
     pub fn parse(bytes: &[u8], file: &str, percelen: &PerceelNames) -> Result<Parsed<Cube>, DataError> {
-        let table = CsvFile::read(bytes, file)?;
-        let cols: Vec<usize> =
-            CUBE_COLUMNS.iter().map(|c| table.column(c)).collect::<Result<_, _>>()?;
-        let notices = table.ignored_columns(&CUBE_COLUMNS);
         let mut cube = Cube::default();
-        let mut first_line: HashMap<Key, u64> = HashMap::new();
-        for (line, record) in &table.rows {
-            let field = |i: usize| &record[cols[i]];
-            let err = |kind, i: usize| table.cell_error(kind, *line, CUBE_COLUMNS[i], field(i));
+        let mut first_lines = FirstLines::new();
+        let notices = read_fixed(bytes, file, &CUBE_COLUMNS, |row| {
+            let (field, err) = (|i| row.field(i), |kind, i| row.error(kind, i));
             let key = Key {
                 periode: dimension(field(0), |s| valid_period(s).then(|| s.to_ascii_uppercase()))
                     .ok_or_else(|| err(ErrorKind::BadPeriod, 0))?,
@@ -62,28 +57,20 @@ impl Cube {
                 verwijzer: dimension(field(3), Verwijzer::parse)
                     .ok_or_else(|| err(ErrorKind::UnknownCode, 3))?,
             };
-            let mut measures = Measures::default();
-            for (i, m) in Measure::ALL.into_iter().enumerate() {
-                let cell = parse_cell(field(4 + i), table.delimiter, m.is_count())
-                    .map_err(|kind| err(kind, 4 + i))?;
-                measures.set(m, cell);
-            }
-            if let Some(first) = first_line.insert(key.clone(), *line) {
-                return Err(table.cell_error(
-                    ErrorKind::DuplicateRow { first_line: first },
-                    *line,
-                    "",
-                    &record.iter().collect::<Vec<_>>().join(","),
-                ));
+            let measures = row.measures(4)?;
+            if let Some(first) = first_lines.earlier(key.clone(), row.line) {
+                let whole = row.record.iter().collect::<Vec<_>>().join(",");
+                return Err(row.table.cell_error(ErrorKind::DuplicateRow { first_line: first }, row.line, "", &whole));
             }
             cube.insert(key, measures);
             if cube.periods.len() > MAX_PERIODS {
-                return Err(too_many(&table, *line, 0, MAX_PERIODS, |s| Some(s.to_ascii_uppercase())));
+                return Err(too_many(row.table, row.line, 0, MAX_PERIODS, |s| Some(s.to_ascii_uppercase())));
             }
             if cube.percelen.len() > MAX_PERCELEN {
-                return Err(too_many(&table, *line, 2, MAX_PERCELEN, |s| percelen.resolve(s)));
+                return Err(too_many(row.table, row.line, 2, MAX_PERCELEN, |s| percelen.resolve(s)));
             }
-        }
+            Ok(())
+        })?;
         Ok(Parsed { value: cube, notices })
     }
 

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::csv_text::{parse_cell, quote, valid_period, CsvFile};
+use crate::csv_text::{quote, read_fixed, valid_period, FirstLines};
 use crate::cube::PerceelNames;
 use crate::disclosure::magnitude::Contributions;
 use crate::disclosure::{PTable, SecretKey};
@@ -55,14 +55,10 @@ impl Providers {
 
     /// Reads a provider file (docs/data-format.md).
     pub fn parse(bytes: &[u8], file: &str, percelen: &PerceelNames) -> Result<Parsed<Providers>, DataError> {
-        let table = CsvFile::read(bytes, file)?;
-        let cols: Vec<usize> = PROVIDER_COLUMNS.iter().map(|c| table.column(c)).collect::<Result<_, _>>()?;
-        let notices = table.ignored_columns(&PROVIDER_COLUMNS);
         let mut out = Providers::default();
-        let mut seen: HashMap<ProviderKey, u64> = HashMap::new();
-        for (line, record) in &table.rows {
-            let field = |i: usize| &record[cols[i]];
-            let err = |kind, i: usize| table.cell_error(kind, *line, PROVIDER_COLUMNS[i], field(i));
+        let mut first_lines = FirstLines::new();
+        let notices = read_fixed(bytes, file, &PROVIDER_COLUMNS, |row| {
+            let (field, err) = (|i| row.field(i), |kind, i| row.error(kind, i));
             let periode = field(0).trim().to_ascii_uppercase();
             if !valid_period(&periode) {
                 return Err(err(ErrorKind::BadPeriod, 0));
@@ -73,16 +69,14 @@ impl Providers {
             if provider.is_empty() {
                 return Err(err(ErrorKind::MissingValue, 3));
             }
-            let mut cells = [Cell::NotPublished; 3];
-            for (i, c) in cells.iter_mut().enumerate() {
-                *c = parse_cell(field(4 + i), table.delimiter, i < 2).map_err(|kind| err(kind, 4 + i))?;
-            }
+            let measures = row.measures(4)?;
             let key = (periode, area, perceel, provider);
-            if let Some(first_line) = seen.insert(key.clone(), *line) {
+            if let Some(first_line) = first_lines.earlier(key.clone(), row.line) {
                 return Err(err(ErrorKind::DuplicateRow { first_line }, 3));
             }
-            out.cells.insert(key, Measures { trajecten: cells[0], jeugdigen: cells[1], volume_eur: cells[2] });
-        }
+            out.cells.insert(key, measures);
+            Ok(())
+        })?;
         Ok(Parsed { value: out, notices })
     }
 }

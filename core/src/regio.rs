@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::code::{Landsdeel, Verwijzer};
-use crate::csv_text::{parse_cell, valid_period, CsvFile};
+use crate::csv_text::{read_fixed, valid_period, FirstLines};
 use crate::key::{dimension, Key, PerceelNames, TOTAAL};
 use crate::notice::Parsed;
 use crate::error::{DataError, ErrorKind};
@@ -208,14 +208,10 @@ impl RegionCells {
     /// Reads a region file (docs/data-format.md): codes as [`Regio::parse`] reads them, percelen as
     /// the dataset names them.
     pub fn parse(bytes: &[u8], file: &str, percelen: &PerceelNames) -> Result<Parsed<RegionCells>, DataError> {
-        let table = CsvFile::read(bytes, file)?;
-        let cols: Vec<usize> = REGION_COLUMNS.iter().map(|c| table.column(c)).collect::<Result<_, _>>()?;
-        let notices = table.ignored_columns(&REGION_COLUMNS);
         let mut out = RegionCells::default();
-        let mut first_line: HashMap<(Regio, Key), u64> = HashMap::new();
-        for (line, record) in &table.rows {
-            let field = |i: usize| &record[cols[i]];
-            let err = |kind, i: usize| table.cell_error(kind, *line, REGION_COLUMNS[i], field(i));
+        let mut first_lines = FirstLines::new();
+        let notices = read_fixed(bytes, file, &REGION_COLUMNS, |row| {
+            let (field, err) = (|i| row.field(i), |kind, i| row.error(kind, i));
             let regio = Regio::parse(field(1)).ok_or_else(|| err(ErrorKind::UnknownCode, 1))?;
             let periode = valid_period(field(0).trim()).then(|| field(0).trim().to_ascii_uppercase()).ok_or_else(|| err(ErrorKind::BadPeriod, 0))?;
             let key = Key {
@@ -224,15 +220,13 @@ impl RegionCells {
                 perceel: dimension(field(2), |s| percelen.resolve(s)).ok_or_else(|| err(ErrorKind::UnknownCode, 2))?,
                 verwijzer: dimension(field(3), Verwijzer::parse).ok_or_else(|| err(ErrorKind::UnknownCode, 3))?,
             };
-            let mut measures = Measures::default();
-            for (i, m) in Measure::ALL.into_iter().enumerate() {
-                measures.set(m, parse_cell(field(4 + i), table.delimiter, m.is_count()).map_err(|kind| err(kind, 4 + i))?);
-            }
-            if let Some(first) = first_line.insert((regio, key.clone()), *line) {
+            let measures = row.measures(4)?;
+            if let Some(first) = first_lines.earlier((regio, key.clone()), row.line) {
                 return Err(err(ErrorKind::DuplicateRow { first_line: first }, 1));
             }
             out.insert(regio, key, measures);
-        }
+            Ok(())
+        })?;
         Ok(Parsed { value: out, notices })
     }
 }
