@@ -6,41 +6,20 @@
 //! and [`i18n`]. Everything here is tested natively with `cargo test`.
 #![deny(missing_docs)]
 
-pub mod code;
-mod csv_text;
-pub mod cube;
-pub mod error;
-pub mod disclosure;
-pub mod embed;
-pub mod export;
-pub mod file_kind;
-pub mod fixed;
-pub mod flow;
-pub mod providers;
-pub mod format;
-pub mod i18n;
-pub mod import;
-pub mod json;
-pub mod json_write;
-mod key;
-pub mod limits;
-pub mod manifest;
-mod manifest_read;
-pub mod measure;
-pub mod message;
-pub mod metrics;
-pub mod order;
-pub mod notice;
-pub mod population;
-pub mod publish;
-pub mod records;
-pub mod regio;
-pub mod selection;
-pub mod sentence;
-pub mod sheet;
-pub mod url_state;
-pub mod view;
-pub mod zip;
+// Folders by job; each module is reached through its name here, as before the folders.
+mod model;
+mod present;
+mod protect;
+mod read;
+mod texts;
+mod write;
+
+pub use model::{code, cube, error, flow, limits, manifest, measure, notice, order, population, providers, regio, selection};
+pub use present::{metrics, sentence, url_state, view};
+pub use protect::disclosure;
+pub use read::{file_kind, import, json, records, sheet};
+pub use texts::{i18n, message};
+pub use write::{embed, export, fixed, format, json_write, publish, zip};
 
 /// A tiny seeded generator for tests that need many varied rows.
 #[cfg(test)]

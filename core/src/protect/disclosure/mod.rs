@@ -1,0 +1,244 @@
+//! The cell-key method (CKM) for everything derived from records, as statistical offices use it
+//! for tables built from microdata (CBS, Destatis, ONS, ABS; sdcTools/cellKey and ptable):
+//!
+//! - every youth and every trajectory gets a fixed pseudo-random **record key** from the secret
+//!   key ([`SecretKey`]); a cell's key is the sum of its records' keys modulo 1 (each youth
+//!   once per cell, so the youth count stays a distinct count);
+//! - **counts** get the noise the perturbation table ([`ptable`]) gives for (count, cell key):
+//!   at most ±5, variance 3, mean 0, never a published 1 or 2, and 0 stays 0;
+//! - **euros** get noise in proportion to the cell's two largest contributions (each youth's
+//!   euros summed within the cell first), more where one youth holds most of the cell, and are
+//!   then rounded to € 1,000 ([`magnitude`]);
+//! - shares, averages and rates are computed from the perturbed values, and every total is a
+//!   perturbed cell of its own: parts need not add up to it.
+//!
+//! The same set of youth always gets the same noise, so asking again, in another order or by
+//! another route gains nothing. `core/tests/attacks.rs` tries to recover small counts.
+
+pub(crate) mod magnitude;
+pub mod ptable;
+mod secret;
+
+pub use ptable::{PTable, MAX_NOISE, NO_SMALL, VARIANCE};
+pub use secret::SecretKey;
+
+use crate::model::cube::Cube;
+use crate::model::measure::{Cell, Measures};
+use crate::read::records::{Record, RecordsCube};
+
+/// Euros are rounded to multiples of this after their noise.
+pub const EURO_ROUNDING: f64 = 1000.0;
+
+/// The record keys of one cell, summed (modulo 2⁶⁴, that is modulo 1 as a fraction).
+#[derive(Clone, Copy, Default)]
+struct CellKeys {
+    youth: u64,
+    trajectories: u64,
+    euros: [u64; 2],
+}
+
+/// The cube as it may be shown and exported: every cell perturbed.
+///
+/// ```
+/// use lta_core::{disclosure::{self, SecretKey}, cube::PerceelNames, records, Key, Cell, Verwijzer};
+/// let mut csv = String::from("client,periode,landsdeel,perceel,verwijzer,volume_eur\n");
+/// for i in 0..40 { csv += &format!("c{i},2023,ZW,P,huisarts,{}\n", 1000 + 10 * i); }
+/// let built = records::read(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value;
+/// let safe = disclosure::apply(&built, &SecretKey::from_bytes([1; 16]));
+/// let youth = safe.get(&Key::total("2023")).jeugdigen.number().unwrap();
+/// assert!((35.0..=45.0).contains(&youth)); // 40, ± at most 5
+/// // One youth, one route or another: the same records, so the same noise.
+/// assert_eq!(safe.get(&Key::total("2023")), safe.get(&Key::total("2023").perceel("P")));
+/// // No youth, no noise: 0 stays 0.
+/// assert_eq!(safe.get(&Key::total("2023").verwijzer(Verwijzer::Gemeente)).jeugdigen, Cell::Exact(0.0));
+/// ```
+pub fn apply(built: &RecordsCube, secret: &SecretKey) -> Cube {
+    let records = &built.records;
+    let layout = records.layout();
+    let mut keys = vec![CellKeys::default(); layout.len()];
+    let mut euros = magnitude::Contributions::new(layout.len());
+    for client in records.by_client() {
+        let id = records.clients[client[0].client as usize].as_bytes();
+        let youth = secret.record_key(b'j', &[id]);
+        let euro = [secret.record_key(b'e', &[id]), secret.record_key(b'f', &[id])];
+        let trajectories = trajectory_keys(client, records, secret, id);
+        for (r, t) in client.iter().zip(trajectories) {
+            for i in layout.cells_of(r) {
+                let k = &mut keys[i];
+                k.trajectories = k.trajectories.wrapping_add(t);
+                if euros.add(i, r.client, r.cents) {
+                    k.youth = k.youth.wrapping_add(youth);
+                    k.euros = [k.euros[0].wrapping_add(euro[0]), k.euros[1].wrapping_add(euro[1])];
+                }
+            }
+        }
+    }
+    let table = PTable::new();
+    let count = |cell: Cell, key: u64| match cell {
+        Cell::Exact(n) => Cell::Exact(n + table.noise(n as u64, key) as f64),
+        other => other,
+    };
+    let mut out = Cube::default();
+    for at in layout.places() {
+        // A region's cell without records is 0, and not kept (as in the exact cube).
+        if layout.is_region(at) && !euros.has_records(at.index) {
+            continue;
+        }
+        let address = layout.address(at, &records.percelen);
+        let exact = address.get(&built.cube);
+        let (i, k) = (at.index, keys[at.index]);
+        let measures = Measures {
+            trajecten: count(exact.trajecten, k.trajectories),
+            jeugdigen: count(exact.jeugdigen, k.youth),
+            volume_eur: Cell::Exact(euros.perturbed(i, &table, k.euros)),
+        };
+        address.insert(&mut out, measures);
+    }
+    out
+}
+
+/// The record key of each of one client's trajectories (in the order of `client`): the client
+/// and the trajectory's own values, and which of its identical twins it is (identical rows are
+/// numbered in any order, so the multiset of keys is the same in every row order).
+pub(crate) fn trajectory_keys(client: &[Record], records: &crate::read::records::Records, secret: &SecretKey, id: &[u8]) -> Vec<u64> {
+    let mut order: Vec<usize> = (0..client.len()).collect();
+    order.sort_by_key(|&i| client[i].identity());
+    let mut keys = vec![0; client.len()];
+    let mut twin = 0u32;
+    for (n, &i) in order.iter().enumerate() {
+        let r = &client[i];
+        twin = if n > 0 && client[order[n - 1]].identity() == r.identity() { twin + 1 } else { 0 };
+        let parts: [&[u8]; 7] = [
+            id,
+            records.periods[r.period as usize].as_bytes(),
+            &[r.landsdeel],
+            records.percelen[r.perceel as usize].as_bytes(),
+            &[r.verwijzer],
+            &r.cents.to_le_bytes(),
+            &twin.to_le_bytes(),
+        ];
+        keys[i] = secret.record_key(b't', &parts);
+    }
+    keys
+}
+
+/// The method with its parameters, as a published manifest records them
+/// (`"rules": {"method": "cell-key", …}`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Rules {
+    /// `cell-key`.
+    pub method: String,
+    /// The largest noise on a count, either way.
+    pub max_noise: f64,
+    /// The variance of the noise on a count.
+    pub variance: f64,
+    /// Counts 1 up to this are never published.
+    pub no_small: f64,
+    /// The noise on euros, as a share of the largest youth's euros in the cell (the second
+    /// largest adds half of that).
+    pub euro_noise: f64,
+    /// Where one youth holds more than this share of a cell's euros, the noise on them is at
+    /// least `euro_noise` of that youth's euros.
+    pub dominance_share: f64,
+    /// Shown euros are multiples of this.
+    pub euro_rounding: f64,
+}
+
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules {
+            method: "cell-key".into(),
+            max_noise: MAX_NOISE as f64,
+            variance: VARIANCE,
+            no_small: NO_SMALL as f64,
+            euro_noise: magnitude::NOISE_SHARE,
+            dominance_share: magnitude::DOMINANCE_SHARE,
+            euro_rounding: EURO_ROUNDING,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::cube::{Key, PerceelNames};
+    use crate::read::records;
+
+    const HEADER: &str = "client,periode,landsdeel,perceel,verwijzer,volume_eur\n";
+
+    /// The rules in words name the same numbers as the constants.
+    #[test]
+    fn the_words_say_the_parameters() {
+        for lang in [crate::Lang::Nl, crate::Lang::En] {
+            let text = crate::Text::LocalDisclosed.get(lang);
+            for n in [MAX_NOISE, NO_SMALL] {
+                assert!(text.contains(&format!("{n}")), "{text} {n}");
+            }
+            assert!(text.contains("1.000") || text.contains("1,000"), "{text}");
+        }
+    }
+
+    fn read(csv: &str) -> RecordsCube {
+        records::read(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value
+    }
+
+    /// A random sparse file: every count within ±D of the exact one, none in 1..=js, zeros 0.
+    #[test]
+    fn every_count_is_near_the_exact_one_and_no_small_count_is_shown() {
+        let mut next = crate::test_rng(11);
+        let mut csv = String::from(HEADER);
+        for _ in 0..600 {
+            let l = ["ZW", "NN", "LI"][next(3) as usize];
+            let p = ["A", "B", "C"][next(3) as usize];
+            let v = ["huisarts", "gemeente"][next(2) as usize];
+            csv += &format!("c{},2023-H{},{l},{p},{v},{}\n", next(250), 1 + next(2), next(20_000) as i64 - 2_000);
+        }
+        let built = read(&csv);
+        let safe = apply(&built, &SecretKey::from_bytes([9; 16]));
+        assert_eq!(safe.len(), built.cube.len());
+        let (mut moved, mut counts) = (0, 0);
+        for key in built.cube.keys() {
+            let (exact, shown) = (built.cube.get(key), safe.get(key));
+            for (e, s) in [(exact.trajecten, shown.trajecten), (exact.jeugdigen, shown.jeugdigen)] {
+                let (e, s) = (e.number().unwrap(), s.number().unwrap());
+                assert!((s - e).abs() <= MAX_NOISE as f64 && s >= 0.0, "{key:?} {e} → {s}");
+                assert!(s == 0.0 || s > NO_SMALL as f64, "{key:?} {e} → {s}");
+                assert!(e != 0.0 || s == 0.0);
+                moved += usize::from(s != e);
+                counts += usize::from(e != 0.0);
+            }
+            assert_eq!(shown.volume_eur.number().unwrap() % EURO_ROUNDING, 0.0);
+        }
+        // Most non-zero counts move (the noise is 0 with probability about a quarter).
+        assert!(moved > counts / 2, "{moved} of {counts}");
+    }
+
+    /// Row order does not matter; another key gives another cube.
+    #[test]
+    fn the_same_records_and_key_give_the_same_cube() {
+        let rows: Vec<String> = (0..300).map(|i| format!("c{},2023-H{},{},P{},huisarts,{}\n", i % 97, 1 + i % 2, ["ZW", "NN", "LI", "BZ"][i % 4], i % 3, 500 + i * 37)).collect();
+        // Identical rows too: the same trajectory twice.
+        let rows: Vec<String> = rows.iter().chain(rows.iter().take(5)).cloned().collect();
+        let key = SecretKey::from_bytes([3; 16]);
+        let forward = apply(&read(&(HEADER.to_string() + &rows.concat())), &key).to_csv();
+        let backward = apply(&read(&(HEADER.to_string() + &rows.iter().rev().cloned().collect::<String>())), &key).to_csv();
+        let sorted = |s: &str| {
+            let mut l: Vec<_> = s.lines().collect();
+            l.sort();
+            l.join("\n")
+        };
+        assert_eq!(sorted(&forward), sorted(&backward));
+        let other = apply(&read(&(HEADER.to_string() + &rows.concat())), &SecretKey::from_bytes([4; 16])).to_csv();
+        assert_ne!(sorted(&forward), sorted(&other));
+    }
+
+    /// Labels and codes, or spaces around a code, are the same record.
+    #[test]
+    fn the_key_follows_the_values_not_their_spelling() {
+        let key = SecretKey::from_bytes([5; 16]);
+        let a = apply(&read(&format!("{HEADER}a,2023,ZW,P,huisarts,10\nb,2023,ZW,P,huisarts,20\nc,2023,ZW,P,gemeente,20\n")), &key);
+        let b = apply(&read(&format!("{HEADER}a,2023,Zuid-Holland,P,Huisarts,10.00\nb, 2023 ,zw,P,huisarts,20\nc,2023,ZW, P,gemeente,20\n")), &key);
+        assert_eq!(a.get(&Key::total("2023")), b.get(&Key::total("2023")));
+        assert_eq!(a.to_csv(), b.to_csv());
+    }
+}
