@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::code::Landsdeel;
-use crate::read::csv_text::{parse_cell, valid_period, CsvFile};
+use crate::read::csv_text::{parse_cell, read_fixed, valid_period};
 use crate::model::cube::PerceelNames;
 use crate::protect::disclosure::{PTable, SecretKey};
 use crate::model::error::{DataError, ErrorKind};
@@ -162,16 +162,9 @@ impl Flow {
         file: &str,
         percelen: &PerceelNames,
     ) -> Result<Parsed<Flow>, DataError> {
-        let table = CsvFile::read(bytes, file)?;
-        let cols: Vec<usize> = FLOW_COLUMNS
-            .iter()
-            .map(|c| table.column(c))
-            .collect::<Result<_, _>>()?;
-        let notices = table.ignored_columns(&FLOW_COLUMNS);
         let mut rows: Vec<(Group, Option<String>, [Cell; 8], u64)> = Vec::new();
-        for (line, record) in &table.rows {
-            let field = |i: usize| &record[cols[i]];
-            let err = |kind, i: usize| table.cell_error(kind, *line, FLOW_COLUMNS[i], field(i));
+        let notices = read_fixed(bytes, file, &FLOW_COLUMNS, |row| {
+            let (field, err) = (|i| row.field(i), |kind, i| row.error(kind, i));
             let area = Area::parse(field(0)).ok_or_else(|| err(ErrorKind::UnknownCode, 0))?;
             let perceel = dimension(field(1), |s| percelen.resolve(s))
                 .ok_or_else(|| err(ErrorKind::UnknownCode, 1))?;
@@ -181,11 +174,12 @@ impl Flow {
             .ok_or_else(|| err(ErrorKind::BadPeriod, 2))?;
             let mut cells = [Cell::NotPublished; 8];
             for (i, c) in cells.iter_mut().enumerate() {
-                *c = parse_cell(field(3 + i), table.delimiter, true)
+                *c = parse_cell(field(3 + i), row.table.delimiter, true)
                     .map_err(|kind| err(kind, 3 + i))?;
             }
-            rows.push(((area, perceel), periode, cells, *line));
-        }
+            rows.push(((area, perceel), periode, cells, row.line));
+            Ok(())
+        })?;
         let mut periods: Vec<String> = rows.iter().filter_map(|r| r.1.clone()).collect();
         crate::model::order::sort_by(&mut periods, &|a, b| a.cmp(b));
         periods.dedup();
@@ -196,12 +190,9 @@ impl Flow {
         let mut seen: BTreeMap<(Group, Option<String>), u64> = BTreeMap::new();
         for (group, periode, c, line) in rows {
             if let Some(first_line) = seen.insert((group.clone(), periode.clone()), line) {
-                return Err(table.cell_error(
-                    ErrorKind::DuplicateRow { first_line },
-                    line,
-                    FLOW_COLUMNS[0],
-                    group.0.code(),
-                ));
+                return Err(DataError::new(ErrorKind::DuplicateRow { first_line }, file)
+                    .at_line(line)
+                    .in_cell(FLOW_COLUMNS[0], group.0.code()));
             }
             let n = out.periods.len();
             let entry = out

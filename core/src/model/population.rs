@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::model::code::Landsdeel;
-use crate::read::csv_text::{parse_cell, valid_period, CsvFile};
+use crate::read::csv_text::{parse_cell, read_fixed, valid_period};
 use crate::model::cube::Parsed;
 use crate::model::error::{DataError, ErrorKind};
 use crate::model::measure::Cell;
@@ -26,27 +26,25 @@ impl Population {
     /// assert_eq!(p.landsdeel("2023", Landsdeel::UF), Some(399065.0));
     /// ```
     pub fn parse(bytes: &[u8], file: &str) -> Result<Parsed<Population>, DataError> {
-        let table = CsvFile::read(bytes, file)?;
-        let cols: Vec<usize> = COLUMNS.iter().map(|c| table.column(c)).collect::<Result<_, _>>()?;
-        let notices = table.ignored_columns(&COLUMNS);
         let mut youth = HashMap::new();
-        for (line, record) in &table.rows {
-            let field = |i: usize| record[cols[i]].trim();
-            let err = |kind, i: usize| table.cell_error(kind, *line, COLUMNS[i], field(i));
+        let notices = read_fixed(bytes, file, &COLUMNS, |row| {
+            let field = |i: usize| row.field(i).trim();
+            let err = |kind, i: usize| row.table.cell_error(kind, row.line, COLUMNS[i], field(i));
             let periode = field(0).to_ascii_uppercase();
             if !valid_period(&periode) {
                 return Err(err(ErrorKind::BadPeriod, 0));
             }
             let landsdeel = Landsdeel::parse(field(1)).ok_or_else(|| err(ErrorKind::UnknownCode, 1))?;
-            let n = match parse_cell(field(2), table.delimiter, true) {
+            let n = match parse_cell(field(2), row.table.delimiter, true) {
                 Ok(Cell::Exact(n)) => n,
                 Ok(_) => return Err(err(ErrorKind::BadNumber, 2)),
                 Err(kind) => return Err(err(kind, 2)),
             };
-            if let Some((_, first_line)) = youth.insert((periode, landsdeel), (n, *line)) {
+            if let Some((_, first_line)) = youth.insert((periode, landsdeel), (n, row.line)) {
                 return Err(err(ErrorKind::DuplicateRow { first_line }, 1));
             }
-        }
+            Ok(())
+        })?;
         let youth = youth.into_iter().map(|(k, (n, _line))| (k, n)).collect();
         Ok(Parsed { value: Population { youth }, notices })
     }

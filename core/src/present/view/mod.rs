@@ -137,7 +137,7 @@ impl Dataset {
                 let named = crate::model::manifest::Localized { nl: file_name.to_string(), en: file_name.to_string() };
                 let manifest = Manifest { title: named, status: crate::model::manifest::Status::Lokaal, ..ds.manifest.clone() };
                 let population = ds.population.clone().or_else(|| base.population.clone());
-                return Dataset { manifest, cube: ds.cube.clone(), population, ..(**ds).clone() };
+                return Dataset { manifest, population, ..(**ds).clone() };
             }
         };
         let manifest = Manifest::local(file_name, &base.manifest, disclosed);
