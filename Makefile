@@ -23,7 +23,7 @@ serve: dist
 ## All tests: native (core) and in headless Chromium against the built site.
 test: dist
 	cargo test --offline -p lta-core -p lta-generate -p lta-xlsx
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=2 tests/e2e/
 
 ## Benchmarks (timings, so not part of make test), their tables written into docs/performance.md:
 ## Lighthouse mobile on / and ?view=landsdelen, filter-click latency at 4x and 1x CPU per view,
