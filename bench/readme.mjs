@@ -1,7 +1,8 @@
 // Writes the benchmarks' latest tables (bench/out/) into docs/performance.md, each between its pair
 // of markers `<!-- bench:NAME -->` … `<!-- /bench:NAME -->`, so the docs show what `make bench`
 // measured. A missing result or marker is an error: nothing is left silently stale.
-// Usage: node bench/readme.mjs [docs/performance.md]
+// Usage: node bench/readme.mjs [docs/performance.md] [NAME …] (only those tables: e.g. `records`
+// after `node bench/run.mjs` alone).
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const README = process.argv[2] ?? 'docs/performance.md';
@@ -42,8 +43,9 @@ const blocks = {
   records,
 };
 
+const only = process.argv.slice(3);
 let text = readFileSync(README, 'utf8');
-for (const [name, make] of Object.entries(blocks)) {
+for (const [name, make] of Object.entries(blocks).filter(([name]) => !only.length || only.includes(name))) {
   const open = `<!-- bench:${name} -->`;
   const close = `<!-- /bench:${name} -->`;
   const [a, b] = [text.indexOf(open), text.indexOf(close)];

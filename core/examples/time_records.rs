@@ -1,5 +1,6 @@
 //! Times the records engine and the cell-key method natively, as peer figures for the browser
-//! benchmark: `cargo run --release -p lta-core --example time_records -- bench/out/records-1m.csv`
+//! benchmark: `cargo run --profile release-full -p lta-core --example time_records -- bench/out/records-1m.csv`
+//! (the profile the full app is built with, Cargo.toml)
 use lta_core::cube::PerceelNames;
 use lta_core::{disclosure, records};
 
