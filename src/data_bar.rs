@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use lta_core::selection::Dimension;
 
 use crate::data::{Data, Loader};
+#[cfg(feature = "toolkit")]
 use crate::publish::PublishCube;
 use crate::ui::Ui;
 
@@ -37,13 +38,18 @@ pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: 
             </details>
         }
     });
-    // A records file with columns of its own waits here for the user's answer (full app only).
-    let question = move || {
-        if !crate::handover::FULL {
-            return None;
-        }
-        loader.question.get().map(|p| view! { <crate::columns::ColumnsDialog proposal=p answer=loader.answer/> })
-    };
+    // A records file with columns of its own waits here for the user's answer, and a records file
+    // shown gets the cell-key method's switch (full app only: the first reads no file).
+    #[cfg(feature = "toolkit")]
+    let (question, rules) = (
+        move || {
+            let answer = Callback::new(move |m| loader.own.answer(m));
+            loader.own.question().map(|p| view! { <crate::columns::ColumnsDialog proposal=p answer=answer/> })
+        },
+        view! { <RulesSwitch data=data loader=loader/> },
+    );
+    #[cfg(not(feature = "toolkit"))]
+    let (question, rules) = ((), ());
     let synthetic = move || {
         let lang = lang.get();
         data.with(|d| d.dataset.as_ref().is_some_and(|ds| ds.manifest.status == Status::Illustratief))
@@ -53,7 +59,7 @@ pub fn DataBar(data: Memo<Data>, period: Signal<String>, loader: Loader, embed: 
         {controls}
         {question}
         <StatusLine data=data/>
-        <RulesSwitch data=data loader=loader/>
+        {rules}
         <Chips data=data/>
         {synthetic}
     }
@@ -147,6 +153,7 @@ fn StatusLine(data: Memo<Data>) -> impl IntoView {
 /// With a records file shown (full app only, `handover.rs`): the cell-key method's switch and,
 /// while it is on, the publish part. Memos, so that a new key (which changes the dataset shown)
 /// keeps the publish part and what it says in place.
+#[cfg(feature = "toolkit")]
 #[component]
 fn RulesSwitch(data: Memo<Data>, loader: Loader) -> impl IntoView {
     let lang = expect_context::<Signal<Lang>>();
@@ -155,9 +162,6 @@ fn RulesSwitch(data: Memo<Data>, loader: Loader) -> impl IntoView {
     });
     let rules_on = crate::memo::memo(move |_| data.with(|d| !d.rules_off));
     move || {
-        if !crate::handover::FULL {
-            return None;
-        }
         let lang = lang.get();
         records_shown.get().then(|| {
             let publish = move || rules_on.get().then(|| view! { <PublishCube data=data loader=loader/> });
@@ -165,7 +169,7 @@ fn RulesSwitch(data: Memo<Data>, loader: Loader) -> impl IntoView {
                 <label class="rules">
                     <input type="checkbox" checked=move || rules_on.get() on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        loader.set_rules.run(on);
+                        loader.own.set_rules(on);
                     }/>
                     {Text::DisclosureRules.get(lang)}
                 </label>

@@ -30,7 +30,8 @@ pub fn save_text(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     save(name, mime, &JsValue::from_str(&content))
 }
 
-/// Saves bytes (a ZIP) as a file.
+/// Saves bytes (the publishable cube's ZIP, full app only) as a file.
+#[cfg(feature = "toolkit")]
 pub fn save_bytes(name: &str, mime: &str, content: &[u8]) -> Result<(), JsValue> {
     save(name, mime, &js_sys::Uint8Array::from(content))
 }

@@ -3,12 +3,12 @@
 //!
 //! Built twice (Cargo.toml): without the `toolkit` feature it is the app every visitor loads;
 //! with it, the full app that a user's own file or Vergelijken hands the page over to
-//! (`handover.rs`). In the first, the toolkit's modules are compiled but never called, so the
-//! linker leaves them out.
+//! (`handover.rs`). The toolkit's modules (a file of one's own, its columns, the publishable cube,
+//! the key, the archive worker) are compiled into the full app only.
 
 mod app;
 mod chart;
-#[cfg_attr(not(feature = "toolkit"), allow(dead_code))]
+#[cfg(feature = "toolkit")]
 mod columns;
 mod chart_options;
 mod data;
@@ -18,22 +18,24 @@ mod embed;
 mod handover;
 mod load;
 mod memo;
-#[cfg_attr(not(feature = "toolkit"), allow(dead_code))]
+#[cfg(feature = "toolkit")]
 mod local_file;
-#[cfg_attr(not(feature = "toolkit"), allow(dead_code))]
+#[cfg(feature = "toolkit")]
 mod publish;
 mod notes;
+#[cfg(feature = "toolkit")]
+mod own_file;
 mod pause;
 mod prerendered;
-#[cfg_attr(not(feature = "toolkit"), allow(dead_code))]
+#[cfg(feature = "toolkit")]
 mod secret_key;
-#[cfg_attr(not(feature = "toolkit"), allow(dead_code))]
+#[cfg(feature = "toolkit")]
 mod storage;
 mod table;
 mod text;
 mod ui;
 mod views;
-#[cfg_attr(not(feature = "toolkit"), allow(dead_code))]
+#[cfg(feature = "toolkit")]
 mod worker;
 
 /// Starts the app in the page.

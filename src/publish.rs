@@ -79,7 +79,7 @@ fn KeyFile(loader: Loader) -> impl IntoView {
     let lang = expect_context::<Signal<Lang>>();
     let said = RwSignal::new(None::<Result<(), lta_core::DataError>>);
     let save = move |_| {
-        if let Some(key) = loader.secret.get_untracked() {
+        if let Some(key) = loader.own.secret() {
             let _ = save_text("lta-sleutel.txt", "text/plain", &key.to_file());
         }
     };
@@ -91,7 +91,7 @@ fn KeyFile(loader: Loader) -> impl IntoView {
             let opened = crate::secret_key::open(&file).await;
             said.set(Some(opened.as_ref().map(|_| ()).map_err(Clone::clone)));
             if let Ok(key) = opened {
-                loader.set_key.run(key);
+                loader.own.set_key(key);
             }
         });
     };
