@@ -5,9 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use lta_core::message::{error_message, notice_message};
-use lta_core::url_state::{UrlState, View};
-use lta_core::{Lang, Text};
+use lta_core::{Lang, Text, UrlState, View, error_message, notice_message};
 
 use crate::data::{self, Data, Loader};
 use crate::data_bar::DataBar;

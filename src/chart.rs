@@ -1,6 +1,6 @@
 //! The one thin wrapper around ECharts (shipped with the site as `echarts-<hash>.js`, the global
 //! `echarts`, loaded when the first chart is drawn). `chart_options.rs` builds the options as
-//! JSON (`lta_core::json_write`); bound here: `init`, `setOption` with the option read by
+//! JSON (`lta_core::JsonOut`); bound here: `init`, `setOption` with the option read by
 //! `JSON.parse` (plain objects and arrays, as ECharts wants them), `registerMap`, `on` (clicks),
 //! `renderToSVGString` (downloads), `dispose` and `resize`. A chart is drawn once and updated in
 //! place.
@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use lta_core::json_write::{obj, JsonOut};
+use lta_core::{JsonOut, json_obj};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -107,7 +107,7 @@ fn draw(el: &web_sys::HtmlElement, option: &JsValue) -> Result<EChart, JsValue> 
     if !echarts_loaded() {
         return Err("echarts not loaded".into());
     }
-    let chart = init(el, &JsValue::NULL, &to_js(&obj([("renderer", "svg".into())]))?)?;
+    let chart = init(el, &JsValue::NULL, &to_js(&json_obj([("renderer", "svg".into())]))?)?;
     chart.set_option(option, true)?;
     Ok(chart)
 }
@@ -303,7 +303,7 @@ fn ChartDownloads(download: Signal<Download>, chart: Slot<EChart>) -> impl IntoV
         let chart = chart.as_ref()?;
         let svg = chart.render_to_svg_string().ok()?;
         let (w, h) = (chart.width(), chart.height());
-        let (framed, height) = lta_core::export::framed_svg(&svg, w, h, &d.title, &d.source, d.watermark.as_deref());
+        let (framed, height) = lta_core::framed_svg(&svg, w, h, &d.title, &d.source, d.watermark.as_deref());
         Some((framed, w, height, d.file_name))
     };
     let framed = SendWrapper::new(Rc::new(framed));

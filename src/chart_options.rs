@@ -2,10 +2,7 @@
 //! the table under it. Numbers are formatted by the core and written on the bars and areas:
 //! nothing depends on hovering, and nothing on colour alone.
 
-use lta_core::format;
-use lta_core::json_write::{obj, JsonOut};
-use lta_core::view::Table;
-use lta_core::Lang;
+use lta_core::{JsonOut, Lang, Table, format_number, json_obj};
 
 /// The name under which the landsdelen boundaries are registered with ECharts.
 
@@ -25,25 +22,25 @@ pub fn bar(table: &Table, cols: &[usize], lang: Lang, label_width: u32) -> JsonO
     let series: Vec<JsonOut> = cols.iter().enumerate().map(|(i, &col)| bar_series(table, col, i, lang)).collect();
     // The legend goes under the bars, with room for two lines on a narrow phone.
     let legend_room = if cols.len() > 1 { LEGEND_ROOM } else { 4 };
-    let hidden = || obj([("show", false.into())]);
-    let mut option = obj([
+    let hidden = || json_obj([("show", false.into())]);
+    let mut option = json_obj([
         ("animation", false.into()),
-        ("grid", obj([("left", (label_width + 8).into()), ("right", 110.into()), ("top", 4.into()), ("bottom", legend_room.into())])),
-        ("xAxis", obj([("type", "value".into()), ("axisLabel", hidden()), ("splitLine", hidden())])),
+        ("grid", json_obj([("left", (label_width + 8).into()), ("right", 110.into()), ("top", 4.into()), ("bottom", legend_room.into())])),
+        ("xAxis", json_obj([("type", "value".into()), ("axisLabel", hidden()), ("splitLine", hidden())])),
         (
             "yAxis",
-            obj([
+            json_obj([
                 ("type", "category".into()),
                 ("inverse", true.into()),
                 ("data", names.into()),
                 // Long row names are cut to the room they have.
-                ("axisLabel", obj([("width", label_width.into()), ("overflow", "truncate".into()), ("color", "#1a1a1a".into()), ("fontSize", 13.into())])),
+                ("axisLabel", json_obj([("width", label_width.into()), ("overflow", "truncate".into()), ("color", "#1a1a1a".into()), ("fontSize", 13.into())])),
             ]),
         ),
         ("series", series.into()),
     ]);
     if cols.len() > 1 {
-        option.set("legend", obj([("bottom", 0.into()), ("left", 0.into())]));
+        option.set("legend", json_obj([("bottom", 0.into()), ("left", 0.into())]));
     }
     option
 }
@@ -57,13 +54,13 @@ fn value(table: &Table, row: usize, col: usize) -> JsonOut {
 fn bar_series(table: &Table, col: usize, i: usize, lang: Lang) -> JsonOut {
     // The item's name is its formatted value, which the label shows.
     let data: Vec<JsonOut> = (0..table.rows.len())
-        .map(|r| obj([("value", value(table, r, col)), ("name", table.text(&table.rows[r], col, lang).into())]))
+        .map(|r| json_obj([("value", value(table, r, col)), ("name", table.text(&table.rows[r], col, lang).into())]))
         .collect();
-    obj([
+    json_obj([
         ("type", "bar".into()),
         ("name", table.columns[col].of.clone().unwrap_or_else(|| table.columns[col].heading(lang)).into()),
-        ("itemStyle", obj([("color", SERIES_COLOURS[i % SERIES_COLOURS.len()].into())])),
-        ("label", obj([("show", true.into()), ("position", "right".into()), ("formatter", "{b}".into()), ("color", "#1a1a1a".into())])),
+        ("itemStyle", json_obj([("color", SERIES_COLOURS[i % SERIES_COLOURS.len()].into())])),
+        ("label", json_obj([("show", true.into()), ("position", "right".into()), ("formatter", "{b}".into()), ("color", "#1a1a1a".into())])),
         ("data", data.into()),
     ])
 }
@@ -83,16 +80,16 @@ pub fn choropleth(table: &Table, col: usize, lang: Lang, map: &str) -> JsonOut {
         .map(|i| {
             let r = &table.rows[i];
             let shown = table.text(r, col, lang);
-            obj([
+            json_obj([
                 // The boundaries name a landsdeel by its name, a jeugdregio by its code.
                 ("name", lta_core::Landsdeel::parse(&r.code).map_or(r.code.as_str(), |l| l.name()).into()),
                 ("value", value(table, i, col)),
-                ("label", obj([("formatter", format!("{}\n{shown}", r.label).into())])),
+                ("label", json_obj([("formatter", format!("{}\n{shown}", r.label).into())])),
             ])
         })
         .collect();
     let unit = table.columns[col].unit;
-    let visual_map = obj([
+    let visual_map = json_obj([
         ("type", "continuous".into()),
         ("min", min.into()),
         ("max", max.into()),
@@ -103,10 +100,10 @@ pub fn choropleth(table: &Table, col: usize, lang: Lang, map: &str) -> JsonOut {
         ("bottom", 0.into()),
         ("itemWidth", 12.into()),
         ("itemHeight", 120.into()),
-        ("text", vec![format::number(max, unit, lang), format::number(min, unit, lang)].into()),
-        ("inRange", obj([("color", vec!["#e5f0f7", "#8fc1de", "#01689b", "#0b2d4a"].into())])),
+        ("text", vec![format_number(max, unit, lang), format_number(min, unit, lang)].into()),
+        ("inRange", json_obj([("color", vec!["#e5f0f7", "#8fc1de", "#01689b", "#0b2d4a"].into())])),
     ]);
-    let label = obj([
+    let label = json_obj([
         ("show", true.into()),
         ("fontSize", 11.into()),
         ("lineHeight", 14.into()),
@@ -115,7 +112,7 @@ pub fn choropleth(table: &Table, col: usize, lang: Lang, map: &str) -> JsonOut {
         ("padding", vec![2, 4].into()),
         ("borderRadius", 2.into()),
     ]);
-    let series = obj([
+    let series = json_obj([
         ("type", "map".into()),
         ("map", map.into()),
         ("roam", false.into()),
@@ -123,10 +120,10 @@ pub fn choropleth(table: &Table, col: usize, lang: Lang, map: &str) -> JsonOut {
         ("top", 8.into()),
         ("bottom", 40.into()),
         ("selectedMode", false.into()),
-        ("itemStyle", obj([("borderColor", "#ffffff".into()), ("borderWidth", 1.into())])),
+        ("itemStyle", json_obj([("borderColor", "#ffffff".into()), ("borderWidth", 1.into())])),
         ("label", label),
-        ("emphasis", obj([("disabled", true.into())])),
+        ("emphasis", json_obj([("disabled", true.into())])),
         ("data", data.into()),
     ]);
-    obj([("animation", false.into()), ("visualMap", visual_map), ("series", vec![series].into())])
+    json_obj([("animation", false.into()), ("visualMap", visual_map), ("series", vec![series].into())])
 }

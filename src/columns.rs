@@ -1,6 +1,6 @@
 //! "Welke kolom is wat?": a records file with columns of its own (an export, a colleague's
 //! workbook) is read only after the user has said which column is which. The proposal comes from
-//! the column names (`lta_core::import`); the choice is remembered in the browser for files with
+//! the column names (`lta_core::Mapping`); the choice is remembered in the browser for files with
 //! the same header and goes into the publishable cube's manifest. A modal `<dialog>`: the
 //! browser keeps the focus inside it, and Escape cancels.
 
@@ -8,8 +8,7 @@ use std::sync::Arc;
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use lta_core::import::{AmountStyle, Mapping, PeriodRule, Role, Word};
-use lta_core::Lang;
+use lta_core::{AmountStyle, ColumnWord, Lang, Mapping, PeriodRule, Role};
 
 use crate::local_file::Proposal;
 
@@ -35,7 +34,7 @@ pub fn remember(header: &[String], mapping: &Mapping) {
 #[component]
 pub fn ColumnsDialog(proposal: Arc<Proposal>, answer: Callback<Option<Mapping>>) -> impl IntoView {
     let lang = expect_context::<Signal<Lang>>();
-    let w = move |word: Word| word.get(lang.get());
+    let w = move |word: ColumnWord| word.get(lang.get());
     let mapping = RwSignal::new(proposal.mapping.clone());
     // A product line the user is still writing (no `=`): reading waits for it.
     let bad_line = RwSignal::new(None::<String>);
@@ -52,28 +51,28 @@ pub fn ColumnsDialog(proposal: Arc<Proposal>, answer: Callback<Option<Mapping>>)
         let values: Vec<String> = proposal.preview.rows.iter().filter_map(|r| r.get(i).cloned()).collect();
         view! { <ColumnRow header=h.clone() values=values mapping=mapping/> }
     });
-    let notes = (proposal.encoding == lta_core::import::Encoding::Windows1252).then(|| view! { <p>{move || w(Word::WasWindows1252)}</p> });
-    let remembered = proposal.remembered.then(|| view! { <p>{move || w(Word::ColumnsRemembered)}</p> });
+    let notes = (proposal.encoding == lta_core::Encoding::Windows1252).then(|| view! { <p>{move || w(ColumnWord::WasWindows1252)}</p> });
+    let remembered = proposal.remembered.then(|| view! { <p>{move || w(ColumnWord::ColumnsRemembered)}</p> });
     view! {
         <dialog class="columns" node_ref=dialog aria-labelledby="columns-title" on:close=move |_| answer.run(None)>
-            <h2 id="columns-title">{move || w(Word::ColumnsTitle)}" — "{proposal.name.clone()}</h2>
-            <p>{move || w(Word::ColumnsIntro)}</p>
+            <h2 id="columns-title">{move || w(ColumnWord::ColumnsTitle)}" — "{proposal.name.clone()}</h2>
+            <p>{move || w(ColumnWord::ColumnsIntro)}</p>
             {notes}
             {remembered}
             <table>
-                <thead><tr><th scope="col">{move || w(Word::ColumnHeader)}</th><th scope="col">{move || w(Word::ColumnValues)}</th><th scope="col">{move || w(Word::ColumnRole)}</th></tr></thead>
+                <thead><tr><th scope="col">{move || w(ColumnWord::ColumnHeader)}</th><th scope="col">{move || w(ColumnWord::ColumnValues)}</th><th scope="col">{move || w(ColumnWord::ColumnRole)}</th></tr></thead>
                 <tbody>{rows.collect_view()}</tbody>
             </table>
             <ReadingOptions mapping=mapping bad_line=bad_line/>
             <p class="missing" role="status">{move || {
                 let m = missing.get();
-                let missing = (!m.is_empty()).then(|| format!("{}: {}", w(Word::MissingRoles), Word::missing(&m, lang.get())));
-                let bad = bad_line.get().map(|l| format!("{}: ‘{l}’", w(Word::ProductLineBad)));
+                let missing = (!m.is_empty()).then(|| format!("{}: {}", w(ColumnWord::MissingRoles), ColumnWord::missing(&m, lang.get())));
+                let bad = bad_line.get().map(|l| format!("{}: ‘{l}’", w(ColumnWord::ProductLineBad)));
                 [missing, bad].into_iter().flatten().collect::<Vec<_>>().join(". ")
             }}</p>
             <div class="buttons">
-                <button class="tool" disabled=move || !missing.with(Vec::is_empty) || bad_line.with(Option::is_some) on:click=move |_| answer.run(Some(mapping.get_untracked()))>{move || w(Word::ReadWithMapping)}</button>
-                <button class="tool" on:click=move |_| answer.run(None)>{move || w(Word::CancelMapping)}</button>
+                <button class="tool" disabled=move || !missing.with(Vec::is_empty) || bad_line.with(Option::is_some) on:click=move |_| answer.run(Some(mapping.get_untracked()))>{move || w(ColumnWord::ReadWithMapping)}</button>
+                <button class="tool" on:click=move |_| answer.run(None)>{move || w(ColumnWord::CancelMapping)}</button>
             </div>
         </dialog>
     }
@@ -98,8 +97,8 @@ fn ColumnRow(header: String, values: Vec<String>, mapping: RwSignal<Mapping>) ->
     };
     let options = move || {
         let lang = lang.get();
-        let none = view! { <option value="" selected=move || role.get().is_none()>{Word::RoleNone.get(lang)}</option> };
-        let each = Role::ALL.iter().map(move |&r| view! { <option value=r.code() selected=move || role.get() == Some(r)>{Word::role(r).get(lang)}</option> });
+        let none = view! { <option value="" selected=move || role.get().is_none()>{ColumnWord::RoleNone.get(lang)}</option> };
+        let each = Role::ALL.iter().map(move |&r| view! { <option value=r.code() selected=move || role.get() == Some(r)>{ColumnWord::role(r).get(lang)}</option> });
         view! { {none}{each.collect_view()} }
     };
     view! {
@@ -115,14 +114,14 @@ fn ColumnRow(header: String, values: Vec<String>, mapping: RwSignal<Mapping>) ->
 #[component]
 fn ReadingOptions(mapping: RwSignal<Mapping>, bad_line: RwSignal<Option<String>>) -> impl IntoView {
     let lang = expect_context::<Signal<Lang>>();
-    let w = move |word: Word| word.get(lang.get());
+    let w = move |word: ColumnWord| word.get(lang.get());
     let amounts = move || {
         let now = mapping.with(|m| m.amounts);
-        AmountStyle::ALL.iter().map(|&s| view! { <option value=s.code() selected=now == s>{w(Word::amounts(s))}</option> }).collect_view()
+        AmountStyle::ALL.iter().map(|&s| view! { <option value=s.code() selected=now == s>{w(ColumnWord::amounts(s))}</option> }).collect_view()
     };
     let periods = move || {
         let now = mapping.with(|m| m.periods);
-        PeriodRule::ALL.iter().map(|&r| view! { <option value=r.code() selected=now == r>{w(Word::period(r))}</option> }).collect_view()
+        PeriodRule::ALL.iter().map(|&r| view! { <option value=r.code() selected=now == r>{w(ColumnWord::period(r))}</option> }).collect_view()
     };
     let set_amounts = move |ev| mapping.update(|m| m.amounts = AmountStyle::parse(&event_target_value(&ev)).unwrap_or_default());
     let set_periods = move |ev| mapping.update(|m| m.periods = PeriodRule::parse(&event_target_value(&ev)).unwrap_or_default());
@@ -136,14 +135,14 @@ fn ReadingOptions(mapping: RwSignal<Mapping>, bad_line: RwSignal<Option<String>>
                 }
                 Err(line) => bad_line.set(Some(line)),
             };
-            view! { <label class="field products"><span>{move || w(Word::ProductsLabel)}</span><textarea rows="4" on:input=set>{lines}</textarea></label> }
+            view! { <label class="field products"><span>{move || w(ColumnWord::ProductsLabel)}</span><textarea rows="4" on:input=set>{lines}</textarea></label> }
         })
     };
     let dates = move || mapping.with(Mapping::periods_from_dates);
     view! {
         <div class="reading-options">
-            <label class="field"><span>{move || w(Word::AmountsLabel)}</span><select on:change=set_amounts>{amounts}</select></label>
-            <label class="field" class:hidden=move || !dates()><span>{move || w(Word::PeriodsLabel)}</span><select on:change=set_periods>{periods}</select></label>
+            <label class="field"><span>{move || w(ColumnWord::AmountsLabel)}</span><select on:change=set_amounts>{amounts}</select></label>
+            <label class="field" class:hidden=move || !dates()><span>{move || w(ColumnWord::PeriodsLabel)}</span><select on:change=set_periods>{periods}</select></label>
             {products}
         </div>
     }

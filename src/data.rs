@@ -6,10 +6,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use lta_core::notice::Notice;
-use lta_core::url_state::UrlState;
-use lta_core::view::Dataset;
-use lta_core::{DataError, DatasetIndex};
+use lta_core::{DataError, Dataset, DatasetIndex, Notice, UrlState};
 
 use crate::load::{load_dataset, load_index, Loaded};
 use crate::memo::same;

@@ -2,11 +2,9 @@
 //! status always visible), which period, and the way to open a file of one's own.
 
 use leptos::prelude::*;
-use lta_core::manifest::Status;
-use lta_core::{Lang, Text};
+use lta_core::{Dimension, Lang, Status, Text};
 use wasm_bindgen::JsCast;
 
-use lta_core::selection::Dimension;
 
 use crate::data::{Data, Loader};
 #[cfg(feature = "toolkit")]

@@ -1,10 +1,8 @@
 //! Embed mode: the page tells its parent its height, closes with the source and a link to the
-//! full dashboard; and the dialog that gives a host the snippet.
+//! full dashboard; and the dialog that gives a host the embed_snippet.
 
 use leptos::prelude::*;
-use lta_core::embed::{snippet, HEIGHT_MESSAGE};
-use lta_core::url_state::UrlState;
-use lta_core::{Lang, Text};
+use lta_core::{EMBED_HEIGHT_MESSAGE, Lang, Text, UrlState, embed_snippet};
 use wasm_bindgen::prelude::*;
 
 use crate::ui::Ui;
@@ -17,7 +15,7 @@ pub fn post_height() {
         let Some(w) = web_sys::window() else { return };
         let height = w.document().and_then(|d| d.document_element()).map_or(0, |e| e.scroll_height());
         let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &EMBED_HEIGHT_MESSAGE.into());
         let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
         if let Ok(Some(parent)) = w.parent() {
             // The height is not secret, so any host may read it.
@@ -60,7 +58,7 @@ pub fn EmbedDialog(title: String) -> impl IntoView {
     let open = RwSignal::new(false);
     let code = Signal::derive(move || {
         let query = UrlState { embed: true, ..ui.state.get() }.to_query();
-        snippet(&site(), &query, &format!("{}: {title}", Text::AppTitle.get(lang.get())))
+        embed_snippet(&site(), &query, &format!("{}: {title}", Text::AppTitle.get(lang.get())))
     });
     view! {
         <button class="tool" aria-expanded=move || open.get().to_string() aria-controls="embed-code" on:click=move |_| open.update(|o| *o = !*o)>

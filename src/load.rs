@@ -4,10 +4,7 @@
 use std::sync::Arc;
 
 use gloo_net::http::Request;
-use lta_core::notice::{Notice, Parsed};
-use lta_core::manifest::IndexEntry;
-use lta_core::view::Dataset;
-use lta_core::{DataError, DatasetIndex, ErrorKind, Manifest};
+use lta_core::{DataError, Dataset, DatasetIndex, ErrorKind, IndexEntry, Manifest, Notice, Parsed};
 
 const INDEX: &str = "data/index.json";
 

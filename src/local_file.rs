@@ -3,14 +3,7 @@
 
 use std::sync::Arc;
 
-use lta_core::cube::{Cube, Parsed};
-use lta_core::file_kind::FileKind;
-use lta_core::import::{decode, Encoding, Mapping};
-use lta_core::notice::Notice;
-use lta_core::records::{Preview, RecordsReader};
-use lta_core::sheet::SheetMap;
-use lta_core::view::{Dataset, LocalCube};
-use lta_core::{DataError, ErrorKind};
+use lta_core::{Cube, DataError, Dataset, Encoding, ErrorKind, FileKind, LocalCube, Mapping, Notice, Parsed, Preview, RecordsReader, SheetMap, decode};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::pause::pause;
@@ -69,12 +62,12 @@ pub async fn read(bytes: &[u8], name: &str, base: Arc<Dataset>, remembered: impl
     mark_start();
     // A spreadsheet is a ZIP too: its name tells it from a dataset folder. Both are unzipped by
     // the archive worker, fetched only now.
-    let (text, encoding, sheet) = if lta_core::sheet::is_workbook(name) {
+    let (text, encoding, sheet) = if lta_core::is_workbook(name) {
         let (text, map) = crate::worker::sheet_text(bytes, name).await?;
         (text.into_bytes(), Encoding::Utf8, Some(map))
-    } else if lta_core::publish::is_zip(bytes) {
+    } else if lta_core::is_zip(bytes) {
         let entries = crate::worker::unzip(bytes, name).await?;
-        let Parsed { value, notices } = lta_core::publish::dataset_from_entries(&entries, name)?;
+        let Parsed { value, notices } = lta_core::dataset_from_entries(&entries, name)?;
         let file = LocalFile { name: name.to_string(), cube: LocalCube::Dataset(Box::new(value)), mapping: None };
         return Ok(Opened::Read(Parsed { value: file, notices }));
     } else {
@@ -88,7 +81,7 @@ pub async fn read(bytes: &[u8], name: &str, base: Arc<Dataset>, remembered: impl
         let file = LocalFile { name: name.to_string(), cube: LocalCube::Cube(value), mapping: None };
         return Ok(Opened::Read(with_encoding(Parsed { value: file, notices }, encoding)));
     }
-    let preview = Preview::of(&text, name, lta_core::records::SAMPLE_ROWS).map_err(|e| located(&sheet, e))?;
+    let preview = Preview::of(&text, name, lta_core::SAMPLE_ROWS).map_err(|e| located(&sheet, e))?;
     let proposed = preview.proposal();
     let mut proposal = Proposal { name: name.to_string(), text, sheet, encoding, preview, mapping: proposed, remembered: false };
     match kind {

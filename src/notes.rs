@@ -1,9 +1,7 @@
 //! The notes that apply to a view and the source of its figures, from the dataset's manifest.
 
 use leptos::prelude::*;
-use lta_core::url_state::View;
-use lta_core::view::Dataset;
-use lta_core::{Lang, Text};
+use lta_core::{Dataset, Lang, Text, View};
 
 /// Notes for one view, then the source citation, status, disclosure and licence.
 #[component]

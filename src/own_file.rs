@@ -6,12 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lta_core::cube::Parsed;
-use lta_core::disclosure::SecretKey;
-use lta_core::import::Mapping;
-use lta_core::notice::Notice;
-use lta_core::view::Dataset;
-use lta_core::DataError;
+use lta_core::{DataError, Dataset, Mapping, Notice, Parsed, SecretKey};
 
 use crate::local_file::{self, LocalFile, Opened, Proposal};
 use crate::memo::same;

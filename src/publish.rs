@@ -1,14 +1,11 @@
 //! "Publiceerbare kubus downloaden": with a records file open under the cell-key method, one
-//! button saves what the screen shows as a dataset folder in a ZIP (`lta_core::publish`, run by
+//! button saves what the screen shows as a dataset folder in a ZIP (`lta_core::publish_zip`, run by
 //! the archive worker). Beside it the method's secret key can be saved to a file and opened
 //! again, so the next release of the same records uses the same key.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lta_core::manifest::Status;
-use lta_core::message::error_message;
-use lta_core::publish::PublishWord;
-use lta_core::{Lang, Text};
+use lta_core::{Lang, PublishWord, Status, Text, error_message};
 
 use crate::data::{Data, Loader};
 use crate::download::{save_bytes, save_text};

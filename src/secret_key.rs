@@ -1,10 +1,9 @@
-//! The browser's secret key for the cell-key method (`lta_core::disclosure`). It is kept in the
+//! The browser's secret key for the cell-key method (`core/src/protect/disclosure/`). It is kept in the
 //! browser's storage, so a file shows the same figures after a reload, and can be saved to and
 //! opened from a key file, so the next release of the same records uses the same key. It goes
 //! into no URL, log, download or request: only into the key file the user saves.
 
-use lta_core::disclosure::SecretKey;
-use lta_core::{DataError, ErrorKind};
+use lta_core::{DataError, ErrorKind, SecretKey};
 
 const STORAGE: &str = "lta-sleutel";
 

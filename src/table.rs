@@ -4,10 +4,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
-use lta_core::format::Unit;
-use lta_core::order::sort_by;
-use lta_core::view::{Row, Table};
-use lta_core::{Cell, Lang, Text};
+use lta_core::{Cell, Lang, Row, Table, Text, Unit, sort_by};
 
 /// Ids for the tables' regions, which their toggle buttons name.
 static NEXT_ID: AtomicUsize = AtomicUsize::new(0);

@@ -1,10 +1,8 @@
-//! The page's state, held in the address bar (`lta_core::url_state`), and the changes a click
+//! The page's state, held in the address bar (`lta_core::UrlState`), and the changes a click
 //! makes to it. Every click is a new history entry, so back and forward retrace the clicks.
 
 use leptos::prelude::*;
-use lta_core::selection::Dimension;
-use lta_core::url_state::{ChartMeasure, Ignored, Offered, UrlState, View};
-use lta_core::{Landsdeel, Verwijzer};
+use lta_core::{ChartMeasure, Dimension, Ignored, Landsdeel, Offered, UrlState, Verwijzer, View};
 
 use crate::data::Data;
 

@@ -8,8 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use lta_core::sheet::SheetMap;
-use lta_core::{DataError, ErrorKind};
+use lta_core::{DataError, ErrorKind, SheetMap};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -42,7 +41,7 @@ pub async fn sheet_text(bytes: &[u8], name: &str) -> Result<(String, SheetMap), 
     Ok((csv, map))
 }
 
-/// The entries of a ZIP (name, bytes), for [`lta_core::publish::dataset_from_entries`].
+/// The entries of a ZIP (name, bytes), for [`lta_core::dataset_from_entries`].
 pub async fn unzip(bytes: &[u8], name: &str) -> Result<Vec<(String, Vec<u8>)>, DataError> {
     let failed = |detail: String| failure(detail, |detail| ErrorKind::BadArchive { detail }, name);
     let job = message(&[("job", "unzip".into()), ("bytes", Uint8Array::from(bytes).into())]).map_err(|e| failed(describe(&e)))?;
@@ -63,7 +62,7 @@ pub struct ShownCsv {
     pub providers: Option<String>,
 }
 
-/// The publishable cube's ZIP ([`lta_core::publish::publish_zip`]), or what went wrong.
+/// The publishable cube's ZIP ([`lta_core::publish_zip`]), or what went wrong.
 pub async fn publish(shown: &ShownCsv, manifest: &[u8], columns: Option<&str>, definitief: bool, date: &str) -> Result<Vec<u8>, JsValue> {
     let text = |t: &Option<String>| t.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str);
     let columns = columns.map_or(JsValue::UNDEFINED, JsValue::from_str);

@@ -10,12 +10,11 @@
 //! over the tables. Euros: the mean relative deviation of the published amounts.
 use std::collections::BTreeMap;
 
-use lta_core::cube::PerceelNames;
-use lta_core::{disclosure, records, Cell, Cube, Key, Measure};
+use lta_core::{Cell, Cube, Key, Measure, PerceelNames, RecordsCube, SecretKey, apply_cell_key, read_records};
 
 /// The fixed key of this measurement: any key gives figures of the same size.
-fn shown(built: &records::RecordsCube) -> Cube {
-    disclosure::apply(built, &disclosure::SecretKey::from_bytes([7; 16]))
+fn shown(built: &RecordsCube) -> Cube {
+    apply_cell_key(built, &SecretKey::from_bytes([7; 16]))
 }
 
 #[derive(Default)]
@@ -49,7 +48,7 @@ fn level(k: &Key) -> (bool, usize, String) {
 fn main() {
     let path = std::env::args().nth(1).expect("usage: info_loss <records.csv>");
     let bytes = std::fs::read(&path).expect("readable file");
-    let built = records::read(&bytes, &path, &PerceelNames::default()).expect("a valid records file").value;
+    let built = read_records(&bytes, &path, &PerceelNames::default()).expect("a valid records file").value;
     let safe = shown(&built);
     let mut levels: BTreeMap<(bool, usize, String), Loss> = BTreeMap::new();
     for key in built.cube.keys() {

@@ -1,12 +1,14 @@
 //! The LTA dashboard's core: everything the dashboard knows about its data, with no web dependency.
 //!
 //! The app only asks this crate questions: it hands it the text of a data file and gets a
-//! validated [`Cube`] or a [`DataError`] that says where the file went wrong; it asks the
-//! [`view`] functions for the rows a view shows; it formats numbers and texts with [`format`]
-//! and [`i18n`]. Everything here is tested natively with `cargo test`.
+//! validated [`Cube`] or a [`DataError`] that says where the file went wrong; it asks a
+//! [`Dataset`] for the rows a view shows; it formats numbers with [`format_cell`] and the like,
+//! and texts with [`Text`] in a [`Lang`]. Everything here is tested natively with `cargo test`.
 #![deny(missing_docs)]
 
-// Folders by job; each module is reached through its name here, as before the folders.
+// Folders by job, private: the crate's API is the flat list below (as rust-csv's is), so a
+// caller never depends on where a thing lives. Names that would collide or say too little
+// at the root get a longer one here (`read_records`, `write_zip`, `format_cell`, …).
 mod model;
 mod present;
 mod protect;
@@ -14,12 +16,39 @@ mod read;
 mod texts;
 mod write;
 
-pub use model::{code, cube, error, flow, limits, manifest, measure, notice, order, population, providers, regio, selection};
-pub use present::{metrics, sentence, url_state, view};
-pub use protect::disclosure;
-pub use read::{file_kind, import, json, records, sheet};
-pub use texts::{i18n, message};
-pub use write::{embed, export, fixed, format, json_write, publish, zip};
+pub use model::code::{Landsdeel, Verwijzer};
+pub use model::cube::{CUBE_COLUMNS, Cube, Key, Notice, Parsed, PerceelNames, TOTAAL, latest_of};
+pub use model::error::{DataError, ErrorKind, Position};
+pub use model::flow::{Area, Duration, FLOW_COLUMNS, Flow, Group, MIN_YOUTH, Movement, from_records as flow_from_records, kaplan_meier_quartiles};
+pub use model::limits::{MAX_EUROS, MAX_PERCELEN, MAX_PERIODS, MAX_RECORD_CELLS, MAX_ROWS};
+pub use model::manifest::{DatasetIndex, Files, IndexEntry, Localized, Manifest, Note, Source, Status};
+pub use model::measure::{Cell, Measure, Measures};
+pub use model::order::sort_by;
+pub use model::population::Population;
+pub use model::providers::{PROVIDER_COLUMNS, ProviderKey, Providers, from_records as providers_from_records};
+pub use model::regio::{Level, REGION_COLUMNS, Regio, RegionCells};
+pub use model::selection::{Dimension, Selection};
+pub use present::metrics::{per_1000, ratio};
+pub use present::sentence::{compare as compare_sentence, overview as overview_sentence, table as table_sentence, trend as trend_sentence};
+pub use present::url_state::{ChartMeasure, Ignored, Offered, UrlState, View};
+pub use present::view::{Column, Dataset, FlowWord, FromRecords, KeyFigure, LocalCube, Order, Profile, ProviderWord, RegioWord, Row, Table, flow_area};
+pub use present::view::compare::{Change, CompareWord, Comparison, Side, measure as compared_measure, measure_cell as compared_cell, reference_period, unit as compared_unit};
+pub use protect::disclosure::{EURO_ROUNDING, MAX_NOISE, NO_SMALL, PTable, Rules, SecretKey, VARIANCE, apply as apply_cell_key};
+pub use protect::disclosure::ptable::Row as PTableRow;
+pub use read::file_kind::{FileKind, read_any};
+pub use read::import::{AmountStyle, Encoding, Gemeente, Jeugdregio, Mapping, PeriodRule, REFERENCE_YEAR, REGIONS_CREDIT, Regions, Role, Word as ColumnWord, civil_from_days, day_number, days_from_civil, debit_credit_sign, decode, referrer, regions};
+pub use read::json::{Fields as JsonFields, Json, JsonError, Value as JsonValue, parse as parse_json};
+pub use read::records::{Preview, RECORD_COLUMNS, RecordsCube, RecordsReader, SAMPLE_ROWS, cube_from_records, proposed_mapping, read as read_records, read_export};
+pub use read::sheet::{HEADER_SEARCH, SheetMap, WorkbookReply, column_letters, is_workbook};
+pub use texts::i18n::{Lang, Text};
+pub use texts::message::{error_message, notice_message};
+pub use write::embed::{HEIGHT_MESSAGE as EMBED_HEIGHT_MESSAGE, snippet as embed_snippet};
+pub use write::export::{Context as ExportContext, file_stem, framed_svg, table_csv};
+pub use write::fixed::{fixed, round_trip as fixed_round_trip};
+pub use write::format::{Unit, approx as format_approx, cell as format_cell, number as format_number, plain as format_plain, plain_cell as format_plain_cell, signed as format_signed};
+pub use write::json_write::{JsonOut, obj as json_obj};
+pub use write::publish::{FLOW as FLOW_FILE, PROVIDERS as PROVIDERS_FILE, PublishWord, REGIONS as REGIONS_FILE, ShownTexts, dataset_files, dataset_from_entries, dataset_zip, is_zip, publish_zip, read_dataset_zip};
+pub use write::zip::{ZipError, read as read_zip, write as write_zip};
 
 /// A tiny seeded generator for tests that need many varied rows.
 #[cfg(test)]
@@ -29,11 +58,3 @@ pub(crate) fn test_rng(mut seed: u64) -> impl FnMut(u64) -> u64 {
         (seed >> 33) % n
     }
 }
-
-pub use code::{Landsdeel, Verwijzer};
-pub use cube::{Cube, Key};
-pub use error::{DataError, ErrorKind, Position};
-pub use i18n::{Lang, Text};
-pub use manifest::{DatasetIndex, Manifest, Status};
-pub use measure::{Cell, Measure, Measures};
-pub use population::Population;

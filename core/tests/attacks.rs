@@ -1,17 +1,14 @@
-//! Attacks on the cell-key method (`lta_core::disclosure`): each tries to recover small counts
+//! Attacks on the cell-key method (`core/src/protect/disclosure/`): each tries to recover small counts
 //! from what the dashboard publishes, and fails the run where it succeeds too often. The figures
 //! they print (`cargo test -p lta-core --test attacks -- --nocapture`) are in docs/disclosure.md.
 
 mod attack;
 
 use attack::model::Model;
-use lta_core::cube::PerceelNames;
-use lta_core::disclosure::{self, PTable, SecretKey, MAX_NOISE};
-use lta_core::records::{self, RecordsCube};
-use lta_core::{Cube, Key, Landsdeel, Measure, Verwijzer};
+use lta_core::{Cube, Key, Landsdeel, MAX_NOISE, Measure, PTable, PerceelNames, RecordsCube, SecretKey, Verwijzer, apply_cell_key, read_records};
 
 fn read(csv: &str) -> RecordsCube {
-    records::read(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value
+    read_records(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value
 }
 
 fn key(seed: u64) -> SecretKey {
@@ -55,7 +52,7 @@ fn differencing_does_not_tell_the_small_landsdeel() {
     let h1 = Key::total("2023-H1").perceel("P").verwijzer(Verwijzer::Huisarts);
     let (mut by_difference, mut by_bayes, keys) = (0, 0, 2000);
     for seed in 0..keys {
-        let shown = disclosure::apply(&built, &key(seed));
+        let shown = apply_cell_key(&built, &key(seed));
         let others: Vec<i64> = Landsdeel::ALL.iter().filter(|&&l| l != Landsdeel::NN).map(|&l| youth(&shown, &h1.clone().landsdeel(l))).collect();
         let total = youth(&shown, &h1);
         by_difference += usize::from(total - others.iter().sum::<i64>() == 7);
@@ -92,7 +89,7 @@ fn every_route_to_the_same_youth_shows_the_same_noise() {
     let built = issue_8();
     let mut error = 0.0;
     for seed in 0..500 {
-        let shown = disclosure::apply(&built, &key(seed));
+        let shown = apply_cell_key(&built, &key(seed));
         let mut routes = Vec::new();
         for p in ["2023-H1", "2023"] {
             for perceel in [Some("P".to_string()), None] {
@@ -125,7 +122,7 @@ fn cells_of_the_same_youth_always_agree() {
         rows.push(row);
     }
     let built = read(&csv);
-    let shown = disclosure::apply(&built, &key(1));
+    let shown = apply_cell_key(&built, &key(1));
     let mut by_youth: std::collections::HashMap<Vec<&str>, i64> = std::collections::HashMap::new();
     let mut shared = 0;
     for k in built.cube.keys() {
@@ -227,7 +224,7 @@ fn the_interval_attack_pins_no_small_count_in_random_sparse_files() {
     let mut narrowest: Option<(f64, String)> = None;
     for seed in 0..200 {
         let built = read(&sparse(seed));
-        let shown = disclosure::apply(&built, &key(seed));
+        let shown = apply_cell_key(&built, &key(seed));
         for (measure, k, t, range) in interval_attack(&built, &shown, 1) {
             let width = range.1 - range.0;
             if narrowest.as_ref().is_none_or(|(w, _)| width < *w) {
@@ -242,8 +239,8 @@ fn the_interval_attack_pins_no_small_count_in_random_sparse_files() {
 #[test]
 fn the_interval_attack_pins_no_small_count_in_the_illustrative_records() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/illustratief/records-synthetisch.csv");
-    let built = records::read(&std::fs::read(path).unwrap(), "records.csv", &PerceelNames::default()).unwrap().value;
-    let shown = disclosure::apply(&built, &key(2026));
+    let built = read_records(&std::fs::read(path).unwrap(), "records.csv", &PerceelNames::default()).unwrap().value;
+    let shown = apply_cell_key(&built, &key(2026));
     let found = interval_attack(&built, &shown, 3);
     for (measure, k, t, range) in &found {
         println!("illustrative records: {measure:?} of {k:?}, true {t}, in [{}, {}]", range.0, range.1);
@@ -257,7 +254,7 @@ fn the_interval_attack_pins_no_small_count_in_the_illustrative_records() {
 /// get the single youth? Its own cell never shows 1 or 2.
 #[test]
 fn differencing_a_jeugdregio_does_not_tell_its_small_gemeente() {
-    use lta_core::regio::Regio;
+    use lta_core::Regio;
     // The jeugdregio of the fewest gemeenten (at least two).
     let jeugdregio = Landsdeel::ALL
         .iter()
@@ -279,7 +276,7 @@ fn differencing_a_jeugdregio_does_not_tell_its_small_gemeente() {
     let shown_of = |cube: &Cube, regio: Regio| cube.regions().get(regio, &total).jeugdigen.number().unwrap() as i64;
     let (mut by_difference, mut by_bayes, keys) = (0, 0, 2000);
     for seed in 0..keys {
-        let shown = disclosure::apply(&built, &key(seed));
+        let shown = apply_cell_key(&built, &key(seed));
         let (j, b, s) = (shown_of(&shown, jeugdregio), shown_of(&shown, big), shown_of(&shown, small));
         assert!(s == 0 || s > 2, "a single youth shown as {s}");
         assert!(gemeenten[2..].iter().all(|g| shown_of(&shown, *g) == 0), "no youth, no noise");

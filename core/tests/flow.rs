@@ -5,11 +5,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use lta_core::cube::PerceelNames;
-use lta_core::disclosure::{SecretKey, MAX_NOISE, NO_SMALL};
-use lta_core::flow::{self, Area, Flow, MIN_YOUTH};
-use lta_core::import::day_number;
-use lta_core::{records, Cell, ErrorKind, Landsdeel};
+use lta_core::{Area, Cell, ErrorKind, Flow, Landsdeel, MAX_NOISE, MIN_YOUTH, NO_SMALL, PerceelNames, SecretKey, day_number, flow_from_records, read_records};
 
 fn illustrative(file: &str) -> Vec<u8> {
     std::fs::read(format!(
@@ -87,10 +83,10 @@ fn cells(q: [Option<u32>; 3]) -> [Cell; 3] {
 }
 
 fn flow_of(csv: &[u8], secret: Option<&SecretKey>) -> Flow {
-    let built = records::read(csv, "records-synthetisch.csv", &PerceelNames::default())
+    let built = read_records(csv, "records-synthetisch.csv", &PerceelNames::default())
         .unwrap()
         .value;
-    flow::from_records(&built, secret).unwrap()
+    flow_from_records(&built, secret).unwrap()
 }
 
 #[test]
@@ -241,7 +237,7 @@ fn an_end_before_its_begin_is_refused_naming_line_column_and_value() {
     let csv = "client,periode,landsdeel,perceel,verwijzer,volume_eur,begindatum,einddatum\n\
                a,2023-H1,LI,P,huisarts,10,2023-03-01,\n\
                b,2023-H1,LI,P,huisarts,10,2023-03-01,28-02-2023\n";
-    let e = records::read(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap_err();
+    let e = read_records(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap_err();
     assert_eq!(e.kind, ErrorKind::EndBeforeBegin);
     let p = e.position;
     assert_eq!(
@@ -250,7 +246,7 @@ fn an_end_before_its_begin_is_refused_naming_line_column_and_value() {
     );
     let bad = csv.replace("28-02-2023", "2023-02-30");
     assert_eq!(
-        records::read(bad.as_bytes(), "r.csv", &PerceelNames::default())
+        read_records(bad.as_bytes(), "r.csv", &PerceelNames::default())
             .unwrap_err()
             .kind,
         ErrorKind::BadDate
@@ -258,24 +254,24 @@ fn an_end_before_its_begin_is_refused_naming_line_column_and_value() {
     // Without begin dates there is no flow.
     let plain =
         "client,periode,landsdeel,perceel,verwijzer,volume_eur\na,2023-H1,LI,P,huisarts,10\n";
-    let built = records::read(plain.as_bytes(), "r.csv", &PerceelNames::default())
+    let built = read_records(plain.as_bytes(), "r.csv", &PerceelNames::default())
         .unwrap()
         .value;
-    assert!(flow::from_records(&built, None).is_none());
+    assert!(flow_from_records(&built, None).is_none());
 }
 
 #[test]
 fn the_doorlooptijd_tables_show_the_flow_of_the_chosen_area_beside_its_neighbours() {
-    use lta_core::regio::Regio;
-    use lta_core::selection::Selection;
-    use lta_core::view::Dataset;
+    use lta_core::Regio;
+    use lta_core::Selection;
+    use lta_core::Dataset;
     use lta_core::{Lang, Manifest};
     let manifest = Manifest::parse(&illustrative("manifest.json"), "manifest.json").unwrap();
     let mut ds = Dataset::read(manifest, (&illustrative("cube.csv"), "cube.csv"), None).unwrap().value;
     assert!(ds.has_flow() && ds.flow.is_none(), "named by the manifest, read when the view opens");
     ds.read_flow(&illustrative("doorlooptijd.csv"), "doorlooptijd.csv").unwrap();
     let flow = ds.flow.clone().unwrap();
-    let median = |t: &lta_core::view::Table, row: &lta_core::view::Row| row.cells[t.column(lta_core::Text::Median).unwrap()];
+    let median = |t: &lta_core::Table, row: &lta_core::Row| row.cells[t.column(lta_core::Text::Median).unwrap()];
 
     // The nation: the eight landsdelen against it.
     let nation = Selection::from("2023");
@@ -324,12 +320,12 @@ fn the_doorlooptijd_tables_show_the_flow_of_the_chosen_area_beside_its_neighbour
 
 #[test]
 fn a_records_file_of_ones_own_computes_its_flow_and_providers_when_asked_not_with_its_cube() {
-    use lta_core::view::{Dataset, LocalCube};
+    use lta_core::{Dataset, LocalCube};
     use lta_core::Manifest;
     let manifest = Manifest::parse(&illustrative("manifest.json"), "manifest.json").unwrap();
     let base = Dataset::read(manifest, (&illustrative("cube.csv"), "cube.csv"), None).unwrap().value;
     let names = PerceelNames::default();
-    let built = records::read(&illustrative("records-synthetisch.csv"), "r.csv", &names).unwrap().value;
+    let built = read_records(&illustrative("records-synthetisch.csv"), "r.csv", &names).unwrap().value;
     let key = SecretKey::from_bytes([5; 16]);
     let shown = Dataset::local("mijn.csv", &LocalCube::Records(built.clone().into()), &base, Some(&key));
     assert!(shown.flow.is_none() && shown.providers.is_none(), "not computed with the cube");
@@ -337,22 +333,22 @@ fn a_records_file_of_ones_own_computes_its_flow_and_providers_when_asked_not_wit
 
     let mut asked = shown.clone();
     asked.compute_flow();
-    let under_the_key = flow::from_records(&built, Some(&key)).unwrap();
+    let under_the_key = flow_from_records(&built, Some(&key)).unwrap();
     assert_eq!(asked.flow.as_ref().map(Flow::to_csv), Some(under_the_key.to_csv()));
     assert!(asked.providers.is_none(), "only what was asked");
     let all = shown.completed();
     assert_eq!(all.flow.map(|f| f.to_csv()), Some(under_the_key.to_csv()));
-    let providers = lta_core::providers::from_records(&built, Some(&key)).unwrap();
+    let providers = lta_core::providers_from_records(&built, Some(&key)).unwrap();
     assert_eq!(all.providers.map(|p| p.to_csv()), Some(providers.to_csv()));
 
     // The method off: exact figures.
     let mut exact = Dataset::local("mijn.csv", &LocalCube::Records(built.clone().into()), &base, None);
     exact.compute_flow();
-    assert_eq!(exact.flow.map(|f| f.to_csv()), flow::from_records(&built, None).map(|f| f.to_csv()));
+    assert_eq!(exact.flow.map(|f| f.to_csv()), flow_from_records(&built, None).map(|f| f.to_csv()));
 
     // Records without dates or providers have neither, asked or not.
     let plain = "client,periode,landsdeel,perceel,verwijzer,volume_eur\nc1,2023-H1,LI,TKGGZ,huisarts,10\n";
-    let plain = records::read(plain.as_bytes(), "p.csv", &names).unwrap().value;
+    let plain = read_records(plain.as_bytes(), "p.csv", &names).unwrap().value;
     let shown = Dataset::local("p.csv", &LocalCube::Records(plain.into()), &base, Some(&key));
     assert!(!shown.has_flow() && !shown.has_providers());
     let all = shown.completed();

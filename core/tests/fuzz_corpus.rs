@@ -3,7 +3,7 @@
 
 use std::panic::catch_unwind;
 
-use lta_core::file_kind::read_any;
+use lta_core::read_any;
 
 #[test]
 fn no_corpus_file_panics_in_any_reader() {

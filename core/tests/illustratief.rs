@@ -4,9 +4,7 @@
 //! trajectories per youth per perceel (see generator/tests/statements.rs); the data follows the
 //! per-perceel ratios, so its national total is their sum.
 
-use lta_core::records::cube_from_records;
-use lta_core::view::Dataset;
-use lta_core::{Cell, Cube, Key, Lang, Manifest, Text, Verwijzer};
+use lta_core::{Cell, Cube, Dataset, Key, Lang, Manifest, Text, Verwijzer, cube_from_records};
 
 /// The illustrative records; the name says they are synthetic.
 const RECORDS: &str = "records-synthetisch.csv";
@@ -34,8 +32,8 @@ fn the_committed_cube_is_the_cube_of_the_committed_records() {
     );
     // Its cells per jeugdregio and gemeente too, as a published file holds them, named by the manifest.
     assert_eq!(manifest.files.regio.as_deref(), Some("regio.csv"));
-    let json = lta_core::json::parse(&read("illustratief", "manifest.json")).unwrap();
-    let levels = json.object().unwrap().req("regioniveaus").unwrap().list(lta_core::json::Json::string).unwrap();
+    let json = lta_core::parse_json(&read("illustratief", "manifest.json")).unwrap();
+    let levels = json.object().unwrap().req("regioniveaus").unwrap().list(lta_core::Json::string).unwrap();
     assert_eq!(levels, ["jeugdregio", "gemeente"]);
     assert!(
         cube.value.regions().to_csv().as_bytes() == read("illustratief", "regio.csv").as_slice(),

@@ -4,12 +4,7 @@
 
 use std::time::Instant;
 
-use lta_core::cube::{Cube, PerceelNames};
-use lta_core::file_kind::FileKind;
-use lta_core::message::error_message;
-use lta_core::limits::{MAX_EUROS, MAX_PERCELEN, MAX_PERIODS};
-use lta_core::records::cube_from_records;
-use lta_core::{DataError, ErrorKind, Lang, Population};
+use lta_core::{Cube, DataError, ErrorKind, FileKind, Lang, MAX_EUROS, MAX_PERCELEN, MAX_PERIODS, PerceelNames, Population, cube_from_records, error_message};
 
 const RECORDS: &str = "client,periode,landsdeel,perceel,verwijzer,volume_eur\n";
 const CUBE: &str = "periode,landsdeel,perceel,verwijzer,trajecten,jeugdigen,volume_eur\n";
@@ -158,7 +153,7 @@ fn the_largest_cube_the_limits_allow_is_read_in_bounded_time() {
     let start = Instant::now();
     let cube = cube_from_records(format!("{RECORDS}{body}").as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value;
     let read = start.elapsed();
-    assert_eq!(cube.len(), lta_core::limits::MAX_RECORD_CELLS);
+    assert_eq!(cube.len(), lta_core::MAX_RECORD_CELLS);
     println!("largest cube: {} cells read in {read:?}", cube.len());
 
     // The same cube as a cube file is the largest valid cube file (a cell twice is an error).

@@ -3,8 +3,7 @@
 //! whose jeugdregio crosses a province border lie in Gelderland, and their neighbours across
 //! that border stay where they were. Points are the town centres (WGS84, to 0.01°).
 
-use lta_core::json::{parse, Json};
-use lta_core::Landsdeel;
+use lta_core::{Json, Landsdeel, parse_json};
 
 /// Rings of each feature's polygons, by the feature's name.
 fn features() -> Vec<(String, Vec<Vec<(f64, f64)>>)> {
@@ -13,7 +12,7 @@ fn features() -> Vec<(String, Vec<Vec<(f64, f64)>>)> {
 
 fn features_of(file: &str) -> Vec<(String, Vec<Vec<(f64, f64)>>)> {
     let text = std::fs::read(format!("{}/../public/geo/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let json = parse(&text).unwrap();
+    let json = parse_json(&text).unwrap();
     let point = |p: &Json| {
         let xy = p.array().unwrap();
         (xy[0].number().unwrap(), xy[1].number().unwrap())
@@ -78,11 +77,11 @@ fn each_landsdeel_map_has_its_jeugdregios() {
     for l in Landsdeel::ALL {
         let mut codes: Vec<String> = features_of(&format!("jeugdregios-{}.geojson", l.code())).into_iter().map(|f| f.0).collect();
         codes.sort();
-        let mut want: Vec<String> = lta_core::regio::Regio::jeugdregios_of(l).iter().map(|r| r.code().to_string()).collect();
+        let mut want: Vec<String> = lta_core::Regio::jeugdregios_of(l).iter().map(|r| r.code().to_string()).collect();
         want.sort();
         assert_eq!(codes, want, "{l:?}");
     }
-    let food_valley = lta_core::import::regions().gemeente("Veenendaal").map(|g| lta_core::import::regions().jeugdregios[g.jeugdregio].code.clone()).unwrap();
+    let food_valley = lta_core::regions().gemeente("Veenendaal").map(|g| lta_core::regions().jeugdregios[g.jeugdregio].code.clone()).unwrap();
     let gelderland = features_of("jeugdregios-GE.geojson");
     let (_, rings) = gelderland.iter().find(|f| f.0 == food_valley).unwrap();
     assert!(inside(rings, (5.56, 52.03)), "Veenendaal in {food_valley}");

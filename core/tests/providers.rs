@@ -4,13 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use lta_core::cube::PerceelNames;
-use lta_core::disclosure::{SecretKey, MAX_NOISE, NO_SMALL};
-use lta_core::flow::Area;
-use lta_core::providers::{self, Providers};
-use lta_core::selection::Selection;
-use lta_core::view::Dataset;
-use lta_core::{records, Cell, Landsdeel, Lang, Manifest};
+use lta_core::{Area, Cell, Dataset, Landsdeel, Lang, MAX_NOISE, Manifest, NO_SMALL, PerceelNames, Providers, SecretKey, Selection, providers_from_records, read_records};
 
 fn illustrative(file: &str) -> Vec<u8> {
     std::fs::read(format!("{}/../public/data/illustratief/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -36,8 +30,8 @@ fn counted() -> BTreeMap<(String, String), (usize, u64, i64)> {
 
 #[test]
 fn every_providers_figures_equal_counts_made_here_and_the_committed_file() {
-    let built = records::read(&illustrative("records-synthetisch.csv"), "r.csv", &PerceelNames::default()).unwrap().value;
-    let exact = providers::from_records(&built, None).unwrap();
+    let built = read_records(&illustrative("records-synthetisch.csv"), "r.csv", &PerceelNames::default()).unwrap().value;
+    let exact = providers_from_records(&built, None).unwrap();
     let want = counted();
     assert!(want.len() > 100);
     for ((l, provider), (youth, trajectories, cents)) in &want {
@@ -56,8 +50,8 @@ fn every_providers_figures_equal_counts_made_here_and_the_committed_file() {
 
     // Under the method: every count within the noise, never 1 or 2, the same for the same key.
     let key = SecretKey::from_bytes([7; 16]);
-    let safe = providers::from_records(&built, Some(&key)).unwrap();
-    assert_eq!(safe, providers::from_records(&built, Some(&key)).unwrap());
+    let safe = providers_from_records(&built, Some(&key)).unwrap();
+    assert_eq!(safe, providers_from_records(&built, Some(&key)).unwrap());
     let mut moved = 0;
     for ((l, provider), (youth, ..)) in &want {
         let area = Area::Landsdeel(Landsdeel::parse(l).unwrap());

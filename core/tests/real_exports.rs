@@ -3,10 +3,7 @@
 //! system would write them (Windows-1252, Dutch headers, `€ 1.234,56`, dates, gemeente codes in
 //! four forms, iJw referrer codes, a D/C column). Each file is made here from the plain one.
 
-use lta_core::cube::PerceelNames;
-use lta_core::import::{regions, Mapping};
-use lta_core::records::{read, read_export};
-use lta_core::{ErrorKind, Landsdeel, Verwijzer};
+use lta_core::{ErrorKind, Landsdeel, Mapping, PerceelNames, Verwijzer, read_export, read_records, regions};
 
 /// One plain record: client, period, landsdeel, perceel, referrer, euros in cents.
 struct Rec {
@@ -135,7 +132,7 @@ fn cube_of(bytes: &[u8], file: &str, mapping: Option<&Mapping>) -> String {
 }
 
 fn expected(recs: &[Rec]) -> String {
-    read(plain(recs).as_bytes(), "records.csv", &PerceelNames::default()).unwrap().value.cube.to_csv()
+    read_records(plain(recs).as_bytes(), "records.csv", &PerceelNames::default()).unwrap().value.cube.to_csv()
 }
 
 #[test]
@@ -148,7 +145,7 @@ fn windows_1252_dutch_headers_and_excel_amounts() {
     let bytes = cp1252(&text);
     assert!(std::str::from_utf8(&bytes).is_err(), "the file must really be Windows-1252");
     let parsed = read_export(&bytes, "records.csv", &PerceelNames::default(), None).unwrap();
-    assert!(parsed.notices.iter().any(|n| matches!(n, lta_core::notice::Notice::Windows1252 { .. })));
+    assert!(parsed.notices.iter().any(|n| matches!(n, lta_core::Notice::Windows1252 { .. })));
     assert_eq!(parsed.value.cube.to_csv(), expected(&recs));
 }
 

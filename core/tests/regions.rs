@@ -5,11 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use lta_core::cube::PerceelNames;
-use lta_core::disclosure::{self, SecretKey};
-use lta_core::import::regions;
-use lta_core::regio::{Level, Regio};
-use lta_core::{records, Cell, ErrorKind, Key, Landsdeel, Verwijzer};
+use lta_core::{Cell, ErrorKind, Key, Landsdeel, Level, PerceelNames, RecordsCube, Regio, SecretKey, Verwijzer, apply_cell_key, read_records, regions};
 
 /// Pseudo-random rows: client, half-year, gemeente index, perceel, referrer, cents.
 fn rows(n: usize, seed: u64) -> Vec<(String, String, usize, &'static str, Verwijzer, i64)> {
@@ -54,8 +50,8 @@ fn file(rows: &[(String, String, usize, &str, Verwijzer, i64)], gemeente: Option
     out
 }
 
-fn read(csv: &str) -> records::RecordsCube {
-    records::read(csv.as_bytes(), "records.csv", &PerceelNames::default()).unwrap().value
+fn read(csv: &str) -> RecordsCube {
+    read_records(csv.as_bytes(), "records.csv", &PerceelNames::default()).unwrap().value
 }
 
 #[test]
@@ -68,7 +64,7 @@ fn gemeenten_give_the_landsdeel_figures_of_their_twin_with_landsdelen() {
     for (twin, with_landsdeel) in [(read(&file(&rows, Some(&code), false)), false), (read(&file(&rows, Some(&name), true)), true)] {
         assert_eq!(twin.cube.to_csv(), plain.cube.to_csv(), "with a landsdeel column: {with_landsdeel}");
         // The cell-key method too: the region is not part of a record's key.
-        assert_eq!(disclosure::apply(&twin, &key).to_csv(), disclosure::apply(&plain, &key).to_csv());
+        assert_eq!(apply_cell_key(&twin, &key).to_csv(), apply_cell_key(&plain, &key).to_csv());
         assert_eq!(twin.cube.regions().levels(), vec![Level::Jeugdregio, Level::Gemeente]);
     }
     assert!(plain.cube.regions().is_empty());
@@ -122,7 +118,7 @@ fn region_cells_are_the_counts_of_their_rows_and_only_those_with_records_are_kep
 #[test]
 fn a_landsdeel_column_that_contradicts_the_gemeente_is_refused() {
     let csv = "client,periode,landsdeel,gemeente,perceel,verwijzer,volume_eur\na,2023,LI,GM0935,A,huisarts,10\nb,2023,NH,Maastricht,A,huisarts,10\n";
-    let e = records::read(csv.as_bytes(), "records.csv", &PerceelNames::default()).unwrap_err();
+    let e = read_records(csv.as_bytes(), "records.csv", &PerceelNames::default()).unwrap_err();
     assert_eq!(e.kind, ErrorKind::OtherLandsdeel);
     assert_eq!((e.position.line, e.position.column.as_deref(), e.position.value.as_deref()), (Some(3), Some("landsdeel"), Some("NH")));
 }
@@ -132,7 +128,7 @@ fn the_cell_key_method_protects_the_region_cells_as_every_other() {
     let rows = rows(3000, 9);
     let code = |g: usize| regions().gemeenten[g].code.clone();
     let built = read(&file(&rows, Some(&code), false));
-    let safe = disclosure::apply(&built, &SecretKey::from_bytes([2; 16]));
+    let safe = apply_cell_key(&built, &SecretKey::from_bytes([2; 16]));
     assert_eq!(safe.regions().len(), built.cube.regions().len());
     let mut moved = 0;
     for l in Landsdeel::ALL {
@@ -152,8 +148,8 @@ fn the_cell_key_method_protects_the_region_cells_as_every_other() {
 /// records with the reference table read here too (not through the dashboard's `Regio`).
 #[test]
 fn the_illustrative_jeugdregios_of_limburg_are_the_counts_of_their_records() {
-    use lta_core::selection::Selection;
-    use lta_core::view::Dataset;
+    use lta_core::Selection;
+    use lta_core::Dataset;
     use lta_core::{Lang, Manifest};
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/illustratief/");
     let read = |f: &str| std::fs::read(format!("{dir}{f}")).unwrap();
@@ -206,8 +202,8 @@ fn the_illustrative_jeugdregios_of_limburg_are_the_counts_of_their_records() {
 /// jeugdregio, totals per gemeente), named by the manifest with its levels, reads back the same.
 #[test]
 fn the_publishable_cube_carries_its_region_cells() {
-    use lta_core::manifest::Status;
-    use lta_core::view::{Dataset, LocalCube};
+    use lta_core::Status;
+    use lta_core::{Dataset, LocalCube};
     use lta_core::Manifest;
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/lta-2023/");
     let load = |f: &str| std::fs::read(format!("{dir}{f}")).unwrap();
@@ -218,14 +214,14 @@ fn the_publishable_cube_carries_its_region_cells() {
     let csv = file(&rows, Some(&code), false).replace(",A,", ",TKGGZ,").replace(",B,", ",UMC,").replace(",C,", ",DOE,");
     let built = read(&csv);
     let shown = Dataset::local("r.csv", &LocalCube::Records(built.into()), &base, Some(&SecretKey::from_bytes([8; 16])));
-    let files = lta_core::publish::dataset_files(&shown, &base.manifest, Status::Voorlopig, "2026-12-06", None);
+    let files = lta_core::dataset_files(&shown, &base.manifest, Status::Voorlopig, "2026-12-06", None);
     let text = |name: &str| files.iter().find(|f| f.0 == name).map(|f| f.1.clone()).unwrap();
-    let manifest = lta_core::json::parse(text("manifest.json").as_bytes()).unwrap();
+    let manifest = lta_core::parse_json(text("manifest.json").as_bytes()).unwrap();
     let m = manifest.object().unwrap();
     assert_eq!(m.req("files").unwrap().object().unwrap().req("regio").unwrap().string().unwrap(), "regio.csv");
-    assert_eq!(m.req("regioniveaus").unwrap().list(lta_core::json::Json::string).unwrap(), ["jeugdregio", "gemeente"]);
+    assert_eq!(m.req("regioniveaus").unwrap().list(lta_core::Json::string).unwrap(), ["jeugdregio", "gemeente"]);
     let entries: Vec<(String, Vec<u8>)> = files.iter().map(|(n, t)| (format!("kubus/{n}"), t.clone().into_bytes())).collect();
-    let back = lta_core::publish::dataset_from_entries(&entries, "kubus.zip").unwrap().value;
+    let back = lta_core::dataset_from_entries(&entries, "kubus.zip").unwrap().value;
     assert_eq!(back.cube.regions().to_csv(), shown.cube.regions().to_csv());
 }
 

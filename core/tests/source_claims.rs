@@ -2,11 +2,7 @@
 //! notes themselves checked against what the source (KPMG Advisory N.V. for VNG, 2024) says:
 //! a note that names a figure must name the one the data gives, in both languages.
 
-use lta_core::export::{table_csv, Context};
-use lta_core::format::{cell, Unit};
-use lta_core::manifest::Note;
-use lta_core::view::Dataset;
-use lta_core::{Cell, Key, Landsdeel, Lang, Manifest, Text, Verwijzer};
+use lta_core::{Cell, Dataset, ExportContext, Key, Landsdeel, Lang, Manifest, Note, Text, Unit, Verwijzer, format_cell, table_csv};
 
 fn read(dataset: &str, file: &str) -> Vec<u8> {
     let path = format!("{}/../public/data/{dataset}/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -164,7 +160,7 @@ fn rechter_ovj_is_circa_3_percent_at_the_precision_of_the_source() {
     assert_eq!(table.text(row, table.column(Text::ShareOfEuros).unwrap(), Lang::Nl), "≈ 3%");
     assert_eq!(table.text(row, table.column(Text::Euros).unwrap(), Lang::En), "≈ €5.8 million");
     // The download has what the screen has, not a euro-exact figure.
-    let ctx = Context { dataset: &d, title: "Verwijzers", selection: &["2023".into()], view: "verwijzers" };
+    let ctx = ExportContext { dataset: &d, title: "Verwijzers", selection: &["2023".into()], view: "verwijzers" };
     let csv = table_csv(&table, &ctx, Lang::Nl);
     let line = csv.lines().find(|l| l.starts_with("Rechter, OvJ")).unwrap_or_else(|| panic!("{csv}"));
     assert!(line.ends_with(";~5800000;~3"), "{line}");
@@ -300,7 +296,7 @@ fn the_figures_of_a_note_match_the_formatting_of_the_screen() {
     // The notes write figures the way the screen does, so a reader can find them back.
     let d = published();
     let t = d.cube.get(&Key::total("2023"));
-    let shown = |c, unit, lang| cell(c, unit, lang);
+    let shown = |c, unit, lang| format_cell(c, unit, lang);
     let n = note(&d.manifest, "tabel1-som");
     says(n, &[&shown(t.volume_eur, Unit::Euro, Lang::Nl)], &[&shown(t.volume_eur, Unit::Euro, Lang::En)]);
     let n = note(&d.manifest, "landsdelen-som");

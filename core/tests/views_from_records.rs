@@ -1,10 +1,7 @@
 //! The views on a dataset built from records: the lost views of the source (euros per landsdeel,
 //! perceel shares per landsdeel, profiles, trend) appear, and agree with direct sums.
 
-use lta_core::cube::PerceelNames;
-use lta_core::records::cube_from_records;
-use lta_core::view::Dataset;
-use lta_core::{Landsdeel, Lang, Manifest, Text};
+use lta_core::{Dataset, Landsdeel, Lang, Manifest, PerceelNames, Text, cube_from_records};
 
 const RECORDS: &str = "client,periode,landsdeel,perceel,verwijzer,volume_eur
 a,2022-H1,ZW,TKGGZ,huisarts,100
@@ -83,7 +80,7 @@ fn the_published_2023_data_has_no_perceel_shares_per_landsdeel() {
 
 #[test]
 fn a_chosen_landsdeel_narrows_the_other_views() {
-    use lta_core::selection::Selection;
+    use lta_core::Selection;
     let d = dataset();
     let zw = Selection { landsdeel: Some(Landsdeel::ZW), ..Selection::from("2023") };
     let percelen = d.percelen(&zw, Lang::Nl);

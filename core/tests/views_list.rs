@@ -1,7 +1,7 @@
 //! The browser tests and the prerender loop over the views of `scripts/views.mjs`: the same views,
 //! in the same (menu) order, as `View::ALL`.
 
-use lta_core::url_state::View;
+use lta_core::View;
 
 #[test]
 fn the_scripts_list_the_views_of_the_menu() {

@@ -34,7 +34,7 @@ pub fn push_line(out: &mut String, r: &Record) {
 
 /// A day from 1970-01-01 as `jjjj-mm-dd`.
 fn iso(day: i32) -> String {
-    let (y, m, d) = lta_core::import::civil_from_days(day.into());
+    let (y, m, d) = lta_core::civil_from_days(day.into());
     format!("{y}-{m:02}-{d:02}")
 }
 

@@ -3,7 +3,7 @@
 //! each equally likely (no population weights: the table has none), the same in every period it
 //! is in that landsdeel. It is drawn from the child's id alone, so no other draw of the data moves.
 
-use lta_core::regio::Regio;
+use lta_core::Regio;
 
 use crate::codes::Landsdeel;
 use crate::prng::SplitMix64;

@@ -2,7 +2,7 @@
 
 use crate::codes::{Landsdeel, Perceel, Periode, Verwijzer};
 use crate::pseudonym::ClientId;
-use lta_core::regio::Regio;
+use lta_core::Regio;
 
 use crate::trajectory::Trajectory;
 

@@ -6,7 +6,7 @@
 //! (LTA percelen are contracted nationally). Drawn from the record's own fields, so no other draw
 //! of the data moves, with only exact arithmetic (no `ln`/`exp`: see the README).
 
-use lta_core::import::days_from_civil;
+use lta_core::days_from_civil;
 
 use crate::codes::{Perceel, Periode};
 use crate::prng::Rng;

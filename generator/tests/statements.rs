@@ -756,7 +756,7 @@ fn csv_text_parsed_back_gives_the_same_2023_figures() {
         assert!(f[8].is_empty() || f[8] >= f[7], "{line}");
         assert!(f[9].starts_with("aanbieder-"), "{line}");
         // The gemeente lies in the row's landsdeel.
-        let gemeente = lta_core::regio::Regio::parse(f[3]).expect("a gemeente code");
+        let gemeente = lta_core::Regio::parse(f[3]).expect("a gemeente code");
         assert_eq!(gemeente.landsdeel().code(), f[2], "{line}");
         if f[1].starts_with("2023") {
             let v: f64 = f[6].parse().unwrap();

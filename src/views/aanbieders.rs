@@ -1,11 +1,9 @@
 //! Aanbieders: the providers of the chosen area (a jeugdregio, the landsdeel or the nation),
 //! period and perceel, in bars and a table. Drawn by the full app, as Regio; the core computes
-//! every figure (`lta_core::providers`).
+//! every figure (`core/src/model/providers.rs`).
 
 use leptos::prelude::*;
-use lta_core::regio::Regio;
-use lta_core::view::ProviderWord;
-use lta_core::Text;
+use lta_core::{ProviderWord, Regio, Text};
 
 use super::{derive_table, main_chart, with_part, Cx};
 use crate::load::Part;

@@ -1,13 +1,10 @@
 //! Doorlooptijd: for the chosen area (a jeugdregio, the landsdeel or the nation) and perceel, the
 //! trajectories started, ended and running per period, and how long they last beside the
 //! neighbouring areas and per perceel. Drawn by the full app, as Regio; the core computes every
-//! figure (`lta_core::flow`).
+//! figure (`core/src/model/flow.rs`).
 
 use leptos::prelude::*;
-use lta_core::regio::Regio;
-use lta_core::selection::Dimension;
-use lta_core::view::{FlowWord, Table};
-use lta_core::Text;
+use lta_core::{Dimension, FlowWord, Regio, Table, Text};
 
 use super::{chart, derive_table, table_block, with_part, Cx};
 use crate::load::Part;

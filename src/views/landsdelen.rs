@@ -2,8 +2,7 @@
 //! population is known), bar charts and the table with every measure the data has.
 
 use leptos::prelude::*;
-use lta_core::selection::Dimension;
-use lta_core::Text;
+use lta_core::{Dimension, Text};
 
 use super::map::{choropleth, map_column, Boundaries};
 use super::{charts_of, derive_table, main_chart_around, Cx};

@@ -5,10 +5,7 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lta_core::message::error_message;
-use lta_core::selection::Dimension;
-use lta_core::view::Table;
-use lta_core::Text;
+use lta_core::{Dimension, Table, Text, error_message};
 
 use super::{download, index_picker, Cx};
 use crate::chart::{register_map, Chart};

@@ -14,12 +14,7 @@ mod verwijzers;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use lta_core::export::{file_stem, table_csv, Context};
-use lta_core::manifest::Status;
-use lta_core::selection::{Dimension, Selection};
-use lta_core::url_state::{ChartMeasure, View};
-use lta_core::view::{Dataset, Table};
-use lta_core::{sentence, Lang, Text};
+use lta_core::{ChartMeasure, Dataset, Dimension, ExportContext, Lang, Selection, Status, Table, Text, View, file_stem, table_csv, table_sentence, trend_sentence};
 
 use crate::chart::{Chart, Download};
 use crate::chart_options;
@@ -102,7 +97,7 @@ pub fn ViewPage(ctx: Cx, embed: bool) -> impl IntoView {
         View::Trend => {
             let trend = derive_table(ctx, |c| c.dataset.trend(&c.sel));
             let col = crate::memo::memo(move |_| ctx.with(|c| trend.with(|t| c.chart_column(t))));
-            let said = move || trend.with(|t| sentence::trend(t, col.get(), lang));
+            let said = move || trend.with(|t| trend_sentence(t, col.get(), lang));
             view! {
                 <p class="sentence">{said}</p>
                 {measure_picker(ctx, trend)}
@@ -173,7 +168,7 @@ fn with_part(ctx: Cx, part: crate::load::Part, (has, present): (bool, bool), mis
 fn waiting(lang: Lang, failed: Option<&lta_core::DataError>) -> AnyView {
     match failed {
         None => view! { <p class="loading" role="status">{Text::Loading.get(lang)}</p> }.into_any(),
-        Some(e) => view! { <p class="notice" role="alert">{lta_core::message::error_message(e, lang)}</p> }.into_any(),
+        Some(e) => view! { <p class="notice" role="alert">{lta_core::error_message(e, lang)}</p> }.into_any(),
     }
 }
 
@@ -262,7 +257,7 @@ fn table_block(ctx: Cx, table: impl Into<Signal<Table>>, title: Text, pick: Opti
     let csv = Callback::new(move |()| {
         ctx.with_untracked(|ctx| {
             let labels = ctx.selection_labels();
-            let context = Context { dataset: &ctx.dataset, title: title.get(lang), selection: &labels, view: ctx.view.slug() };
+            let context = ExportContext { dataset: &ctx.dataset, title: title.get(lang), selection: &labels, view: ctx.view.slug() };
             let text = table.with_untracked(|t| table_csv(t, &context, lang));
             (format!("{}.csv", ctx.file(&slug(title.get(lang)))), text)
         })
@@ -289,7 +284,7 @@ fn main_chart(ctx: Cx, table: Memo<Table>, title: Text, pick: Option<Dimension>)
 fn main_chart_around(ctx: Cx, table: Memo<Table>, title: Text, pick: Option<Dimension>, between: impl IntoView + 'static) -> impl IntoView {
     let lang = ctx.with_untracked(|c| c.lang);
     let col = crate::memo::memo(move |_| ctx.with(|c| table.with(|t| c.chart_column(t))));
-    let said = move || table.with(|t| sentence::table(t, col.get(), lang));
+    let said = move || table.with(|t| table_sentence(t, col.get(), lang));
     let sorted = crate::memo::memo(move |_| table.with(|t| t.sorted_by(col.get())));
     // A selection the data has no figures for (e.g. a landsdeel's percelen in the 2023
     // publication): the table says so, and there is nothing to chart.

@@ -1,14 +1,14 @@
 //! Overzicht: the key figures of the selection, each as the source gives it or derived from it.
 
 use leptos::prelude::*;
-use lta_core::{format, sentence, Text};
+use lta_core::{Text, format_cell, overview_sentence};
 
 use super::Cx;
 
 pub fn body(ctx: Cx) -> impl IntoView {
     let lang = ctx.with_untracked(|c| c.lang);
     let key_figures = crate::memo::memo(move |_| ctx.with(|c| c.dataset.key_figures(&c.sel)));
-    let said = move || ctx.with(|c| key_figures.with(|f| sentence::overview(f, &c.sel.periode, lang)));
+    let said = move || ctx.with(|c| key_figures.with(|f| overview_sentence(f, &c.sel.periode, lang)));
     let figures = move || {
         key_figures
             .get()
@@ -17,7 +17,7 @@ pub fn body(ctx: Cx) -> impl IntoView {
                 view! {
                     <div class="figure">
                         <dt>{f.title.get(lang)}</dt>
-                        <dd>{format::cell(f.cell, f.unit, lang)}</dd>
+                        <dd>{format_cell(f.cell, f.unit, lang)}</dd>
                     </div>
                 }
                 .into_any()

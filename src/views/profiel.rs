@@ -4,9 +4,7 @@
 //! most two pages; the print-only head names the landsdeel, the dataset and the date.
 
 use leptos::prelude::*;
-use lta_core::selection::Dimension;
-use lta_core::view::{Profile, Table};
-use lta_core::{Landsdeel, Lang, Text};
+use lta_core::{Dimension, Landsdeel, Lang, Profile, Table, Text};
 
 use super::{chart, table_block, Cx};
 use crate::ui::Ui;

@@ -3,9 +3,7 @@
 //! its gemeenten below. Drawn by the full app, as Vergelijken; the core computes every figure.
 
 use leptos::prelude::*;
-use lta_core::regio::Regio;
-use lta_core::view::RegioWord;
-use lta_core::{Landsdeel, Text};
+use lta_core::{Landsdeel, Regio, RegioWord, Text};
 
 use super::map::{choropleth, map_column, Boundaries};
 use super::{chart, derive_table, main_chart_around, table_block, with_part, Cx};
@@ -24,8 +22,8 @@ fn drawn(ctx: Cx) -> AnyView {
     // The chosen jeugdregio, where it lies in the chosen landsdeel (the core's rule).
     let chosen = crate::memo::memo(move |_| {
         let asked = ui.state.with(|s| s.regio.as_deref().and_then(Regio::parse));
-        match ctx.with(|c| lta_core::view::flow_area(&c.sel, asked)) {
-            lta_core::flow::Area::Region(r) => Some(r),
+        match ctx.with(|c| lta_core::flow_area(&c.sel, asked)) {
+            lta_core::Area::Region(r) => Some(r),
             _ => None,
         }
     });
@@ -45,7 +43,7 @@ fn drawn(ctx: Cx) -> AnyView {
     view! {
         {main_chart_around(ctx, jeugdregios, Text::BarJeugdregios, None, map)}
         // The reference table's licence (CC BY) asks for the credit wherever its regions go.
-        <p class="credit">{lta_core::import::REGIONS_CREDIT}</p>
+        <p class="credit">{lta_core::REGIONS_CREDIT}</p>
         {table_block(ctx, beside, Text::RegioBeside, None, false)}
         {move || match chosen.get() {
             None => view! { <p class="hint">{RegioWord::ChooseJeugdregio.get(lang)}</p> }.into_any(),

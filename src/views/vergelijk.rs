@@ -6,12 +6,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use lta_core::manifest::Status;
-use lta_core::selection::Dimension;
-use lta_core::url_state::ChartMeasure;
-use lta_core::view::compare::{self, CompareWord, Comparison, Side};
-use lta_core::view::{Dataset, Table};
-use lta_core::{format, sentence, DataError, ErrorKind, Text};
+use lta_core::{ChartMeasure, CompareWord, Comparison, DataError, Dataset, Dimension, ErrorKind, Side, Status, Table, Text, Unit, compare_sentence, compared_measure, compared_unit, format_cell, format_signed, reference_period};
 
 use super::{chart, measure_radios, table_block, waiting, Ctx, Cx};
 use crate::data::Data;
@@ -104,7 +99,7 @@ pub(super) fn body(cx: Cx) -> AnyView {
 fn shown(ctx: &Ctx, reference: &Arc<Dataset>, tov: Option<String>) -> Shown {
     let lang = ctx.lang;
     let same = Arc::ptr_eq(reference, &ctx.dataset);
-    let ref_period = compare::reference_period(reference.cube.periods(), &ctx.sel.periode, same, tov.as_deref());
+    let ref_period = reference_period(reference.cube.periods(), &ctx.sel.periode, same, tov.as_deref());
     let (cur_name, ref_name) = if same {
         (ctx.sel.periode.clone(), ref_period.clone())
     } else {
@@ -112,7 +107,7 @@ fn shown(ctx: &Ctx, reference: &Arc<Dataset>, tov: Option<String>) -> Shown {
         (name(&ctx.dataset, &ctx.sel.periode), name(reference, &ref_period))
     };
     let side = Side { dataset: reference, periode: &ref_period, name: &ref_name };
-    let c = ctx.dataset.compare(&ctx.sel, &cur_name, side, compare::measure(ctx.measure), lang);
+    let c = ctx.dataset.compare(&ctx.sel, &cur_name, side, compared_measure(ctx.measure), lang);
     let missing = tov.filter(|p| *p != ref_period);
     let reference_id = if same { String::new() } else { reference.manifest.id.clone() };
     Shown { c, reference_id, reference_periods: reference.cube.periods().to_vec(), ref_period, same, cur_name, ref_name, missing }
@@ -143,14 +138,14 @@ fn sentence_and_figures(cx: Cx, s: Current) -> impl IntoView {
     let lang = cx.with_untracked(|c| c.lang);
     let said = move || {
         with_shown(s, |s| {
-            let m = cx.with(|c| compare::measure(c.measure));
+            let m = cx.with(|c| compared_measure(c.measure));
             let national = s.c.national.iter().find(|ch| ch.measure == m).copied();
             let tables: Vec<&Table> = s.c.tables.iter().map(|(_, t)| t).filter(|t| !t.is_empty()).collect();
-            national.map(|n| sentence::compare(&n, &tables, &s.ref_name, &s.cur_name, lang)).unwrap_or_default()
+            national.map(|n| compare_sentence(&n, &tables, &s.ref_name, &s.cur_name, lang)).unwrap_or_default()
         })
     };
     let options = crate::memo::memo(|_| ChartMeasure::COMPARE.to_vec());
-    let shown = crate::memo::memo(move |_| cx.with(|c| Some(compare::measure(c.measure).column())));
+    let shown = crate::memo::memo(move |_| cx.with(|c| Some(compared_measure(c.measure).column())));
     view! {
         <p class="sentence">{said}</p>
         {measure_radios(cx, options, shown)}
@@ -164,10 +159,10 @@ fn figures(lang: lta_core::Lang, c: &Comparison, ref_name: &str, cur_name: &str)
         .national
         .iter()
         .map(|ch| {
-            let unit = compare::unit(ch.measure);
-            let (now, before) = (format::cell(ch.current, unit, lang), format::cell(ch.reference, unit, lang));
-            let diff = format::signed(ch.difference, unit, lang);
-            let pct = ch.change.number().map(|_| format!(" ({})", format::signed(ch.change, format::Unit::Percent, lang)));
+            let unit = compared_unit(ch.measure);
+            let (now, before) = (format_cell(ch.current, unit, lang), format_cell(ch.reference, unit, lang));
+            let diff = format_signed(ch.difference, unit, lang);
+            let pct = ch.change.number().map(|_| format!(" ({})", format_signed(ch.change, Unit::Percent, lang)));
             view! {
                 <div class="figure">
                     <dt>{ch.measure.column().get(lang)}</dt>

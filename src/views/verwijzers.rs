@@ -3,8 +3,7 @@
 //! gave only a few approximate amounts, so this view then says plainly what was not published.
 
 use leptos::prelude::*;
-use lta_core::selection::Dimension;
-use lta_core::{Cell, Text};
+use lta_core::{Cell, Dimension, Text};
 
 use super::{charts_of, derive_table, main_chart, Cx};
 

@@ -1,5 +1,5 @@
 //! The dashboard's spreadsheet reader: the sheet of an `.xlsx` or `.ods` workbook as the CSV text
-//! the core's readers take, with the map back to the sheet's cells ([`lta_core::sheet`]), so the
+//! the core's readers take, with the map back to the sheet's cells ([`lta_core::SheetMap`]), so the
 //! core checks a spreadsheet exactly as it checks a CSV file and its errors name the cell
 //! (`Blad1!C17`). It runs in the archive web worker (`src/bin/worker.rs`, which also unzips
 //! dataset ZIPs and writes the publishable cube), which the browser fetches only when a user
@@ -10,7 +10,7 @@
 use std::io::Cursor;
 
 use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
-use lta_core::sheet::{SheetMap, WorkbookReply, HEADER_SEARCH};
+use lta_core::{HEADER_SEARCH, SheetMap, WorkbookReply};
 
 pub mod write;
 
@@ -68,7 +68,7 @@ pub fn sheet_csv(range: &Range<Data>, file: &str, sheet: &str) -> WorkbookReply 
 /// least three columns of an export (`Cliëntnummer`, `Begindatum`, `Gemeentecode`…).
 fn is_header(row: &[Data]) -> bool {
     let has = |name: &str| row.iter().any(|c| text(c).trim().eq_ignore_ascii_case(name));
-    let roles = row.iter().filter(|c| lta_core::import::Role::recognise(&text(c)).is_some()).count();
+    let roles = row.iter().filter(|c| lta_core::Role::recognise(&text(c)).is_some()).count();
     (has("periode") && has("landsdeel")) || roles >= 3
 }
 

@@ -1,9 +1,6 @@
 use super::*;
 use crate::write::{ods, xlsx, Value};
-use lta_core::file_kind::FileKind;
-use lta_core::message::error_message;
-use lta_core::Lang;
-use lta_core::records::RecordsReader;
+use lta_core::{FileKind, Lang, RecordsReader, error_message};
 
 fn t(s: &str) -> Value {
     Value::Text(s.into())
@@ -55,7 +52,7 @@ fn an_error_names_sheet_and_cell() {
         rows.push(vec![t(&format!("c{i}")), Value::Number(2023.0), t("ZW"), t("TKGGZ"), t("huisarts"), euros]);
     }
     let (csv, map) = csv_of(read(&xlsx("Blad1", &rows, 0, 0), "records.xlsx"));
-    let names = lta_core::cube::PerceelNames::default();
+    let names = lta_core::PerceelNames::default();
     let e = RecordsReader::open(csv.as_bytes(), "records.xlsx", &names).and_then(|mut r| r.step(1000).map(|_| r)).err().expect("an error");
     // Data row 16 (i = 15) is the sheet's row 17; volume_eur is column F.
     assert_eq!(error_message(&map.locate(e), Lang::Nl), "records.xlsx, Blad1!F17, kolom ‘volume_eur’, waarde ‘veel’: is geen getal (of leeg, x of ~getal)");

@@ -21,7 +21,7 @@ pub fn xlsx(sheet: &str, rows: &[Vec<Value>], top: u32, left: u32) -> Vec<u8> {
         let r = top + i as u32 + 1;
         data += &format!("<row r=\"{r}\">");
         for (j, v) in row.iter().enumerate() {
-            let at = format!("{}{r}", lta_core::sheet::column_letters(left + j as u32));
+            let at = format!("{}{r}", lta_core::column_letters(left + j as u32));
             data += &match v {
                 Value::Text(t) => format!("<c r=\"{at}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", escape(t)),
                 Value::Number(n) => format!("<c r=\"{at}\"><v>{n}</v></c>"),
@@ -42,7 +42,7 @@ pub fn xlsx(sheet: &str, rows: &[Vec<Value>], top: u32, left: u32) -> Vec<u8> {
         ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.as_bytes()),
         ("xl/worksheets/sheet1.xml", sheet_xml.as_bytes()),
     ];
-    lta_core::zip::write(&entries, (2026, 11, 27))
+    lta_core::write_zip(&entries, (2026, 11, 27))
 }
 
 /// The same as [`xlsx`], as an OpenDocument spreadsheet (`.ods`), from A1.
@@ -72,7 +72,7 @@ pub fn ods(sheet: &str, rows: &[Vec<Value>]) -> Vec<u8> {
     // The mimetype comes first and uncompressed, as the format asks.
     let entries: [(&str, &[u8]); 3] =
         [("mimetype", ODS_TYPE.as_bytes()), ("content.xml", content.as_bytes()), ("META-INF/manifest.xml", manifest.as_bytes())];
-    lta_core::zip::write(&entries, (2026, 11, 27))
+    lta_core::write_zip(&entries, (2026, 11, 27))
 }
 
 const ODF: &str = "urn:oasis:names:tc:opendocument:xmlns:";

@@ -2,10 +2,7 @@
 //! them) as `.xlsx` and `.ods`, amounts stored as numbers, give the same perturbed cube as their
 //! CSV under one key.
 
-use lta_core::cube::PerceelNames;
-use lta_core::disclosure::{self, SecretKey};
-use lta_core::records;
-use lta_core::sheet::WorkbookReply;
+use lta_core::{PerceelNames, SecretKey, WorkbookReply, apply_cell_key, read_records};
 use lta_xlsx::write::{ods, xlsx, Value};
 
 #[test]
@@ -26,8 +23,8 @@ fn csv_xlsx_and_ods_give_the_same_perturbed_cube() {
         .collect();
     let key = SecretKey::from_bytes([42; 16]);
     let cube = |bytes: &[u8], name: &str| {
-        let built = records::read(bytes, name, &PerceelNames::default()).unwrap().value;
-        disclosure::apply(&built, &key).to_csv()
+        let built = read_records(bytes, name, &PerceelNames::default()).unwrap().value;
+        apply_cell_key(&built, &key).to_csv()
     };
     let from_csv = cube(csv.as_bytes(), "r.csv");
     for (name, book) in [("r.xlsx", xlsx("records", &rows, 0, 0)), ("r.ods", ods("records", &rows))] {

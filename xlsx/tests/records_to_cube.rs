@@ -4,9 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use lta_core::cube::PerceelNames;
-use lta_core::disclosure::{self, SecretKey};
-use lta_core::records;
+use lta_core::{PerceelNames, SecretKey, apply_cell_key, read_records};
 
 const MANIFEST: &str = r#"{"id": "t", "title": {"nl": "T", "en": "T"}, "publisher": "", "source": {"citation": {"nl": "c", "en": "c"}},
   "licence": "x", "periods": [], "status": "voorlopig", "files": {"cube": "cube.csv", "records": "r.csv"},
@@ -43,9 +41,9 @@ fn by_default_the_method_applies_and_the_publishable_files_are_written() {
     for f in ["cube.csv", "manifest.json", "LEESMIJ.txt", "README.txt"] {
         assert!(published.join(f).exists(), "{f}");
     }
-    let built = records::read(&std::fs::read(dir.join("r.csv")).unwrap(), "r.csv", &PerceelNames::default()).unwrap().value;
+    let built = read_records(&std::fs::read(dir.join("r.csv")).unwrap(), "r.csv", &PerceelNames::default()).unwrap().value;
     let cube = std::fs::read_to_string(published.join("cube.csv")).unwrap();
-    assert_eq!(cube, disclosure::apply(&built, &key).to_csv());
+    assert_eq!(cube, apply_cell_key(&built, &key).to_csv());
     let manifest = std::fs::read_to_string(published.join("manifest.json")).unwrap();
     assert!(manifest.contains("\"status\": \"definitief\"") && manifest.contains("\"created\": \"2026-11-27\"") && manifest.contains("\"method\": \"cell-key\""));
     assert!(!manifest.contains("r.csv"), "the manifest names the records file");
@@ -70,7 +68,7 @@ fn without_the_rules_only_the_exact_cube_is_written_with_a_warning() {
     let out = run(&dir, &["--zonder-regels"]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not publishable"));
-    let built = records::read(&std::fs::read(dir.join("r.csv")).unwrap(), "r.csv", &PerceelNames::default()).unwrap().value;
+    let built = read_records(&std::fs::read(dir.join("r.csv")).unwrap(), "r.csv", &PerceelNames::default()).unwrap().value;
     assert_eq!(std::fs::read_to_string(dir.join("cube.csv")).unwrap(), built.cube.to_csv());
     assert!(!dir.join("publiceerbaar").exists());
     assert!(!run(&dir, &["--onbekend"]).status.success());

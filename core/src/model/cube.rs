@@ -36,7 +36,7 @@ impl Cube {
     /// Reads and validates a cube CSV (data-contract.md, kind 1).
     ///
     /// ```
-    /// use lta_core::{cube::{Cube, PerceelNames}, Key, Cell};
+    /// use lta_core::{Cell, Cube, Key, PerceelNames};
     /// let csv = "periode;landsdeel;perceel;verwijzer;trajecten;jeugdigen;volume_eur\n\
     ///            2023;TOTAAL;TOTAAL;TOTAAL;15939;9722;194078629\n";
     /// let cube = Cube::parse(csv.as_bytes(), "cube.csv", &PerceelNames::default()).unwrap().value;
@@ -123,7 +123,7 @@ impl Cube {
     /// values of each dimension, landsdelen and referrers in code order, percelen as they came.
     ///
     /// ```
-    /// use lta_core::{cube::{Cube, PerceelNames}, Key, Measures, Cell};
+    /// use lta_core::{Cell, Cube, Key, Measures, PerceelNames};
     /// let mut cube = Cube::default();
     /// cube.insert(Key::total("2023"), Measures { trajecten: Cell::Approx(3.0), jeugdigen: Cell::Secret, volume_eur: Cell::NotPublished });
     /// assert_eq!(cube.to_csv(), "periode,landsdeel,perceel,verwijzer,trajecten,jeugdigen,volume_eur\n2023,TOTAAL,TOTAAL,TOTAAL,~3,x,\n");

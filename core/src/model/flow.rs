@@ -419,7 +419,7 @@ fn weeks(days: u32) -> u32 {
 /// running falls to 75%, 50% and 25% or below; `None` where it does not (too many still run).
 ///
 /// ```
-/// # use lta_core::flow::kaplan_meier_quartiles;
+/// # use lta_core::kaplan_meier_quartiles;
 /// // Four ended after 10, 20, 30 and 40 days: the median is 20 (half have ended by then).
 /// assert_eq!(kaplan_meier_quartiles(&mut [(10, true), (20, true), (30, true), (40, true)]), [Some(10), Some(20), Some(30)]);
 /// // A running one is not a short one: censored at 15 days, it leaves 3 at risk after it.

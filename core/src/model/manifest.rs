@@ -93,7 +93,7 @@ impl Source {
     /// URL is never made a link.
     ///
     /// ```
-    /// use lta_core::manifest::{Source, Localized};
+    /// use lta_core::{Localized, Source};
     /// let s = |url: &str| Source { citation: Localized::default(), url: Some(url.into()) };
     /// assert_eq!(s("https://vng.nl/rapport").web_url(), Some("https://vng.nl/rapport"));
     /// assert_eq!(s(" JavaScript:alert(1)").web_url(), None);

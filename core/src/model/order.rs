@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 ///
 /// ```
 /// let mut v = [(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e')];
-/// lta_core::order::sort_by(&mut v, &|x, y| x.0.cmp(&y.0));
+/// lta_core::sort_by(&mut v, &|x, y| x.0.cmp(&y.0));
 /// assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (2, 'a'), (2, 'c')]);
 /// ```
 pub fn sort_by<T>(items: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {

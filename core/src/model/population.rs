@@ -21,7 +21,7 @@ impl Population {
     /// Reads a population CSV: `periode, landsdeel, jeugdigen_totaal`.
     ///
     /// ```
-    /// use lta_core::{Population, Landsdeel};
+    /// use lta_core::{Landsdeel, Population};
     /// let p = Population::parse(b"periode,landsdeel,jeugdigen_totaal\n2023,UF,399065\n", "p.csv").unwrap().value;
     /// assert_eq!(p.landsdeel("2023", Landsdeel::UF), Some(399065.0));
     /// ```

@@ -45,7 +45,7 @@ impl Regio {
     /// A code as the dashboard writes it: `JZ13` or `GM0363`.
     ///
     /// ```
-    /// use lta_core::regio::Regio;
+    /// use lta_core::Regio;
     /// let r = Regio::parse("JZ41").unwrap();
     /// assert_eq!((r.code(), r.name(), r.landsdeel().code()), ("JZ41", "Zuid-Limburg", "LI"));
     /// let g = Regio::parse("GM0935").unwrap();
@@ -149,7 +149,7 @@ impl RegionCells {
     /// and the key names a perceel or referrer.
     ///
     /// ```
-    /// use lta_core::{regio::{Regio, RegionCells}, Key, Cell, Measures};
+    /// use lta_core::{Cell, Key, Measures, Regio, RegionCells};
     /// let mut cells = RegionCells::default();
     /// let zl = Regio::parse("JZ41").unwrap();
     /// cells.insert(zl, Key::total("2023"), Measures { jeugdigen: Cell::Exact(5.0), ..Measures::default() });

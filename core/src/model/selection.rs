@@ -61,7 +61,7 @@ impl Selection {
     /// dimension sets its rows against.
     ///
     /// ```
-    /// use lta_core::selection::{Dimension, Selection};
+    /// use lta_core::{Dimension, Selection};
     /// use lta_core::{Key, Landsdeel};
     /// let s = Selection { landsdeel: Some(Landsdeel::ZW), perceel: Some("UMC".into()), ..Selection::from("2023") };
     /// assert_eq!(s.without(Dimension::Landsdeel), Key::total("2023").perceel("UMC"));

@@ -6,7 +6,7 @@ use crate::model::measure::Cell;
 /// `part / whole`, or unpublished when `whole` is 0.
 ///
 /// ```
-/// use lta_core::{metrics::ratio, Cell};
+/// use lta_core::{Cell, ratio};
 /// assert_eq!(ratio(Cell::Exact(194078629.0), Cell::Exact(9722.0)).number().map(f64::round), Some(19963.0));
 /// ```
 pub fn ratio(part: Cell, whole: Cell) -> Cell {
@@ -16,9 +16,9 @@ pub fn ratio(part: Cell, whole: Cell) -> Cell {
 /// Youth per 1,000 of a population.
 ///
 /// ```
-/// use lta_core::{metrics::per_1000, Cell};
+/// use lta_core::{Cell, per_1000};
 /// let uf = per_1000(Cell::Exact(1751.0), Some(399065.0));
-/// assert_eq!(lta_core::format::cell(uf, lta_core::format::Unit::Decimal1, lta_core::Lang::Nl), "4,4");
+/// assert_eq!(lta_core::format_cell(uf, lta_core::Unit::Decimal1, lta_core::Lang::Nl), "4,4");
 /// ```
 pub fn per_1000(count: Cell, population: Option<f64>) -> Cell {
     match population {

@@ -11,10 +11,10 @@ use crate::present::view::{KeyFigure, Table};
 /// The overview: how many young people, trajectories and euros.
 ///
 /// ```
-/// use lta_core::{sentence, Lang, Cell, Text, format::Unit, view::KeyFigure};
+/// use lta_core::{Cell, KeyFigure, Lang, Text, Unit, overview_sentence};
 /// let f = |title, n, unit| KeyFigure { title, cell: Cell::Exact(n), unit };
 /// let figures = [f(Text::UniqueYouth, 9722.0, Unit::Count), f(Text::Trajectories, 15939.0, Unit::Count), f(Text::Euros, 194078629.0, Unit::Euro)];
-/// assert_eq!(sentence::overview(&figures, "2023", Lang::Nl),
+/// assert_eq!(overview_sentence(&figures, "2023", Lang::Nl),
 ///     "In 2023 kregen 9.722 jeugdigen zorg via het LTA. Dat waren 15.939 trajecten. De kosten waren € 194.078.629.");
 /// ```
 pub fn overview(figures: &[KeyFigure], periode: &str, lang: Lang) -> String {
@@ -44,14 +44,14 @@ pub fn overview(figures: &[KeyFigure], periode: &str, lang: Lang) -> String {
 /// A view's table: which row is highest and which lowest in the charted column, and its share.
 ///
 /// ```
-/// use lta_core::{sentence, Lang, Cell, Text, format::Unit, view::*};
+/// use lta_core::{Cell, Column, Row, Table, Lang, Text, Unit, table_sentence};
 /// let row = |code: &str, n| Row { code: code.into(), label: code.into(), cells: vec![Cell::Exact(n)] };
 /// let t = Table { dimension: Text::Landsdeel, columns: vec![Column::new(Text::UniqueYouth, Unit::Count)],
 ///     rows: vec![row("Zuid-West", 3305.0), row("Limburg", 475.0), row("Overijssel", 150.0)],
 ///     total: Some(row("Nederland", 9722.0)), not_published: vec![], selected: None };
-/// assert_eq!(sentence::table(&t, 0, Lang::Nl),
+/// assert_eq!(table_sentence(&t, 0, Lang::Nl),
 ///     "Zuid-West heeft het hoogste aantal unieke jeugdigen: 3.305. Dat is 34,0% van het totaal. Overijssel heeft het laagste: 150.");
-/// assert_eq!(sentence::table(&t, 0, Lang::En),
+/// assert_eq!(table_sentence(&t, 0, Lang::En),
 ///     "Zuid-West has the highest unique youth: 3,305. That is 34.0% of the total. Overijssel has the lowest: 150.");
 /// ```
 pub fn table(t: &Table, col: usize, lang: Lang) -> String {
@@ -93,11 +93,11 @@ pub fn table(t: &Table, col: usize, lang: Lang) -> String {
 /// The trend: from the first to the last period of the charted column.
 ///
 /// ```
-/// use lta_core::{sentence, Lang, Cell, Text, format::Unit, view::*};
+/// use lta_core::{Cell, Column, Row, Table, Lang, Text, Unit, trend_sentence};
 /// let row = |p: &str, n| Row { code: p.into(), label: p.into(), cells: vec![Cell::Exact(n)] };
 /// let t = Table { dimension: Text::Period, columns: vec![Column::new(Text::Euros, Unit::Euro)],
 ///     rows: vec![row("2021", 100.0), row("2024", 125.0)], total: None, not_published: vec![], selected: None };
-/// assert_eq!(sentence::trend(&t, 0, Lang::Nl), "Van 2021 tot 2024 ging volume in euro’s van € 100 naar € 125: 25,0% meer.");
+/// assert_eq!(trend_sentence(&t, 0, Lang::Nl), "Van 2021 tot 2024 ging volume in euro’s van € 100 naar € 125: 25,0% meer.");
 /// ```
 pub fn trend(t: &Table, col: usize, lang: Lang) -> String {
     let known: Vec<_> = t.rows.iter().filter(|r| r.cells.get(col).is_some_and(|c| c.number().is_some())).collect();
@@ -127,17 +127,17 @@ pub fn trend(t: &Table, col: usize, lang: Lang) -> String {
 /// largest rise and the largest fall. Unknown differences are said to be unknown, never guessed.
 ///
 /// ```
-/// use lta_core::{sentence, Lang, Cell, Text, format::Unit, view::*, view::compare::Change, url_state::ChartMeasure};
+/// use lta_core::{Cell, Column, Row, Table, Change, ChartMeasure, Lang, Text, Unit, compare_sentence};
 /// let row = |code: &str, d| Row { code: code.into(), label: code.into(), cells: vec![Cell::Exact(d)] };
 /// let t = Table { dimension: Text::Landsdeel, columns: vec![Column::new(Text::Difference, Unit::Count)],
 ///     rows: vec![row("Zuid-West", 45.0), row("Limburg", -12.0), row("Overijssel", 3.0)],
 ///     total: None, not_published: vec![], selected: None };
 /// let national = Change::new(ChartMeasure::Jeugdigen, Cell::Exact(9602.0), Cell::Exact(9722.0));
-/// assert_eq!(sentence::compare(&national, &[&t], "2022", "2023", Lang::Nl),
+/// assert_eq!(compare_sentence(&national, &[&t], "2022", "2023", Lang::Nl),
 ///     "2023 tegenover 2022: unieke jeugdigen 9.722 tegenover 9.602, een verschil van +120 (+1,2%). \
 ///      Per landsdeel: de grootste stijging is Zuid-West (+45), de grootste daling Limburg (−12).");
 /// let unknown = Change::new(ChartMeasure::Euros, Cell::Secret, Cell::Exact(5.0));
-/// assert_eq!(sentence::compare(&unknown, &[], "2022", "2023", Lang::En),
+/// assert_eq!(compare_sentence(&unknown, &[], "2022", "2023", Lang::En),
 ///     "The difference in volume in euros between 2023 and 2022 is not known: one side is not published or secret.");
 /// ```
 pub fn compare(national: &Change, tables: &[&Table], reference: &str, current: &str, lang: Lang) -> String {

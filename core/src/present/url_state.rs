@@ -209,7 +209,7 @@ impl UrlState {
     /// where the query names none. A `view=` in the query wins, so old links keep working.
     ///
     /// ```
-    /// use lta_core::url_state::{UrlState, View};
+    /// use lta_core::{UrlState, View};
     /// assert_eq!(UrlState::parse_location("/lta/landsdelen.html", "?lang=en").0.view, View::Landsdelen);
     /// assert_eq!(UrlState::parse_location("/lta/landsdelen.html", "?view=trend").0.view, View::Trend);
     /// assert_eq!(UrlState::parse_location("/lta/", "").0.view, View::Overzicht);
@@ -226,7 +226,7 @@ impl UrlState {
     /// Reads a query string (with or without the leading `?`).
     ///
     /// ```
-    /// use lta_core::url_state::{UrlState, View};
+    /// use lta_core::{UrlState, View};
     /// use lta_core::Lang;
     /// let (s, ignored) = UrlState::parse("?view=landsdelen&lang=en&zoom=3");
     /// assert_eq!((s.view, s.lang), (View::Landsdelen, Lang::En));
@@ -290,7 +290,7 @@ impl UrlState {
     /// The query string for this state, leaving out defaults so links stay short.
     ///
     /// ```
-    /// use lta_core::url_state::{UrlState, View};
+    /// use lta_core::{UrlState, View};
     /// use lta_core::Lang;
     /// let s = UrlState { view: View::Percelen, lang: Lang::En, ..UrlState::default() };
     /// assert_eq!(s.to_query(), "?view=percelen&lang=en");
@@ -360,7 +360,7 @@ impl UrlState {
     /// (and the address bar) from the asked state instead of writing corrections back.
     ///
     /// ```
-    /// use lta_core::url_state::{Offered, UrlState};
+    /// use lta_core::{Offered, UrlState};
     /// let (asked, _) = UrlState::parse("?perceel=UMC&periode=2019");
     /// let (percelen, periods) = (["UMC".to_string()], ["2023".to_string()]);
     /// let offered = Offered { percelen: Some(&percelen), periods: Some(&periods), ..Offered::default() };

@@ -18,7 +18,7 @@ impl FileKind {
     /// The kind whose columns the header has all of.
     ///
     /// ```
-    /// use lta_core::file_kind::FileKind;
+    /// use lta_core::FileKind;
     /// assert_eq!(FileKind::detect(b"\xEF\xBB\xBFClient;Periode;Landsdeel;Perceel;Verwijzer;Volume_eur\r\n", "r.csv").unwrap(), FileKind::Records);
     /// assert!(FileKind::detect(b"naam,waarde\n", "x.csv").is_err());
     /// ```

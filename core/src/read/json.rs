@@ -50,15 +50,15 @@ const MAX_DEPTH: usize = 64;
 /// Reads one JSON value, with nothing but white space after it.
 ///
 /// ```
-/// use lta_core::json::{parse, Value};
-/// let j = parse(b"{\"a\": [1, \"\\u00e9\\n\", null]}").unwrap();
-/// let Value::Object(members) = &j.value else { panic!() };
-/// assert_eq!(members[0].1.value, Value::Array(vec![
-///     lta_core::json::Json { value: Value::Number(1.0), line: 1, column: 8 },
-///     lta_core::json::Json { value: Value::String("é\n".into()), line: 1, column: 11 },
-///     lta_core::json::Json { value: Value::Null, line: 1, column: 23 },
+/// use lta_core::{JsonValue, parse_json};
+/// let j = parse_json(b"{\"a\": [1, \"\\u00e9\\n\", null]}").unwrap();
+/// let JsonValue::Object(members) = &j.value else { panic!() };
+/// assert_eq!(members[0].1.value, JsonValue::Array(vec![
+///     lta_core::Json { value: JsonValue::Number(1.0), line: 1, column: 8 },
+///     lta_core::Json { value: JsonValue::String("é\n".into()), line: 1, column: 11 },
+///     lta_core::Json { value: JsonValue::Null, line: 1, column: 23 },
 /// ]));
-/// assert_eq!(parse(b"{\"a\": 1,\n }").unwrap_err().line, 2);
+/// assert_eq!(parse_json(b"{\"a\": 1,\n }").unwrap_err().line, 2);
 /// ```
 pub fn parse(bytes: &[u8]) -> Result<Json, JsonError> {
     let mut r = Reader { bytes, pos: 0, line: 1, line_start: 0 };

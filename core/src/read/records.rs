@@ -647,7 +647,7 @@ pub fn proposed_mapping(bytes: &[u8], file: &str) -> Result<Mapping, DataError> 
 /// Reads a whole records file into a cube.
 ///
 /// ```
-/// use lta_core::{records::cube_from_records, cube::PerceelNames, Key, Cell, Landsdeel};
+/// use lta_core::{Cell, Key, Landsdeel, PerceelNames, cube_from_records};
 /// let csv = "client,periode,landsdeel,perceel,verwijzer,volume_eur\n\
 ///            a,2023-H1,ZW,P1,huisarts,100.50\n\
 ///            a,2023-H2,ZW,P2,huisarts,200\n\

@@ -51,8 +51,8 @@ pub const HEADER_SEARCH: usize = 50;
 /// the name tells them from a dataset ZIP).
 ///
 /// ```
-/// assert!(lta_core::sheet::is_workbook("Records 2023.XLSX"));
-/// assert!(!lta_core::sheet::is_workbook("kubus.zip"));
+/// assert!(lta_core::is_workbook("Records 2023.XLSX"));
+/// assert!(!lta_core::is_workbook("kubus.zip"));
 /// ```
 pub fn is_workbook(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
@@ -62,7 +62,7 @@ pub fn is_workbook(name: &str) -> bool {
 /// The spreadsheet's letters for a 0-based column: 0 → `A`, 25 → `Z`, 26 → `AA`.
 ///
 /// ```
-/// use lta_core::sheet::column_letters;
+/// use lta_core::column_letters;
 /// assert_eq!((column_letters(0), column_letters(2), column_letters(26), column_letters(701)), ("A".into(), "C".into(), "AA".into(), "ZZ".into()));
 /// ```
 pub fn column_letters(mut col: u32) -> String {
@@ -82,7 +82,7 @@ impl SheetMap {
     /// row (`Blad1!17:17`) when the column is not one of the header's.
     ///
     /// ```
-    /// use lta_core::sheet::SheetMap;
+    /// use lta_core::SheetMap;
     /// let map = SheetMap { file: "r.xlsx".into(), sheet: "Blad1".into(), header_row: 3, first_column: 1, headers: vec!["client".into(), "periode".into()] };
     /// assert_eq!(map.cell(15, Some("Periode")), "Blad1!C17");
     /// assert_eq!(map.cell(15, None), "Blad1!17:17");

@@ -11,7 +11,7 @@ use crate::model::notice::Notice;
 /// A data error as one sentence: where (file, line, column, value), then what.
 ///
 /// ```
-/// use lta_core::{DataError, ErrorKind, Lang, message::error_message};
+/// use lta_core::{DataError, ErrorKind, Lang, error_message};
 /// let e = DataError::new(ErrorKind::UnknownCode, "cube.csv").at_line(3).in_cell("landsdeel", "Atlantis");
 /// assert_eq!(error_message(&e, Lang::Nl),
 ///     "cube.csv, regel 3, kolom ‘landsdeel’, waarde ‘Atlantis’: is geen bekende code of naam");
@@ -86,7 +86,7 @@ pub fn error_message(e: &DataError, lang: Lang) -> String {
 /// A notice as one sentence, in the same shape as an error.
 ///
 /// ```
-/// use lta_core::{notice::Notice, Lang, message::notice_message};
+/// use lta_core::{Lang, Notice, notice_message};
 /// let n = Notice::IgnoredColumn { file: "cube.csv".into(), column: "opmerking".into() };
 /// assert_eq!(notice_message(&n, Lang::En), "cube.csv, column ‘opmerking’: column is unknown to the format and was not read");
 /// ```

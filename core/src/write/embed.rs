@@ -8,7 +8,7 @@ pub const HEIGHT_MESSAGE: &str = "lta-dashboard:height";
 /// origin and path (`https://example.nl/lta/`), `query` the view's state with `embed=1`.
 ///
 /// ```
-/// let html = lta_core::embed::snippet("https://example.nl/lta/", "?view=landsdelen&embed=1", "LTA: Landsdelen");
+/// let html = lta_core::embed_snippet("https://example.nl/lta/", "?view=landsdelen&embed=1", "LTA: Landsdelen");
 /// assert!(html.starts_with(r#"<iframe src="https://example.nl/lta/?view=landsdelen&amp;embed=1" title="LTA: Landsdelen""#));
 /// assert!(html.contains(r#"e.origin !== "https://example.nl""#));
 /// ```

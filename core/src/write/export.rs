@@ -25,13 +25,13 @@ pub struct Context<'a> {
 /// same conventions as the cube files.
 ///
 /// ```
-/// # use lta_core::{export::*, view::*, Lang, Cell, Manifest, Cube, Text, format::Unit};
+/// # use lta_core::{table_csv, Cell, Column, Cube, Dataset, ExportContext, Lang, Manifest, Row, Table, Text, Unit};
 /// # let m = Manifest::parse(br#"{"id":"t","title":{"nl":"T","en":"T"},"publisher":"","source":{"citation":{"nl":"Bron X","en":"Source X"}},"licence":"","periods":[],"status":"illustratief","files":{"cube":"c.csv"},"disclosure":{"nl":"","en":""}}"#, "m").unwrap();
 /// # let d = Dataset { manifest: m, cube: Cube::default(), population: None, flow: None, providers: None, records: None };
 /// let t = Table { dimension: Text::Landsdeel, columns: vec![Column::new(Text::UniqueYouth, Unit::Count)],
 ///     rows: vec![Row { code: "ZW".into(), label: "Zuid-West".into(), cells: vec![Cell::Approx(3305.0)] }],
 ///     total: None, not_published: vec![], selected: None };
-/// let csv = table_csv(&t, &Context { dataset: &d, title: "Landsdelen", selection: &["2023".into()], view: "landsdelen" }, Lang::Nl);
+/// let csv = table_csv(&t, &ExportContext { dataset: &d, title: "Landsdelen", selection: &["2023".into()], view: "landsdelen" }, Lang::Nl);
 /// assert!(csv.starts_with("ILLUSTRATIEF – synthetische gegevens, geen echte cijfers\n"));
 /// assert!(csv.contains("Landsdeel;Unieke jeugdigen\nZuid-West;~3305\n"));
 /// assert!(csv.contains("Bron;Bron X\n"));
@@ -77,7 +77,7 @@ pub fn table_csv(table: &Table, ctx: &Context, lang: Lang) -> String {
 /// `lta-landsdelen-2023-illustratief` (`lokaal` for a user's own file).
 ///
 /// ```
-/// assert_eq!(lta_core::export::file_stem("percelen-per-perceel", "2023-H1", ""), "lta-percelen-per-perceel-2023-h1-lokaal");
+/// assert_eq!(lta_core::file_stem("percelen-per-perceel", "2023-H1", ""), "lta-percelen-per-perceel-2023-h1-lokaal");
 /// ```
 pub fn file_stem(view: &str, periode: &str, dataset_id: &str) -> String {
     let clean = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>().to_ascii_lowercase();
@@ -89,7 +89,7 @@ pub fn file_stem(view: &str, periode: &str, dataset_id: &str) -> String {
 /// synthetic data a watermark across it, so the image says what it is wherever it ends up.
 ///
 /// ```
-/// let (svg, height) = lta_core::export::framed_svg(r#"<svg width="400" height="200"><rect/></svg>"#, 400, 200, "Titel & co", "Bron: KPMG", Some("ILLUSTRATIEF"));
+/// let (svg, height) = lta_core::framed_svg(r#"<svg width="400" height="200"><rect/></svg>"#, 400, 200, "Titel & co", "Bron: KPMG", Some("ILLUSTRATIEF"));
 /// assert_eq!(height, 290);
 /// assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="400" height="290""#));
 /// assert!(svg.contains("Titel &amp; co") && svg.contains("Bron: KPMG") && svg.contains("ILLUSTRATIEF"));

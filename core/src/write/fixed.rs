@@ -14,7 +14,7 @@
 /// 10^decimals above 1.8e308, never the case for the few decimals the dashboard shows).
 ///
 /// ```
-/// # use lta_core::fixed::fixed;
+/// # use lta_core::fixed;
 /// assert_eq!(fixed(4.3878, 1), "4.4");
 /// assert_eq!(fixed(-0.01, 2), "0.01");
 /// assert_eq!(fixed(194_078_629.0, 0), "194078629");
@@ -54,10 +54,10 @@ pub fn fixed(n: f64, decimals: usize) -> String {
 /// as `format!("{n}")` writes them.
 ///
 /// ```
-/// # use lta_core::fixed::round_trip;
-/// assert_eq!(round_trip(19963.4), "19963.4");
-/// assert_eq!(round_trip(-3.0), "-3");
-/// assert_eq!(round_trip(0.1 + 0.2), "0.30000000000000004");
+/// # use lta_core::fixed_round_trip;
+/// assert_eq!(fixed_round_trip(19963.4), "19963.4");
+/// assert_eq!(fixed_round_trip(-3.0), "-3");
+/// assert_eq!(fixed_round_trip(0.1 + 0.2), "0.30000000000000004");
 /// ```
 pub fn round_trip(n: f64) -> String {
     let sign = if n.is_sign_negative() && !n.is_nan() { "-" } else { "" };

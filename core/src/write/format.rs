@@ -22,15 +22,15 @@ pub enum Unit {
     Weeks,
 }
 
-/// Formats a number.
+/// Formats a format_number.
 ///
 /// ```
-/// use lta_core::{format::{number, Unit}, Lang};
-/// assert_eq!(number(9722.0, Unit::Count, Lang::Nl), "9.722");
-/// assert_eq!(number(194078629.0, Unit::Euro, Lang::Nl), "€ 194.078.629");
-/// assert_eq!(number(194078629.0, Unit::Euro, Lang::En), "€194,078,629");
-/// assert_eq!(number(4.3878, Unit::Decimal1, Lang::Nl), "4,4");
-/// assert_eq!(number(0.34, Unit::Percent, Lang::En), "34.0%");
+/// use lta_core::{Lang, Unit, format_number};
+/// assert_eq!(format_number(9722.0, Unit::Count, Lang::Nl), "9.722");
+/// assert_eq!(format_number(194078629.0, Unit::Euro, Lang::Nl), "€ 194.078.629");
+/// assert_eq!(format_number(194078629.0, Unit::Euro, Lang::En), "€194,078,629");
+/// assert_eq!(format_number(4.3878, Unit::Decimal1, Lang::Nl), "4,4");
+/// assert_eq!(format_number(0.34, Unit::Percent, Lang::En), "34.0%");
 /// ```
 pub fn number(n: f64, unit: Unit, lang: Lang) -> String {
     match unit {
@@ -49,18 +49,18 @@ pub fn number(n: f64, unit: Unit, lang: Lang) -> String {
     }
 }
 
-/// Formats a cell: `≈` before approximate values, shown with no more precision than their
+/// Formats a format_cell: `≈` before approximate values, shown with no more precision than their
 /// source gave (see [`approx`]; large amounts in millions), and words for secret and
 /// unpublished cells.
 ///
 /// ```
-/// use lta_core::{format::{cell, Unit}, Cell, Lang};
-/// assert_eq!(cell(Cell::Approx(1_500_000.0), Unit::Euro, Lang::Nl), "≈ € 1,5 mln");
-/// assert_eq!(cell(Cell::Approx(5_822_359.0), Unit::Euro, Lang::En), "≈ €5.8 million");
-/// assert_eq!(cell(Cell::Approx(0.029885), Unit::Percent, Lang::Nl), "≈ 3%");
-/// assert_eq!(cell(Cell::Approx(5576.0), Unit::Count, Lang::En), "≈ 5,576");
-/// assert_eq!(cell(Cell::NotPublished, Unit::Euro, Lang::Nl), "niet gepubliceerd");
-/// assert_eq!(cell(Cell::NotPublished, Unit::Weeks, Lang::En), "not reached");
+/// use lta_core::{Cell, Lang, Unit, format_cell};
+/// assert_eq!(format_cell(Cell::Approx(1_500_000.0), Unit::Euro, Lang::Nl), "≈ € 1,5 mln");
+/// assert_eq!(format_cell(Cell::Approx(5_822_359.0), Unit::Euro, Lang::En), "≈ €5.8 million");
+/// assert_eq!(format_cell(Cell::Approx(0.029885), Unit::Percent, Lang::Nl), "≈ 3%");
+/// assert_eq!(format_cell(Cell::Approx(5576.0), Unit::Count, Lang::En), "≈ 5,576");
+/// assert_eq!(format_cell(Cell::NotPublished, Unit::Euro, Lang::Nl), "niet gepubliceerd");
+/// assert_eq!(format_cell(Cell::NotPublished, Unit::Weeks, Lang::En), "not reached");
 /// ```
 pub fn cell(c: Cell, unit: Unit, lang: Lang) -> String {
     match c {
@@ -93,10 +93,10 @@ pub fn cell(c: Cell, unit: Unit, lang: Lang) -> String {
 /// `+120`, `−€ 5.000`, `≈ +3%`; unknown differences as [`cell`] writes them.
 ///
 /// ```
-/// use lta_core::{format::{signed, Unit}, Cell, Lang};
-/// assert_eq!(signed(Cell::Exact(-5000.0), Unit::Euro, Lang::Nl), "−€ 5.000");
-/// assert_eq!(signed(Cell::Approx(0.029), Unit::Percent, Lang::En), "≈ +3%");
-/// assert_eq!(signed(Cell::Secret, Unit::Count, Lang::Nl), "geheim");
+/// use lta_core::{Cell, Lang, Unit, format_signed};
+/// assert_eq!(format_signed(Cell::Exact(-5000.0), Unit::Euro, Lang::Nl), "−€ 5.000");
+/// assert_eq!(format_signed(Cell::Approx(0.029), Unit::Percent, Lang::En), "≈ +3%");
+/// assert_eq!(format_signed(Cell::Secret, Unit::Count, Lang::Nl), "geheim");
 /// ```
 pub fn signed(c: Cell, unit: Unit, lang: Lang) -> String {
     match c.number() {
@@ -122,11 +122,11 @@ pub fn signed(c: Cell, unit: Unit, lang: Lang) -> String {
 /// own precision: approximate counts and ratios come from ratios published to two decimals.
 ///
 /// ```
-/// use lta_core::format::{approx, Unit};
-/// assert_eq!(approx(5_822_359.0, Unit::Euro), (5_800_000.0, 0));
-/// assert_eq!(approx(0.029885, Unit::Percent), (3.0, 0));
-/// assert_eq!(approx(0.0031, Unit::Percent), (0.3, 1));
-/// assert_eq!(approx(5576.0, Unit::Count), (5576.0, 0));
+/// use lta_core::{Unit, format_approx};
+/// assert_eq!(format_approx(5_822_359.0, Unit::Euro), (5_800_000.0, 0));
+/// assert_eq!(format_approx(0.029885, Unit::Percent), (3.0, 0));
+/// assert_eq!(format_approx(0.0031, Unit::Percent), (0.3, 1));
+/// assert_eq!(format_approx(5576.0, Unit::Count), (5576.0, 0));
 /// ```
 pub fn approx(n: f64, unit: Unit) -> (f64, usize) {
     match unit {
@@ -164,10 +164,10 @@ fn significant(n: f64, digits: i32) -> f64 {
 /// language's decimal mark; percentages as percent numbers.
 ///
 /// ```
-/// use lta_core::{format::{plain, Unit}, Lang};
-/// assert_eq!(plain(194078629.0, Unit::Euro, Lang::Nl), "194078629");
-/// assert_eq!(plain(0.3404, Unit::Percent, Lang::Nl), "34,0");
-/// assert_eq!(plain(4.3878, Unit::Decimal1, Lang::En), "4.4");
+/// use lta_core::{Lang, Unit, format_plain};
+/// assert_eq!(format_plain(194078629.0, Unit::Euro, Lang::Nl), "194078629");
+/// assert_eq!(format_plain(0.3404, Unit::Percent, Lang::Nl), "34,0");
+/// assert_eq!(format_plain(4.3878, Unit::Decimal1, Lang::En), "4.4");
 /// ```
 pub fn plain(n: f64, unit: Unit, lang: Lang) -> String {
     let (n, decimals) = match unit {
@@ -183,11 +183,11 @@ pub fn plain(n: f64, unit: Unit, lang: Lang) -> String {
 /// shown on screen), `~` and the number as far as it is known (see [`approx`]), `x` or empty.
 ///
 /// ```
-/// use lta_core::{format::{plain_cell, Unit}, Cell, Lang};
-/// assert_eq!(plain_cell(Cell::Approx(5_822_359.0), Unit::Euro, Lang::Nl), "~5800000");
-/// assert_eq!(plain_cell(Cell::Approx(0.029885), Unit::Percent, Lang::Nl), "~3");
-/// assert_eq!(plain_cell(Cell::Exact(0.029885), Unit::Percent, Lang::En), "3.0");
-/// assert_eq!(plain_cell(Cell::Secret, Unit::Euro, Lang::En), "x");
+/// use lta_core::{Cell, Lang, Unit, format_plain_cell};
+/// assert_eq!(format_plain_cell(Cell::Approx(5_822_359.0), Unit::Euro, Lang::Nl), "~5800000");
+/// assert_eq!(format_plain_cell(Cell::Approx(0.029885), Unit::Percent, Lang::Nl), "~3");
+/// assert_eq!(format_plain_cell(Cell::Exact(0.029885), Unit::Percent, Lang::En), "3.0");
+/// assert_eq!(format_plain_cell(Cell::Secret, Unit::Euro, Lang::En), "x");
 /// ```
 pub fn plain_cell(c: Cell, unit: Unit, lang: Lang) -> String {
     match c {

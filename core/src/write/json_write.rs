@@ -31,8 +31,8 @@ impl JsonOut {
     /// The value as JSON text.
     ///
     /// ```
-    /// use lta_core::json_write::{obj, JsonOut};
-    /// let option = obj([("show", true.into()), ("data", vec![JsonOut::from(1.5), "-".into()].into()), ("text", "a\n\"b\"".into())]);
+    /// use lta_core::{JsonOut, json_obj};
+    /// let option = json_obj([("show", true.into()), ("data", vec![JsonOut::from(1.5), "-".into()].into()), ("text", "a\n\"b\"".into())]);
     /// assert_eq!(option.to_text(), r#"{"show":true,"data":[1.5,"-"],"text":"a\n\"b\""}"#);
     /// ```
     pub fn to_text(&self) -> String {

@@ -31,8 +31,8 @@ const UTF8_NAMES: u16 = 1 << 11;
 /// archive worker (measured, docs/performance.md), which already reads through the crate.
 ///
 /// ```
-/// let zip = lta_core::zip::write(&[("a.txt", b"hallo".as_slice())], (2026, 11, 27));
-/// assert_eq!(lta_core::zip::read(&zip).unwrap(), vec![("a.txt".to_string(), b"hallo".to_vec())]);
+/// let zip = lta_core::write_zip(&[("a.txt", b"hallo".as_slice())], (2026, 11, 27));
+/// assert_eq!(lta_core::read_zip(&zip).unwrap(), vec![("a.txt".to_string(), b"hallo".to_vec())]);
 /// ```
 pub fn write(entries: &[(&str, &[u8])], date: (u16, u16, u16)) -> Vec<u8> {
     let dos_date = (date.0.saturating_sub(1980) << 9) | (date.1 << 5) | date.2;

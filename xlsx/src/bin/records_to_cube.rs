@@ -20,15 +20,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use lta_core::message::{error_message, notice_message};
-use lta_core::manifest::Status;
-use lta_core::view::Dataset;
-use lta_core::disclosure::{self, SecretKey};
-use lta_core::cube::{Parsed, PerceelNames};
-use lta_core::import::Mapping;
-use lta_core::records::RecordsCube;
-use lta_core::sheet::{is_workbook, WorkbookReply};
-use lta_core::{flow, providers, publish, records, DataError, Lang, Manifest, Population, Text};
+use lta_core::{DataError, Dataset, FLOW_FILE, Lang, Manifest, Mapping, PROVIDERS_FILE, Parsed, PerceelNames, Population, REGIONS_FILE, RecordsCube, SecretKey, Status, Text, WorkbookReply, apply_cell_key, dataset_files, error_message, flow_from_records, is_workbook, notice_message, proposed_mapping, providers_from_records, read_export};
 
 const USAGE: &str = "usage: records_to_cube <folder> --sleutel <key file> [--uit <folder>] [--definitief] [--datum YYYY-MM-DD] | records_to_cube <folder> --zonder-regels";
 
@@ -98,13 +90,13 @@ fn run(args: &Args) -> Result<(), String> {
         write(dir, "cube.csv", &built.cube.to_csv())?;
         let regions = built.cube.regions();
         if !regions.is_empty() {
-            write(dir, publish::REGIONS, &regions.to_csv())?;
+            write(dir, REGIONS_FILE, &regions.to_csv())?;
         }
-        if let Some(flow) = flow::from_records(&built, None) {
-            write(dir, publish::FLOW, &flow.to_csv())?;
+        if let Some(flow) = flow_from_records(&built, None) {
+            write(dir, FLOW_FILE, &flow.to_csv())?;
         }
-        return match providers::from_records(&built, None) {
-            Some(p) => write(dir, publish::PROVIDERS, &p.to_csv()),
+        return match providers_from_records(&built, None) {
+            Some(p) => write(dir, PROVIDERS_FILE, &p.to_csv()),
             None => Ok(()),
         };
     }
@@ -113,11 +105,11 @@ fn run(args: &Args) -> Result<(), String> {
         None => None,
     };
     let key = secret_key(args.key.as_deref().unwrap_or(Path::new("")))?;
-    let shown = Dataset { cube: disclosure::apply(&built, &key), manifest: manifest.clone(), population, flow: flow::from_records(&built, Some(&key)), providers: providers::from_records(&built, Some(&key)), records: None };
+    let shown = Dataset { cube: apply_cell_key(&built, &key), manifest: manifest.clone(), population, flow: flow_from_records(&built, Some(&key)), providers: providers_from_records(&built, Some(&key)), records: None };
     let date = args.date.clone().unwrap_or_else(today);
     let out = args.out.clone().unwrap_or_else(|| dir.join("publiceerbaar"));
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    for (name, text) in publish::dataset_files(&shown, &manifest, args.status, &date, Some(&used)) {
+    for (name, text) in dataset_files(&shown, &manifest, args.status, &date, Some(&used)) {
         write(&out, name, &text)?;
     }
     eprintln!("wrote a publishable dataset ({:?}, {date}) to {}", args.status, out.display());
@@ -138,12 +130,12 @@ fn read_records(bytes: &[u8], file: &str, manifest: &Manifest, mapping: Option<M
 }
 
 fn read_text(bytes: &[u8], file: &str, names: &PerceelNames, mapping: Option<Mapping>) -> Result<(Parsed<RecordsCube>, Mapping), DataError> {
-    let (text, _) = lta_core::import::decode(bytes, file)?;
+    let (text, _) = lta_core::decode(bytes, file)?;
     let mapping = match mapping {
         Some(m) => m,
-        None => records::proposed_mapping(&text, file)?,
+        None => proposed_mapping(&text, file)?,
     };
-    Ok((records::read_export(bytes, file, names, Some(&mapping))?, mapping))
+    Ok((read_export(bytes, file, names, Some(&mapping))?, mapping))
 }
 
 /// The key in this file, or a new one written to it when there is no such file.
@@ -171,6 +163,6 @@ fn write(dir: &Path, name: &str, text: &str) -> Result<(), String> {
 /// Today's date (UTC) as `YYYY-MM-DD`.
 fn today() -> String {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let (year, month, day) = lta_core::import::civil_from_days((secs / 86_400) as i64);
+    let (year, month, day) = lta_core::civil_from_days((secs / 86_400) as i64);
     format!("{year:04}-{month:02}-{day:02}")
 }

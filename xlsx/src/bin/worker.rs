@@ -1,12 +1,12 @@
 //! The archive web worker: everything the dashboard does with ZIP archives, so that neither
 //! calamine nor deflate nor the manifest writer weighs on the app's own wasm. It says
 //! `lta-xlsx:ready` once started, then receives one job and answers it:
-//! - `{ bytes, name }`: a spreadsheet; the answer is a [`lta_core::sheet::WorkbookReply`] as an
+//! - `{ bytes, name }`: a spreadsheet; the answer is a [`lta_core::WorkbookReply`] as an
 //!   object: `{ csv, file, sheet, header_row, first_column, headers }`, `{ file, unreadable }`
 //!   (what the reader said) or `{ file }` (no header row);
 //! - `{ job: "unzip", bytes }`: a dataset ZIP; the answer is `{ entries: [[name, bytes], …] }`;
 //! - `{ job: "publish", cube, population?, manifest, kolommen?, definitief, date }`: the publishable cube
-//!   ([`lta_core::publish::publish_zip`]); the answer is `{ zip: bytes }`.
+//!   ([`lta_core::publish_zip`]); the answer is `{ zip: bytes }`.
 //!
 //! A job that fails answers `{ error: "…" }`. Trunk builds it as a worker (`index.html`,
 //! `data-type="worker"`); the app starts it only for such a job (`src/worker.rs`).
@@ -14,8 +14,8 @@
 #[cfg(target_arch = "wasm32")]
 mod web {
     use js_sys::{Array, Object, Reflect, Uint8Array};
-    use lta_core::manifest::Status;
-    use lta_core::sheet::WorkbookReply;
+    use lta_core::Status;
+    use lta_core::WorkbookReply;
     use wasm_bindgen::prelude::*;
 
     fn field(data: &JsValue, key: &str) -> JsValue {
@@ -30,7 +30,7 @@ mod web {
     }
 
     fn unzip(bytes: &[u8]) -> JsValue {
-        match lta_core::zip::read(bytes) {
+        match lta_core::read_zip(bytes) {
             Ok(entries) => {
                 let list: Array = entries
                     .iter()
@@ -47,11 +47,11 @@ mod web {
         let manifest = Uint8Array::new(&field(data, "manifest")).to_vec();
         let status = if field(data, "definitief").is_truthy() { Status::Definitief } else { Status::Voorlopig };
         let (cube, population, regions, flow, providers) = (text("cube").unwrap_or_default(), text("population"), text("regio"), text("doorlooptijd"), text("aanbieders"));
-        let shown = lta_core::publish::ShownTexts { cube: &cube, population: population.as_deref(), regions: regions.as_deref(), flow: flow.as_deref(), providers: providers.as_deref() };
-        let zip = lta_core::publish::publish_zip(shown, &manifest, text("kolommen").as_deref(), status, &text("date").unwrap_or_default());
+        let shown = lta_core::ShownTexts { cube: &cube, population: population.as_deref(), regions: regions.as_deref(), flow: flow.as_deref(), providers: providers.as_deref() };
+        let zip = lta_core::publish_zip(shown, &manifest, text("kolommen").as_deref(), status, &text("date").unwrap_or_default());
         match zip {
             Ok(zip) => answer("zip", &Uint8Array::from(zip.as_slice())),
-            Err(e) => answer("error", &JsValue::from_str(&lta_core::message::error_message(&e, lta_core::Lang::En))),
+            Err(e) => answer("error", &JsValue::from_str(&lta_core::error_message(&e, lta_core::Lang::En))),
         }
     }
 

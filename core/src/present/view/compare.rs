@@ -60,7 +60,7 @@ impl Change {
     /// Sets two cells of one measure side by side.
     ///
     /// ```
-    /// use lta_core::{view::compare::Change, url_state::ChartMeasure, Cell};
+    /// use lta_core::{Cell, Change, ChartMeasure};
     /// let c = Change::new(ChartMeasure::Jeugdigen, Cell::Exact(9602.0), Cell::Exact(9722.0));
     /// assert_eq!((c.difference, c.change.number().map(|n| (n * 1000.0).round())), (Cell::Exact(120.0), Some(12.0)));
     /// let unknown = Change::new(ChartMeasure::Euros, Cell::NotPublished, Cell::Exact(5.0));
@@ -117,7 +117,7 @@ pub fn measure(asked: Option<ChartMeasure>) -> ChartMeasure {
 /// before; else, in another dataset, the same period or its latest.
 ///
 /// ```
-/// use lta_core::view::compare::reference_period;
+/// use lta_core::reference_period;
 /// let periods = ["2022".to_string(), "2022-H1".into(), "2023".into(), "2023-H1".into()];
 /// assert_eq!(reference_period(&periods, "2023-H1", true, None), "2022-H1");
 /// assert_eq!(reference_period(&periods, "2023", true, Some("2022-H1")), "2022-H1");

@@ -40,11 +40,11 @@ struct CellKeys {
 /// The cube as it may be shown and exported: every cell perturbed.
 ///
 /// ```
-/// use lta_core::{disclosure::{self, SecretKey}, cube::PerceelNames, records, Key, Cell, Verwijzer};
+/// use lta_core::{Cell, Key, PerceelNames, SecretKey, Verwijzer, apply_cell_key, read_records};
 /// let mut csv = String::from("client,periode,landsdeel,perceel,verwijzer,volume_eur\n");
 /// for i in 0..40 { csv += &format!("c{i},2023,ZW,P,huisarts,{}\n", 1000 + 10 * i); }
-/// let built = records::read(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value;
-/// let safe = disclosure::apply(&built, &SecretKey::from_bytes([1; 16]));
+/// let built = read_records(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value;
+/// let safe = apply_cell_key(&built, &SecretKey::from_bytes([1; 16]));
 /// let youth = safe.get(&Key::total("2023")).jeugdigen.number().unwrap();
 /// assert!((35.0..=45.0).contains(&youth)); // 40, ± at most 5
 /// // One youth, one route or another: the same records, so the same noise.

@@ -43,7 +43,7 @@ impl AmountStyle {
     /// read one way (both separators, or a currency sign with a decimal comma) and none the other.
     ///
     /// ```
-    /// use lta_core::import::AmountStyle;
+    /// use lta_core::AmountStyle;
     /// assert_eq!(AmountStyle::propose(&["€ 13.871,69", "12"], b','), AmountStyle::Dutch);
     /// assert_eq!(AmountStyle::propose(&["1,234.50"], b','), AmountStyle::English);
     /// assert_eq!(AmountStyle::propose(&["100.50", "7"], b','), AmountStyle::Plain);
@@ -71,7 +71,7 @@ impl AmountStyle {
     /// The amount in euros.
     ///
     /// ```
-    /// use lta_core::import::AmountStyle;
+    /// use lta_core::AmountStyle;
     /// assert_eq!(AmountStyle::Dutch.euros("€ 1.234,56", b';'), Ok(1234.56));
     /// assert_eq!(AmountStyle::Dutch.euros("-€ 12,00", b';'), Ok(-12.0));
     /// assert_eq!(AmountStyle::Dutch.euros("1.234,56-", b';'), Ok(-1234.56));

@@ -7,7 +7,7 @@ use crate::model::code::Verwijzer;
 /// "geen verwijzer", 07 "onbekend"), else a code or label of the dashboard's own.
 ///
 /// ```
-/// use lta_core::{import::referrer, Verwijzer};
+/// use lta_core::{Verwijzer, referrer};
 /// assert_eq!(referrer("02"), Some(Verwijzer::Huisarts));
 /// assert_eq!(referrer("6"), Some(Verwijzer::Geen));
 /// assert_eq!(referrer("huisarts"), Some(Verwijzer::Huisarts));

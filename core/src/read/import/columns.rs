@@ -69,7 +69,7 @@ impl Role {
     /// The role a header name stands for.
     ///
     /// ```
-    /// use lta_core::import::Role;
+    /// use lta_core::Role;
     /// assert_eq!(Role::recognise("Cliëntnummer"), Some(Role::Client));
     /// assert_eq!(Role::recognise("Ingediend bedrag"), Some(Role::Bedrag));
     /// assert_eq!(Role::recognise("AGB-code"), Some(Role::Aanbieder));
@@ -125,7 +125,7 @@ impl Mapping {
     /// first column claiming it), amounts in the style the first rows show.
     ///
     /// ```
-    /// use lta_core::import::{Mapping, Role, AmountStyle};
+    /// use lta_core::{AmountStyle, Mapping, Role};
     /// let header: Vec<String> = ["cliëntnummer", "begindatum", "gemeentecode", "perceel", "verwijzer", "bedrag"].map(String::from).into();
     /// let m = Mapping::propose(&header, &[vec!["1", "05-04-2023", "0363", "P1", "02", "€ 1.234,56"]], b';');
     /// assert_eq!(m.role_of("gemeentecode"), Some(Role::Gemeente));
@@ -256,7 +256,7 @@ impl Mapping {
     /// The mapping in a manifest (`kolommen`, with `invoer`), if it has one.
     ///
     /// ```
-    /// use lta_core::import::{Mapping, Role, AmountStyle};
+    /// use lta_core::{AmountStyle, Mapping, Role};
     /// let json = br#"{"id": "x", "kolommen": {"Clientnr": "client", "Kosten": "volume_eur"}, "invoer": {"bedragen": "centen", "perioden": "kwartaal", "producten": {"54001": "TKGGZ"}}}"#;
     /// let m = Mapping::from_manifest(json, "manifest.json").unwrap().unwrap();
     /// assert_eq!((m.role_of("kosten"), m.amounts, m.product("54001")), (Some(Role::Bedrag), AmountStyle::Cents, Some("TKGGZ")));
@@ -325,7 +325,7 @@ impl Mapping {
     /// without `=` is an error naming it.
     ///
     /// ```
-    /// use lta_core::import::Mapping;
+    /// use lta_core::Mapping;
     /// assert_eq!(Mapping::products_from_lines("54001 = TKGGZ\n\n54002=UMC"), Ok(vec![("54001".into(), "TKGGZ".into()), ("54002".into(), "UMC".into())]));
     /// assert_eq!(Mapping::products_from_lines("54001 TKGGZ"), Err("54001 TKGGZ".to_string()));
     /// ```

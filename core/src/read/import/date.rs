@@ -36,7 +36,7 @@ impl PeriodRule {
     /// The period code of a date, or None when the text is no date.
     ///
     /// ```
-    /// use lta_core::import::PeriodRule;
+    /// use lta_core::PeriodRule;
     /// assert_eq!(PeriodRule::HalfYear.period("05-04-2023").as_deref(), Some("2023-H1"));
     /// assert_eq!(PeriodRule::Quarter.period("2023-07-01").as_deref(), Some("2023-Q3"));
     /// assert_eq!(PeriodRule::Year.period("20231231").as_deref(), Some("2023"));
@@ -56,7 +56,7 @@ impl PeriodRule {
 /// The day of a date in one of the forms above, counted from 1970-01-01.
 ///
 /// ```
-/// use lta_core::import::{day_number, civil_from_days};
+/// use lta_core::{civil_from_days, day_number};
 /// assert_eq!(day_number("04-12-2023"), Some(19_695));
 /// assert_eq!(civil_from_days(day_number("2024-02-29").unwrap().into()), (2024, 2, 29));
 /// assert_eq!(day_number("31-02-2023"), None);
@@ -69,7 +69,7 @@ pub fn day_number(raw: &str) -> Option<i32> {
 /// The day counted from 1970-01-01 of a year, month and day (days-from-civil, H. Hinnant).
 ///
 /// ```
-/// assert_eq!(lta_core::import::days_from_civil(2023, 12, 4), 19_695);
+/// assert_eq!(lta_core::days_from_civil(2023, 12, 4), 19_695);
 /// ```
 pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     let y = year - i64::from(month <= 2);
@@ -128,7 +128,7 @@ fn from_serial(n: u32) -> Option<(u32, u32, u32)> {
 /// Year, month and day of a day counted from 1970-01-01 (civil-from-days, H. Hinnant).
 ///
 /// ```
-/// assert_eq!(lta_core::import::civil_from_days(19_695), (2023, 12, 4));
+/// assert_eq!(lta_core::civil_from_days(19_695), (2023, 12, 4));
 /// ```
 pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;

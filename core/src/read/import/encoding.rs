@@ -29,7 +29,7 @@ const HIGH: [Option<char>; 32] = [
 /// The file as UTF-8 bytes, borrowed when it already is UTF-8.
 ///
 /// ```
-/// use lta_core::import::{decode, Encoding};
+/// use lta_core::{Encoding, decode};
 /// let (text, enc) = decode(b"Cli\xebntnummer;Bedrag\r\n1;\x80 12,00\r\n", "r.csv").unwrap();
 /// assert_eq!((&*text, enc), ("Cliëntnummer;Bedrag\r\n1;€ 12,00\r\n".as_bytes(), Encoding::Windows1252));
 /// assert_eq!(decode("Cliënt".as_bytes(), "r.csv").unwrap().1, Encoding::Utf8);

@@ -112,7 +112,7 @@ impl Regions {
     /// `'s-` and a province in brackets ignored).
     ///
     /// ```
-    /// use lta_core::import::regions;
+    /// use lta_core::regions;
     /// let r = regions();
     /// for s in ["GM0363", "gm0363", "0363", "363", "Amsterdam", " AMSTERDAM "] {
     ///     assert_eq!(r.gemeente(s).unwrap().name, "Amsterdam", "{s}");
@@ -141,7 +141,7 @@ impl Regions {
     /// The jeugdregio a text names: `JZ13` or its name (also the names in and outside brackets).
     ///
     /// ```
-    /// use lta_core::{import::regions, Landsdeel};
+    /// use lta_core::{Landsdeel, regions};
     /// assert_eq!(regions().jeugdregio("JZ13").unwrap().name, "Amsterdam-Amstelland");
     /// assert_eq!(regions().jeugdregio("Hart van Brabant").unwrap().landsdeel, Landsdeel::BZ);
     /// ```
