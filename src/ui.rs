@@ -52,7 +52,9 @@ pub fn asked_from_location() -> (RwSignal<UrlState>, RwSignal<Vec<Ignored>>) {
 fn checked(asked: &UrlState, data: &Data) -> (UrlState, Vec<Ignored>) {
     let ids: Option<Vec<String>> = data.index.as_ref().map(|i| i.datasets.iter().map(|e| e.id.clone()).collect());
     let cube = data.dataset.as_ref().map(|d| &d.cube);
-    let offered = Offered { datasets: ids.as_deref(), percelen: cube.map(|c| c.percelen()), periods: cube.map(|c| c.periods()) };
+    // Only the full app links the reference table of jeugdregio's (and shows the Regio view).
+    let jeugdregio_in = crate::handover::FULL.then_some(lta_core::jeugdregio_in as fn(&str, Option<Landsdeel>) -> bool);
+    let offered = Offered { datasets: ids.as_deref(), percelen: cube.map(|c| c.percelen()), periods: cube.map(|c| c.periods()), jeugdregio_in };
     asked.checked(&offered)
 }
 

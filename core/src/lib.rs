@@ -26,7 +26,7 @@ pub use model::measure::{Cell, Measure, Measures};
 pub use model::order::sort_by;
 pub use model::population::Population;
 pub use model::providers::{PROVIDER_COLUMNS, ProviderKey, Providers, from_records as providers_from_records};
-pub use model::regio::{Level, REGION_COLUMNS, Regio, RegionCells};
+pub use model::regio::{Level, REGION_COLUMNS, Regio, RegionCells, jeugdregio_in};
 pub use model::selection::{Dimension, Selection};
 pub use present::metrics::{per_1000, ratio};
 pub use present::sentence::{compare as compare_sentence, overview as overview_sentence, table as table_sentence, trend as trend_sentence};

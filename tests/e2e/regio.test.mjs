@@ -82,6 +82,19 @@ test('Cross-filtering: within a perceel the jeugdregio\'s follow it, and the gem
   assert.deepEqual(page.problems, []);
 });
 
+test('A jeugdregio the landsdeel does not hold, or no jeugdregio at all, is left out and said', async () => {
+  // Groningen (JZ01) lies in Noord-Nederland, not Limburg; JZ99 is in no reference table.
+  for (const regio of ['JZ01', 'JZ99']) {
+    const page = await site.open(await site.page(), `?data=illustratief&view=regio&landsdeel=LI&regio=${regio}`);
+    await page.waitForSelector(`.notices:has-text("regio=${regio}")`);
+    await page.waitForSelector('tr[data-code="JZ41"]');
+    assert.equal(await page.locator('h3.regio-heading').count(), 0, regio);
+    await until(page, () => !location.search.includes('regio='));
+    assert.match(await page.evaluate(() => location.search), /landsdeel=LI/);
+    assert.deepEqual(page.problems, []);
+  }
+});
+
 test('On a phone the view fits and passes axe; the published 2023 data says it has no regions', async () => {
   const page = await site.open(await site.page({ width: 360, height: 740 }), '?data=illustratief&view=regio&landsdeel=LI&regio=JZ41');
   await drawn(page);

@@ -116,6 +116,20 @@ impl Regio {
     }
 }
 
+/// Whether `code` is a jeugdregio of the reference table lying in `landsdeel` (in any, for None).
+///
+/// ```
+/// use lta_core::{jeugdregio_in, Landsdeel};
+/// assert!(jeugdregio_in("JZ41", Some(Landsdeel::LI)) && jeugdregio_in("jz41", None));
+/// assert!(!jeugdregio_in("JZ01", Some(Landsdeel::LI)) && !jeugdregio_in("JZ99", None) && !jeugdregio_in("GM0935", None));
+/// ```
+pub fn jeugdregio_in(code: &str, landsdeel: Option<Landsdeel>) -> bool {
+    match Regio::parse(code) {
+        Some(r @ Regio::Jeugdregio(_)) => landsdeel.is_none_or(|l| r.landsdeel() == l),
+        _ => false,
+    }
+}
+
 /// The columns of a region file: a cube file with `regio` for `landsdeel`.
 pub const REGION_COLUMNS: [&str; 7] = ["periode", "regio", "perceel", "verwijzer", "trajecten", "jeugdigen", "volume_eur"];
 

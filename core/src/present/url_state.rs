@@ -352,6 +352,10 @@ pub struct Offered<'a> {
     pub percelen: Option<&'a [String]>,
     /// The periods of the dataset shown.
     pub periods: Option<&'a [String]>,
+    /// Whether a code is a jeugdregio lying in a landsdeel (any, for None):
+    /// [`crate::jeugdregio_in`], where the app links the reference table. The app every visitor
+    /// loads does not (the Regio view is the full app's), so it leaves `regio=` to that one.
+    pub jeugdregio_in: Option<fn(&str, Option<Landsdeel>) -> bool>,
 }
 
 impl UrlState {
@@ -382,6 +386,13 @@ impl UrlState {
         check("data", &mut shown.data, offered.datasets);
         check("perceel", &mut shown.perceel, offered.percelen);
         check("periode", &mut shown.periode, offered.periods);
+        // A jeugdregio of the reference table, in the landsdeel chosen (a jeugdregio lies in one).
+        if let Some(in_landsdeel) = offered.jeugdregio_in {
+            let landsdeel = shown.landsdeel;
+            if let Some(code) = shown.regio.take_if(|c| !in_landsdeel(c, landsdeel)) {
+                ignored.push(Ignored { key: "regio".into(), value: code });
+            }
+        }
         (shown, ignored)
     }
 }
@@ -461,6 +472,20 @@ mod tests {
     }
 
     #[test]
+    fn a_regio_is_checked_against_the_reference_and_the_landsdeel() {
+        let check = |query: &str| {
+            let offered = Offered { jeugdregio_in: Some(crate::model::regio::jeugdregio_in), ..Offered::default() };
+            let (shown, ignored) = UrlState::parse(query).0.checked(&offered);
+            (shown.regio, ignored.into_iter().map(|i| (i.key, i.value)).collect::<Vec<_>>())
+        };
+        // Zuid-Limburg lies in Limburg, Groningen does not; JZ99 is in no reference table.
+        assert_eq!(check("view=regio&landsdeel=LI&regio=JZ41"), (Some("JZ41".into()), vec![]));
+        assert_eq!(check("view=regio&regio=JZ41"), (Some("JZ41".into()), vec![]));
+        assert_eq!(check("view=regio&landsdeel=LI&regio=JZ01"), (None, vec![("regio".into(), "JZ01".into())]));
+        assert_eq!(check("view=regio&regio=JZ99"), (None, vec![("regio".into(), "JZ99".into())]));
+    }
+
+    #[test]
     fn compare_keys() {
         let (s, ignored) = UrlState::parse("view=vergelijk&tov=2022&tovdata=illustratief&measure=europerjeugdige&tov=22");
         assert_eq!((s.view, s.tov.as_deref(), s.tovdata.as_deref()), (View::Vergelijk, Some("2022"), Some("illustratief")));
@@ -489,7 +514,7 @@ mod tests {
         let (asked, _) = UrlState::parse("?view=percelen&data=oud&perceel=ZIKOS&periode=2024&landsdeel=ZW");
         let ids = ["lta-2023".to_string()];
         let (percelen, periods) = (["UMC".to_string()], ["2024".to_string()]);
-        let offered = Offered { datasets: Some(&ids), percelen: Some(&percelen), periods: Some(&periods) };
+        let offered = Offered { datasets: Some(&ids), percelen: Some(&percelen), periods: Some(&periods), ..Offered::default() };
         let (shown, ignored) = asked.checked(&offered);
         assert_eq!(shown, UrlState { data: None, perceel: None, ..asked.clone() });
         let keys: Vec<_> = ignored.iter().map(|i| (i.key.as_str(), i.value.as_str())).collect();
