@@ -1,7 +1,7 @@
 //! Fetching a published dataset from the site: `data/index.json`, then the dataset's manifest and
 //! the files it names. Every failure becomes a `DataError` naming the file, so the page can say it.
 
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use gloo_net::http::Request;
 use lta_core::{DataError, Dataset, DatasetIndex, ErrorKind, IndexEntry, Manifest, Notice, Parsed};
@@ -65,13 +65,46 @@ pub enum Part {
     Providers,
 }
 
+thread_local! {
+    /// The dataset with each part as last made, beside the dataset it was made from: opening
+    /// the view again, or switching language, reuses it instead of fetching and reading the file
+    /// again, or computing the part from a million records again (seconds). One per part (at
+    /// most three); one made from a dataset no longer shown goes when the next part is made.
+    static WITH_PART: std::cell::RefCell<Vec<(Weak<Dataset>, Part, Arc<Dataset>)>> = std::cell::RefCell::default();
+}
+
 /// A dataset with one more of its parts: a published one's file (in its folder `dir`) read, or,
 /// for a records file of one's own, the part computed from the records.
-pub async fn with_part(dataset: &Dataset, dir: &str, part: Part) -> Result<Arc<Dataset>, DataError> {
+pub async fn with_part(dataset: &Arc<Dataset>, dir: &str, part: Part) -> Result<Arc<Dataset>, DataError> {
+    let made_from = |from: &Weak<Dataset>| std::ptr::eq(from.as_ptr(), Arc::as_ptr(dataset));
+    let kept = WITH_PART.with_borrow(|c| c.iter().find(|(from, p, _)| *p == part && made_from(from)).map(|(_, _, d)| d.clone()));
+    if let Some(kept) = kept {
+        return Ok(kept);
+    }
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &performance {
+        let _ = p.mark(PART_START);
+    }
+    let made = Arc::new(made_with_part(dataset, dir, part).await?);
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(PART_MADE, PART_START);
+    }
+    WITH_PART.with_borrow_mut(|c| {
+        c.retain(|(from, p, _)| *p != part && from.strong_count() > 0);
+        c.push((Arc::downgrade(dataset), part, made.clone()));
+    });
+    Ok(made)
+}
+
+const PART_START: &str = "lta-part-start";
+/// The name of the performance measure of making a part (fetched and read, or computed).
+const PART_MADE: &str = "lta-part";
+
+async fn made_with_part(dataset: &Dataset, dir: &str, part: Part) -> Result<Dataset, DataError> {
     let mut dataset = dataset.clone();
     if dataset.records.is_some() {
         computed(&mut dataset, part).await;
-        return Ok(Arc::new(dataset));
+        return Ok(dataset);
     }
     let files = &dataset.manifest.files;
     let file = match part {
@@ -88,7 +121,7 @@ pub async fn with_part(dataset: &Dataset, dir: &str, part: Part) -> Result<Arc<D
             Part::Providers => dataset.read_providers(&bytes, &path)?,
         };
     }
-    Ok(Arc::new(dataset))
+    Ok(dataset)
 }
 
 /// Computes the flow or the providers from the records, after the page has said it is loading

@@ -99,6 +99,26 @@ test('The nation: the eight landsdelen; a referrer chosen is said not to apply',
   assert.deepEqual(page.problems, []);
 });
 
+test('A records file of one\'s own: its durations are computed once, not again on a language switch', async () => {
+  const page = await site.open(await site.page(), '?data=illustratief&view=doorlooptijd');
+  await drawn(page);
+  await page.setInputFiles('input[type=file]', 'dist/data/illustratief/records-synthetisch.csv');
+  await page.waitForSelector('[data-status=lokaal]');
+  await page.waitForSelector('tr[data-code="LI"]');
+  // Each part made (a file read, or computed from records) is a performance measure.
+  const made = () => page.evaluate(() => performance.getEntriesByName('lta-part').length);
+  const before = await made();
+  assert.ok(before >= 1, 'the own file\'s durations were made');
+  for (const lang of ['en', 'nl']) {
+    await page.locator('button.lang-switch').click();
+    await until(page, (l) => document.documentElement.lang === l, lang);
+    await page.waitForSelector('tr[data-code="LI"]');
+  }
+  assert.equal(await made(), before, 'not made again');
+  assert.equal(await page.locator('[data-status=lokaal]').count(), 1);
+  assert.deepEqual(page.problems, []);
+});
+
 test('On a phone the view fits and passes axe; the published 2023 data says it has no dates', async () => {
   const page = await site.open(await site.page({ width: 360, height: 740 }), '?data=illustratief&view=doorlooptijd&landsdeel=LI&regio=JZ41');
   await drawn(page);
