@@ -18,8 +18,6 @@ pub struct Ui {
     pub state: Memo<UrlState>,
     /// Everything ignored: not understood, or not in the data.
     pub ignored: Memo<Vec<Ignored>>,
-    /// The next address change comes from a click (a new history entry), not a correction.
-    push: StoredValue<bool>,
 }
 
 /// The state the address holds: its query, and the view of a view's own page (`landsdelen.html`).
@@ -64,24 +62,26 @@ impl Ui {
         let both = crate::memo::memo(move |_| asked.with(|a| data.with(|d| checked(a, d))));
         let state = crate::memo::memo(move |_| both.with(|b| b.0.clone()));
         let ignored = crate::memo::memo(move |_| unread.get().into_iter().chain(both.with(|b| b.1.clone())).collect());
-        let ui = Ui { asked, unread, state, ignored, push: StoredValue::new(false) };
+        let ui = Ui { asked, unread, state, ignored };
         ui.mirror_in_address();
         ui
     }
 
     /// The one effect that writes the address: a click adds a history entry, a correction (a
     /// value the data lacks) replaces the entry, so the address bar always equals the screen.
+    /// A click is told from the rest by what was asked: it changed since the effect last ran, and
+    /// is not what the address asks (as after back or forward). The effect's value is that state.
     fn mirror_in_address(self) {
-        Effect::new(move |_| {
-            let push = self.push.get_value();
-            self.push.set_value(false);
-            let Some(window) = web_sys::window() else { return };
+        Effect::new(move |before: Option<UrlState>| {
+            let asked = self.asked.get();
+            let Some(window) = web_sys::window() else { return asked };
             let location = window.location();
             let path = location.pathname().unwrap_or_default();
             let url = self.state.with(|s| address(&path, s));
             if format!("{path}{}", location.search().unwrap_or_default()) == url {
-                return;
+                return asked;
             }
+            let push = before.is_some_and(|b| b != asked) && asked != location_state().0;
             if let Ok(history) = window.history() {
                 let written = if push {
                     history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
@@ -92,6 +92,7 @@ impl Ui {
                     web_sys::console::warn_2(&"address not written:".into(), &e);
                 }
             }
+            asked
         });
     }
 
@@ -107,9 +108,6 @@ impl Ui {
         let mut s = self.state.get_untracked();
         change(&mut s);
         self.unread.set(Vec::new());
-        if s != self.state.get_untracked() {
-            self.push.set_value(true);
-        }
         self.asked.set(s);
     }
 
