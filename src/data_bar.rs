@@ -165,7 +165,7 @@ fn RulesSwitch(data: Memo<Data>, loader: Loader) -> impl IntoView {
             let publish = move || rules_on.get().then(|| view! { <PublishCube data=data loader=loader/> });
             view! {
                 <label class="rules">
-                    <input type="checkbox" checked=move || rules_on.get() on:change=move |ev| {
+                    <input type="checkbox" prop:checked=move || rules_on.get() on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         loader.own.set_rules(on);
                     }/>

@@ -106,7 +106,9 @@ fn every_route_to_the_same_youth_shows_the_same_noise() {
     assert!(error / 500.0 > 0.5);
 }
 
-/// On a random file, any two cells that hold the same youth show the same youth count.
+/// On a random file, any two cells that hold the same youth, in groups (the cell without its
+/// period) that hold the same youth over the whole span, show the same youth count: no route to
+/// the same youth gives another draw of the noise.
 #[test]
 fn cells_of_the_same_youth_always_agree() {
     let mut state = 99u64;
@@ -123,13 +125,11 @@ fn cells_of_the_same_youth_always_agree() {
     }
     let built = read(&csv);
     let shown = apply_cell_key(&built, &key(1));
-    let mut by_youth: std::collections::HashMap<Vec<&str>, i64> = std::collections::HashMap::new();
-    let mut shared = 0;
-    for k in built.cube.keys() {
+    let clients_of = |k: &Key, any_period: bool| {
         let mut clients: Vec<&str> = rows
             .iter()
             .filter(|r| {
-                k.periode.as_deref().is_some_and(|p| r.1.starts_with(p))
+                (any_period || k.periode.as_deref().is_some_and(|p| r.1.starts_with(p)))
                     && k.landsdeel.is_none_or(|l| l == r.2)
                     && k.perceel.as_deref().is_none_or(|p| p == r.3)
                     && k.verwijzer.is_none_or(|v| v == r.4)
@@ -138,12 +138,18 @@ fn cells_of_the_same_youth_always_agree() {
             .collect();
         clients.sort_unstable();
         clients.dedup();
+        clients
+    };
+    let mut by_youth: std::collections::HashMap<(Vec<&str>, Vec<&str>), i64> = std::collections::HashMap::new();
+    let mut shared = 0;
+    for k in built.cube.keys() {
         let value = youth(&shown, k);
-        if let Some(&before) = by_youth.get(&clients) {
+        let same = (clients_of(k, false), clients_of(k, true));
+        if let Some(&before) = by_youth.get(&same) {
             assert_eq!(before, value, "{k:?}");
             shared += 1;
         }
-        by_youth.insert(clients, value);
+        by_youth.insert(same, value);
     }
     assert!(shared > 100, "{shared}");
 }
@@ -291,4 +297,311 @@ fn differencing_a_jeugdregio_does_not_tell_its_small_gemeente() {
     let (d, b) = (by_difference as f64 / keys as f64, by_bayes as f64 / keys as f64);
     println!("{} (true 1 youth) in {} over {keys} keys: differencing gives 1 in {:.1}%, the Bayes guess in {:.1}%", small.name(), jeugdregio.name(), 100.0 * d, 100.0 * b);
     assert!(d < 0.35 && b < 0.5, "differencing {d}, Bayes {b}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attacks at depth (issue #33): durations, providers, nested regions. Each measures a success
+// rate over at least 1,000 keys or groups and fails above the threshold docs/disclosure.md argues.
+
+use attack::files::{Trajectory, half_year, records, rng};
+use lta_core::{Area, Cell, Flow, MIN_YOUTH, OTHER_PROVIDERS, Regio, flow_from_records, kaplan_meier_at, providers_from_records};
+
+fn flow(csv: &str, seed: u64) -> Flow {
+    flow_from_records(&read(csv), Some(&key(seed))).unwrap()
+}
+
+/// Days as whole weeks, half a week up (as the dashboard rounds).
+fn weeks(days: i64) -> i64 {
+    (days * 2 + 7) / 14
+}
+
+/// The insider: someone who knows every other trajectory of a group of 30–40 youth exactly
+/// (begin, end, still running) reads the shown quartiles and keeps every duration of the last
+/// child's that could have given them: any shift of each quartile's position by up to 5/(2n)
+/// and of its weeks by up to 5 (the method's bounds, which are public), a shown value possibly
+/// from a neighbouring quartile (they are put in order). The child's week is *certain* when every
+/// duration kept is in one week. Over 1,000 ended trajectories: certain and right in at most 1%.
+#[test]
+fn an_insider_cannot_read_a_childs_duration_off_the_quartiles() {
+    let (mut targets, mut certain, mut shown_groups) = (0, 0, 0);
+    let mut seed = 0;
+    while targets < 1000 {
+        seed += 1;
+        let mut next = rng(seed);
+        let n = 30 + next(11) as usize;
+        let mut all: Vec<Trajectory> = (0..n)
+            .map(|i| {
+                let begin = next(1100) as i64;
+                let length = 7 + next(300) as i64;
+                let end = (begin + length <= 1460 && next(5) > 0).then_some(begin + length);
+                Trajectory { client: format!("c{i}"), area: "LI".into(), begin, end, provider: "a".into(), cents: 100_000 }
+            })
+            .collect();
+        // A running trajectory elsewhere in 2024-H2 sets the peildatum at 2024-12-31.
+        all.push(Trajectory { client: "anchor".into(), area: "ZW".into(), begin: 1400, end: None, provider: "a".into(), cents: 100 });
+        let shown = flow(&records("landsdeel", &all), seed);
+        let d = shown.duration(&(Area::Landsdeel(Landsdeel::LI), None)).unwrap();
+        let Some(q) = d.quartiles.iter().map(|q| q.number()).collect::<Option<Vec<f64>>>() else { continue };
+        shown_groups += 1;
+        let peil = 1460;
+        let times = |child: Option<(usize, i64)>| -> Vec<(u32, bool)> {
+            all[..n]
+                .iter()
+                .enumerate()
+                .map(|(i, t)| match child {
+                    Some((c, days)) if c == i => (days as u32, true),
+                    _ => ((t.end.unwrap_or(peil) - t.begin + 1) as u32, t.end.is_some()),
+                })
+                .collect()
+        };
+        for c in (0..n).filter(|&c| all[c].end.is_some()) {
+            targets += 1;
+            let truth = weeks(all[c].end.unwrap() - all[c].begin + 1);
+            let mut kept_weeks = std::collections::BTreeSet::new();
+            let longest = peil - all[c].begin + 1;
+            for days in 1..=longest {
+                let mut t = times(Some((c, days)));
+                let candidates = quartiles_over_shifts(&mut t, n);
+                let fits = (0..3).all(|i| {
+                    (i.max(1) - 1..=(i + 1).min(2)).any(|j| candidates[j].iter().any(|&w| (w - q[i] as i64).abs() <= MAX_NOISE))
+                });
+                if fits {
+                    kept_weeks.insert(weeks(days));
+                }
+            }
+            assert!(kept_weeks.contains(&truth), "the attacker's model keeps the truth");
+            certain += usize::from(kept_weeks.len() == 1);
+        }
+    }
+    let rate = certain as f64 / targets as f64;
+    println!("insider on durations: {targets} ended trajectories in {shown_groups} groups, the week certain for {:.2}%", 100.0 * rate);
+    assert!(rate <= 0.01, "{rate}");
+}
+
+/// The weeks each quartile can take over every shift of its level by f/(2n), |f| ≤ 5.
+fn quartiles_over_shifts(times: &mut [(u32, bool)], n: usize) -> [Vec<i64>; 3] {
+    let mut out: [Vec<i64>; 3] = Default::default();
+    times.sort_unstable();
+    for f in -MAX_NOISE..=MAX_NOISE {
+        let shift = f as f64 / (2.0 * n as f64);
+        let at = kaplan_meier_at(times, [0.75 - shift, 0.5 - shift, 0.25 - shift]);
+        for (o, q) in out.iter_mut().zip(at) {
+            if let Some(days) = q {
+                o.push(weeks(days as i64));
+            }
+        }
+    }
+    out
+}
+
+/// Two nested groups that differ by one child (Limburg and one of its jeugdregio's, the child in
+/// another): from the two groups' started and ended counts per half-year, the attacker takes the
+/// half-year where the larger group started (and ended) most more than the smaller, and, where
+/// they are equal, the child's absence. Against the same attacker on the child's own group's cells
+/// alone. Over 1,000 keys: begin and end both right no more often than from its own cells + 10
+/// points.
+#[test]
+fn nested_groups_do_not_tell_a_childs_begin_and_end() {
+    let lim = Regio::jeugdregios_of(Landsdeel::LI);
+    let (big, own) = (lim[0], lim[1]);
+    let (in_big, in_own) = (big.gemeenten()[0].code(), own.gemeenten()[0].code());
+    let (mut by_nesting, mut by_own, keys) = (0, 0, 1000);
+    for seed in 0..keys {
+        let mut next = rng(seed + 7);
+        let mut all: Vec<Trajectory> = (0..30)
+            .map(|i| {
+                let begin = next(1400) as i64;
+                let end = (next(3) > 0).then(|| begin + 20 + next(400) as i64).filter(|&e| e <= 1460);
+                Trajectory { client: format!("c{i}"), area: in_big.to_string(), begin, end, provider: "a".into(), cents: 100_000 }
+            })
+            .collect();
+        let begin = next(1100) as i64;
+        let end = begin + 30 + next(300) as i64;
+        all.push(Trajectory { client: "child".into(), area: in_own.to_string(), begin, end: Some(end), provider: "a".into(), cents: 100_000 });
+        all.push(Trajectory { client: "anchor".into(), area: "GM0363".into(), begin: 1400, end: None, provider: "a".into(), cents: 100 });
+        let shown = flow(&records("gemeente", &all), seed);
+        let series = |area: Area| -> [Vec<f64>; 2] {
+            let m = shown.movements(&(area, None)).map(<[_]>::to_vec).unwrap_or_default();
+            let s = |f: &dyn Fn(&lta_core::Movement) -> Cell| (0..8).map(|h| m.get(h).map_or(0.0, |x| f(x).number().unwrap())).collect();
+            [s(&|x| x.started), s(&|x| x.ended)]
+        };
+        let (l, b, o) = (series(Area::Landsdeel(Landsdeel::LI)), series(Area::Region(big)), series(Area::Region(own)));
+        let truth = [half_year(begin), half_year(end)];
+        let best = |score: &dyn Fn(usize) -> f64| (0..8).max_by(|&x, &y| score(x).total_cmp(&score(y)).then(y.cmp(&x))).unwrap();
+        let from_own = [best(&|h| o[0][h]), best(&|h| o[1][h])];
+        // The own cells where they say something, else the difference of the nested pair.
+        let from_both = [0, 1].map(|k| if o[k].iter().any(|&v| v > 0.0) { from_own[k] } else { best(&|h| l[k][h] - b[k][h] + if l[k][h] == b[k][h] { -0.5 } else { 0.0 }) });
+        by_own += usize::from(from_own == truth);
+        by_nesting += usize::from(from_both == truth);
+    }
+    let (n, o) = (by_nesting as f64 / keys as f64, by_own as f64 / keys as f64);
+    println!("a child's begin and end half-year: {:.1}% from the nested pair, {:.1}% from its own group's cells", 100.0 * n, 100.0 * o);
+    assert!(n <= o + 0.10, "nested {n}, own {o}");
+}
+
+/// The same between a jeugdregio and its gemeente in the cube (IJmond against Beverwijk, the
+/// single Heemskerk child present in some half-years): presence guessed from the equality of the
+/// two, against its own cell (Heemskerk's). Over 1,000 keys × 8 half-years: right no more often
+/// than from its own cell + 10 points.
+#[test]
+fn a_jeugdregio_and_its_gemeente_do_not_tell_a_childs_half_years() {
+    let ijmond = Landsdeel::ALL.iter().flat_map(|&l| Regio::jeugdregios_of(l)).filter(|j| j.gemeenten().len() >= 2).min_by_key(|j| j.gemeenten().len()).unwrap();
+    let (big, small) = (ijmond.gemeenten()[0], ijmond.gemeenten()[1]);
+    let (mut by_nesting, mut by_own, mut guesses) = (0, 0, 0);
+    for seed in 0..1000u64 {
+        let mut next = rng(seed + 99);
+        let present: Vec<bool> = (0..8).map(|_| next(2) == 0).collect();
+        let mut csv = String::from("client,periode,gemeente,perceel,verwijzer,volume_eur\n");
+        for h in 0..8 {
+            for i in 0..(6 + next(6)) {
+                csv += &format!("b{i},{},{},P,huisarts,{}\n", attack::files::period(h), big.code(), 1000 + next(9000));
+            }
+            if present[h] {
+                csv += &format!("s0,{},{},P,huisarts,2500\n", attack::files::period(h), small.code());
+            }
+        }
+        let shown = apply_cell_key(&read(&csv), &key(seed));
+        for h in 0..8 {
+            let k = Key::total(&attack::files::period(h));
+            let y = |r: Regio| shown.regions().get(r, &k).jeugdigen.number().unwrap();
+            let own = y(small) > 0.0;
+            let nested = own || y(ijmond) != y(big);
+            by_own += usize::from(own == present[h]);
+            by_nesting += usize::from(nested == present[h]);
+            guesses += 1;
+        }
+    }
+    let (n, o) = (by_nesting as f64 / guesses as f64, by_own as f64 / guesses as f64);
+    println!("{} in {}: presence per half-year right in {:.1}% from the nested pair, {:.1}% from its own cell", small.name(), ijmond.name(), 100.0 * n, 100.0 * o);
+    assert!(n <= o + 0.10, "nested {n}, own {o}");
+}
+
+/// The ≥ 20 rule: of groups shown with 19 or 20 youth, the attacker (who knows the
+/// perturbation table and the rule, flat prior over 15–24) guesses the exact count from the
+/// shown count and whether quartiles are shown. Over 1,000 such groups: right in at most 30%.
+#[test]
+fn whether_durations_are_shown_does_not_tell_the_count() {
+    let table = PTable::new();
+    let (mut right, mut groups, mut seed) = (0, 0, 0);
+    while groups < 1000 {
+        seed += 1;
+        let mut next = rng(seed);
+        let n = 15 + next(10) as usize;
+        let all: Vec<Trajectory> = (0..n)
+            .map(|i| Trajectory { client: format!("c{i}"), area: "LI".into(), begin: next(700) as i64, end: Some(800 + next(600) as i64), provider: "a".into(), cents: 1000 })
+            .collect();
+        let shown = flow(&records("landsdeel", &all), seed);
+        let d = shown.duration(&(Area::Landsdeel(Landsdeel::LI), None)).unwrap();
+        let s = d.youth.number().unwrap() as i64;
+        if s != 19 && s != 20 {
+            continue;
+        }
+        groups += 1;
+        let with_quartiles = d.quartiles[1].number().is_some();
+        // Quartiles say "at least MIN_YOUTH" to an attacker who reads the old rule, nothing more.
+        let possible = |t: i64| !with_quartiles || t >= MIN_YOUTH as i64;
+        let guess = (15..=24).filter(|&t| possible(t)).max_by(|&a, &b| likelihood(&table, a, s).total_cmp(&likelihood(&table, b, s))).unwrap();
+        right += usize::from(guess == n as i64);
+    }
+    let rate = right as f64 / groups as f64;
+    println!("the ≥ 20 rule: exact count of groups shown with 19 or 20 youth guessed in {:.1}%", 100.0 * rate);
+    assert!(rate <= 0.30, "{rate}");
+}
+
+/// A cell of one youth (one dominant contribution): the attacker divides the shown euros by
+/// the best constant factor found afterwards (with hindsight, over a fine grid). Over 4,000
+/// keys (about 1,000 cells whose euros are shown; the others show no youth and so no euros):
+/// within 5% of the true euros in at most 45% of the cells whose euros are shown.
+#[test]
+fn a_one_youth_cells_euros_are_not_read_by_a_constant_factor() {
+    let mut cells: Vec<(f64, f64)> = Vec::new();
+    for seed in 0..4000u64 {
+        let mut next = rng(seed + 5);
+        let euros = 5_000 + next(75_000) as i64;
+        let mut csv = format!("client,periode,landsdeel,perceel,verwijzer,volume_eur\nalone,2023,LI,P,huisarts,{euros}\n");
+        for i in 0..20 {
+            csv += &format!("o{i},2023,ZW,P,huisarts,{}\n", 1000 + next(9000));
+        }
+        let shown = apply_cell_key(&read(&csv), &key(seed)).get(&Key::total("2023").landsdeel(Landsdeel::LI)).volume_eur.number().unwrap();
+        if shown != 0.0 {
+            cells.push((euros as f64, shown));
+        }
+    }
+    let within = |c: f64| cells.iter().filter(|(e, s)| (s / c - e).abs() <= 0.05 * e).count();
+    let best = (500..=1600).map(|m| within(m as f64 / 1000.0)).max().unwrap();
+    let rate = best as f64 / cells.len() as f64;
+    println!("one youth's euros by the best constant factor: within 5% in {:.1}% of {} cells", 100.0 * rate, cells.len());
+    assert!(cells.len() >= 900 && rate <= 0.45, "{rate}");
+}
+
+/// A provider that knows its own invoices for a child who is alone in its cell and alone in
+/// another provider's cell scales the other cell's shown euros by its own cell's shown/true.
+/// Over 4,000 keys (about 1,000 pairs where both are shown): the other provider's euros within
+/// 2% in at most 20% of the pairs shown.
+#[test]
+fn one_exactly_known_cell_does_not_tell_anothers_euros() {
+    let (mut right, mut pairs) = (0, 0);
+    for seed in 0..4000u64 {
+        let mut next = rng(seed + 11);
+        let (own, other) = (10_000 + next(60_000) as i64, 10_000 + next(60_000) as i64);
+        let mut csv = format!("client,periode,landsdeel,perceel,verwijzer,volume_eur,aanbieder\nc,2023,LI,P,huisarts,{own},mine\nc,2023,LI,P,huisarts,{other},theirs\n");
+        for i in 0..20 {
+            csv += &format!("o{i},2023,LI,P,huisarts,{},big\n", 1000 + next(9000));
+        }
+        let shown = providers_from_records(&read(&csv), Some(&key(seed))).unwrap();
+        let rows = shown.of("2023", Area::Landsdeel(Landsdeel::LI), Some("P"));
+        let euros = |name: &str| rows.iter().find(|r| r.0 == name).map(|r| r.1.volume_eur.number().unwrap());
+        let (Some(a), Some(b)) = (euros("mine"), euros("theirs")) else { continue };
+        pairs += 1;
+        let estimate = b / (a / own as f64);
+        right += usize::from((estimate - other as f64).abs() <= 0.02 * other as f64);
+    }
+    let rate = right as f64 / pairs as f64;
+    println!("another provider's euros from one exactly known cell: within 2% in {:.1}% of {pairs} pairs", 100.0 * rate);
+    assert!(pairs >= 900 && rate <= 0.20, "{rate}");
+}
+
+/// No cell of any table (cube, regions, providers, durations) shows youth as 0 beside
+/// trajectories or euros above 0, and no provider row shows 0 youth, over 20 keys of the
+/// illustrative records.
+#[test]
+fn no_cell_shows_no_youth_beside_trajectories_or_euros() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/illustratief/records-synthetisch.csv");
+    let built = read_records(&std::fs::read(path).unwrap(), "records.csv", &PerceelNames::default()).unwrap().value;
+    let (mut zeros, mut others) = (0, 0);
+    for seed in 0..20 {
+        let k = key(seed);
+        let cube = apply_cell_key(&built, &k);
+        let mut check = |m: lta_core::Measures, what: &str| {
+            if m.jeugdigen == Cell::Exact(0.0) {
+                zeros += 1;
+                assert!(m.trajecten == Cell::Exact(0.0) && m.volume_eur == Cell::Exact(0.0), "{what}: {m:?}");
+            }
+        };
+        for key in cube.keys() {
+            check(cube.get(key), &format!("{key:?}"));
+        }
+        let regions = cube.regions().to_csv();
+        let header: Vec<&str> = regions.lines().next().unwrap().split(',').collect();
+        let youth = header.iter().position(|c| *c == "jeugdigen").unwrap();
+        for line in regions.lines().skip(1) {
+            assert_ne!(line.split(',').nth(youth), Some("0"), "{line}: a region's cell shown without youth is left out");
+        }
+        let providers = providers_from_records(&built, Some(&k)).unwrap();
+        for l in Landsdeel::ALL {
+            for (name, m) in providers.of("2023", Area::Landsdeel(l), None) {
+                assert!(m.jeugdigen.number().unwrap() > 0.0, "{l:?} {name}: {m:?}");
+                others += usize::from(name == OTHER_PROVIDERS);
+            }
+        }
+        let flow = flow_from_records(&built, Some(&k)).unwrap();
+        for area in std::iter::once(Area::Nation).chain(Landsdeel::ALL.map(Area::Landsdeel)) {
+            let d = flow.duration(&(area, None)).unwrap();
+            if d.youth == Cell::Exact(0.0) {
+                assert!(d.trajectories == Cell::Exact(0.0) && flow.movements(&(area, None)).unwrap().iter().all(|m| m.started == Cell::Exact(0.0)));
+            }
+        }
+    }
+    println!("no youth beside figures: {zeros} cube cells shown without youth, all without figures; {others} rows of other providers");
+    assert!(zeros > 100 && others > 0);
 }

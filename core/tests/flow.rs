@@ -184,7 +184,7 @@ fn under_the_method_counts_move_a_little_small_groups_lose_their_durations_and_t
         flow_of(&csv, Some(&key)),
         "the same records and key give the same noise"
     );
-    let (mut moved, mut small) = (0, 0);
+    let (mut moved, mut small, mut quartiles_moved) = (0, 0, 0);
     for code in ["TOTAAL", "LI", "NN", "JZ41", "JZ01"] {
         for perceel in [None, Some("TKGGZ"), Some("CGS"), Some("HIC")] {
             let group = (Area::parse(code).unwrap(), perceel.map(String::from));
@@ -203,24 +203,34 @@ fn under_the_method_counts_move_a_little_small_groups_lose_their_durations_and_t
                         (e.running, s.running),
                     ]
                 });
+            // A group shown without youth shows nothing else (the small-cell rule).
+            let empty = s.youth == Cell::Exact(0.0);
             for (e, s) in pairs.chain([(e.youth, s.youth), (e.trajectories, s.trajectories)]) {
                 let (e, s) = (e.number().unwrap(), s.number().unwrap());
                 assert!(
-                    (s - e).abs() <= MAX_NOISE as f64
+                    ((s - e).abs() <= MAX_NOISE as f64 || (empty && s == 0.0))
                         && (s == 0.0 || s > NO_SMALL as f64)
                         && (e != 0.0 || s == 0.0),
                     "{group:?} {e} → {s}"
                 );
                 moved += usize::from(e != s);
             }
-            // Durations are not perturbed: the same quartiles, or none under 20 youth.
-            assert_eq!(s.quartiles, e.quartiles, "{group:?}");
-            small += usize::from(e.quartiles == [Cell::Secret; 3]);
+            // Durations only where the shown youth leave no doubt of at least 20; in order.
+            let shown_youth = s.youth.number().unwrap();
+            if s.quartiles == [Cell::Secret; 3] {
+                assert!(shown_youth < (MIN_YOUTH as i64 + MAX_NOISE) as f64, "{group:?}");
+                small += 1;
+            } else {
+                assert!(shown_youth >= (MIN_YOUTH as i64 + MAX_NOISE) as f64 && e.youth.number().unwrap() >= MIN_YOUTH as f64, "{group:?}");
+                let w: Vec<f64> = s.quartiles.iter().filter_map(|q| q.number()).collect();
+                assert!(w.windows(2).all(|p| p[0] <= p[1]), "{group:?} {w:?}");
+                quartiles_moved += usize::from(s.quartiles != e.quartiles);
+            }
         }
     }
     assert!(
-        moved > 20 && small > 0,
-        "{moved} moved, {small} small groups"
+        moved > 20 && small > 0 && quartiles_moved > 5,
+        "{moved} moved, {small} small groups, {quartiles_moved} groups' quartiles moved"
     );
     let back = Flow::parse(
         safe.to_csv().as_bytes(),

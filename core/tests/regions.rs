@@ -129,7 +129,8 @@ fn the_cell_key_method_protects_the_region_cells_as_every_other() {
     let code = |g: usize| regions().gemeenten[g].code.clone();
     let built = read(&file(&rows, Some(&code), false));
     let safe = apply_cell_key(&built, &SecretKey::from_bytes([2; 16]));
-    assert_eq!(safe.regions().len(), built.cube.regions().len());
+    // Cells shown without youth are left out, as empty ones are: both read as 0.
+    assert!(safe.regions().len() < built.cube.regions().len());
     let mut moved = 0;
     for l in Landsdeel::ALL {
         for j in Regio::jeugdregios_of(l) {

@@ -24,7 +24,8 @@ fn drawn(ctx: Cx) -> AnyView {
         ctx.with(|c| {
             let by_referrer = c.sel.verwijzer.is_some().then_some(ProviderWord::NotByReferrer);
             let region_totals = (c.sel.perceel.is_some() && matches!(regio.get(), Some(Regio::Jeugdregio(_)))).then_some(ProviderWord::RegionTotalsOnly);
-            [by_referrer, region_totals].into_iter().flatten().collect::<Vec<_>>()
+            let others = table.with(|t| t.rows.iter().any(|r| r.code == lta_core::OTHER_PROVIDERS)).then_some(ProviderWord::OthersNote);
+            [by_referrer, region_totals, others].into_iter().flatten().collect::<Vec<_>>()
         })
     });
     let notices = move || said.get().into_iter().map(|w| view! { <p class="notice" role="note">{w.get(lang)}</p> }).collect_view();

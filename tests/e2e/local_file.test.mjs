@@ -2,8 +2,10 @@
 // and no request carries (or follows) the file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { Site } from './harness.mjs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Site, until } from './harness.mjs';
 
 let site;
 before(async () => { site = await Site.start('dist'); });
@@ -169,4 +171,49 @@ test('A file dropped on the drop zone is read like a chosen one', async () => {
   assert.match(await figure(page, 'Volume in euro’s'), /^€ \d+(\.000)?$/);
   await page.getByRole('checkbox', { name: /Cell-key-methode/ }).uncheck();
   assert.equal(await figure(page, 'Volume in euro’s'), '€ 4.000');
+});
+
+test('The cell-key box and the figures always agree: files in a row, the box turned off, a language switch', async () => {
+  // Two files of 20 youth and 21 trajectories: € 9,500 and € 9,700 in truth. Under the method
+  // the euros are shown in whole thousands, so the euro figure tells which the screen shows.
+  const dir = mkdtempSync(join(tmpdir(), 'lta-rules-'));
+  const file = (name, last) => {
+    const rows = ['client,periode,landsdeel,perceel,verwijzer,volume_eur'];
+    for (let i = 0; i < 20; i++) rows.push(`c${i},2023,ZW,TKGGZ,huisarts,450`);
+    rows.push(`c0,2023-H2,ZW,TKGGZ,huisarts,${last}`);
+    writeFileSync(join(dir, name), rows.join('\n'));
+    return join(dir, name);
+  };
+  const [a, b] = [file('a.csv', 500), file('b.csv', 700)];
+  const page = await site.open(await site.page(), '?periode=2023');
+  const box = () => page.getByRole('checkbox', { name: /cell-key[- ]method/i });
+  const euros = () => page.locator('.figure dd').filter({ hasText: '€' }).first().innerText();
+  /** The box and the euros agree: ticked and whole thousands, or not and the exact euros. */
+  const agree = async (exact, why) => {
+    const [ticked, shown] = [await box().isChecked(), await euros()];
+    const thousands = /[.,]000$/.test(shown);
+    assert.equal(ticked, thousands, `${why}: box ${ticked ? 'ticked' : 'not ticked'}, euros ${shown}`);
+    if (!ticked) assert.match(shown, new RegExp(`^€\\s?9[.,]${exact}$`), why);
+    return ticked;
+  };
+  const open = async (path) => {
+    await page.setInputFiles('input[type=file]', path);
+    await until(page, (n) => document.querySelector('[data-status=lokaal]')?.textContent.includes(n), path.split('/').pop());
+  };
+  await open(a);
+  assert.equal(await agree('500', 'file a'), true, 'a new file is shown under the method');
+  await box().uncheck();
+  await until(page, () => !/[.,]000$/.test([...document.querySelectorAll('.figure dd')].find((d) => d.textContent.includes('€')).textContent));
+  assert.equal(await agree('500', 'file a, box turned off'), false);
+  await open(b);
+  await agree('700', 'file b after a with the box off');
+  await box().uncheck();
+  await agree('700', 'file b, box turned off');
+  await page.locator('button.lang-switch').click();
+  await page.getByRole('checkbox', { name: /cell-key method/i }).waitFor();
+  await agree('700', 'file b in English');
+  await open(a);
+  await agree('500', 'file a again, in English');
+  assert.deepEqual(page.problems, []);
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -8,14 +8,19 @@
 //!
 //! Durations are estimated by **Kaplan–Meier**: a running trajectory counts as lasting at least
 //! until the peildatum, so long trajectories are not left out as a mean of the finished ones
-//! would. The quartiles are shown in whole weeks and only for groups of at least [`MIN_YOUTH`]
-//! youth (docs/disclosure.md argues both). Counts from records get the cell-key method's noise.
+//! would. The quartiles are shown in whole weeks and only for groups of at least [`MIN_YOUTH`](crate::MIN_YOUTH)
+//! youth (docs/disclosure.md argues both). From records with a secret key, every figure is
+//! counted and protected by the cell-key method's one accumulator (`protect::disclosure`):
+//! this file says only what is counted.
 
 use std::collections::BTreeMap;
 
 use crate::model::code::Landsdeel;
 use crate::read::csv_text::{parse_cell, read_fixed, valid_period};
 use crate::model::cube::PerceelNames;
+use crate::protect::disclosure::durations::{self, weeks, LEVELS};
+use crate::protect::disclosure::keys::{Domain, Keyed, Use};
+use crate::protect::disclosure::tally::noisy;
 use crate::protect::disclosure::{PTable, SecretKey};
 use crate::model::error::{DataError, ErrorKind};
 use crate::read::import::days_from_civil;
@@ -24,9 +29,6 @@ use crate::model::measure::Cell;
 use crate::model::notice::Parsed;
 use crate::read::records::{Record, Records, RecordsCube, NO_DATE, NO_PROVIDER, NO_REGION};
 use crate::model::regio::Regio;
-
-/// Durations are shown only for groups of at least this many youth.
-pub const MIN_YOUTH: u64 = 20;
 
 /// The columns of a duration file (`doorlooptijd.csv`).
 pub const FLOW_COLUMNS: [&str; 11] = [
@@ -101,7 +103,7 @@ pub struct Duration {
     /// The group's trajectories.
     pub trajectories: Cell,
     /// The first quartile, median and third quartile in weeks: [`Cell::NotPublished`] where not
-    /// reached (too many still run), [`Cell::Secret`] for a group under [`MIN_YOUTH`] youth.
+    /// reached (too many still run), [`Cell::Secret`] for a group under [`MIN_YOUTH`](crate::MIN_YOUTH) youth.
     pub quartiles: [Cell; 3],
 }
 
@@ -268,8 +270,8 @@ fn trajectories(records: &Records, peildatum: i32, secret: Option<&SecretKey>) -
                     &records.providers[r.provider as usize]
                 };
                 let id = records.clients[r.client as usize].as_bytes();
-                s.record_key(
-                    b'd',
+                s.key(
+                    Domain::Trajectory,
                     &[
                         id,
                         records.percelen[r.perceel as usize].as_bytes(),
@@ -292,30 +294,12 @@ fn trajectories(records: &Records, peildatum: i32, secret: Option<&SecretKey>) -
     out
 }
 
-/// A count with the sum of its members' record keys.
-#[derive(Clone, Copy, Default)]
-struct Tally {
-    n: u64,
-    key: u64,
-}
-
-impl Tally {
-    fn add(&mut self, key: u64) {
-        self.n += 1;
-        self.key = self.key.wrapping_add(key);
-    }
-
-    fn cell(self, noise: Option<&PTable>) -> Cell {
-        Cell::Exact((self.n as i64 + noise.map_or(0, |t| t.noise(self.n, self.key))) as f64)
-    }
-}
-
 /// What is counted for one group while the trajectories are read.
 #[derive(Default)]
 struct Counts {
-    movements: Vec<[Tally; 3]>,
-    youth: Tally,
-    trajectories: Tally,
+    movements: Vec<[Keyed; 3]>,
+    youth: Keyed,
+    trajectories: Keyed,
     /// Days each trajectory lasted, and whether it ended (else it was still running).
     times: Vec<(u32, bool)>,
     last_client: Option<u32>,
@@ -343,7 +327,7 @@ pub fn from_records(built: &RecordsCube, secret: Option<&SecretKey>) -> Option<F
             .then(|| Area::Region(Regio::Jeugdregio(t.jeugdregio as u8)));
         let perceel = &records.percelen[t.perceel as usize];
         let youth_key = secret.map_or(0, |s| {
-            s.record_key(b'j', &[records.clients[t.client as usize].as_bytes()])
+            s.key(Domain::Youth, &[records.clients[t.client as usize].as_bytes()])
         });
         let ended = t.end.unwrap_or(peildatum);
         for area in [Some(Area::Nation), Some(Area::Landsdeel(landsdeel)), region]
@@ -379,39 +363,44 @@ pub fn from_records(built: &RecordsCube, secret: Option<&SecretKey>) -> Option<F
     let table = secret.map(|_| PTable::new());
     let groups = counts
         .into_iter()
-        .map(|(group, mut c)| {
-            let movements = c
-                .movements
-                .iter()
-                .map(|m| Movement {
-                    started: m[0].cell(table.as_ref()),
-                    ended: m[1].cell(table.as_ref()),
-                    running: m[2].cell(table.as_ref()),
-                })
-                .collect();
-            let quartiles = if c.youth.n < MIN_YOUTH {
-                [Cell::Secret; 3]
-            } else {
-                kaplan_meier_quartiles(&mut c.times).map(|q| {
-                    q.map_or(Cell::NotPublished, |days| {
-                        Cell::Exact(f64::from(weeks(days)))
-                    })
-                })
-            };
-            let duration = Duration {
-                youth: c.youth.cell(table.as_ref()),
-                trajectories: c.trajectories.cell(table.as_ref()),
-                quartiles,
-            };
-            (group, (movements, duration))
-        })
+        .map(|(group, mut c)| (group, shown(&mut c, table.as_ref())))
         .collect();
     Some(Flow { periods, groups })
 }
 
-/// Days as whole weeks, half a week up.
-fn weeks(days: u32) -> u32 {
-    (days * 2 + 7) / 14
+/// A group's figures: exact without a table; with one, under the cell-key method, the group's
+/// youth key as the salt of every count (so a nested group that differs by a child gets other
+/// noise), a group shown without youth shown as 0 throughout, and the quartiles by
+/// [`durations`].
+fn shown(c: &mut Counts, table: Option<&PTable>) -> (Vec<Movement>, Duration) {
+    let salt = c.youth.key;
+    let youth = table.map_or(c.youth.n as f64, |t| noisy(t, c.youth, salt, Use::Youth));
+    // The small-cell rule: no youth shown, nothing shown.
+    let count = |k: Keyed| match table {
+        _ if youth == 0.0 => Cell::Exact(0.0),
+        Some(t) => Cell::Exact(noisy(t, k, salt, Use::Trajectories)),
+        None => Cell::Exact(k.n as f64),
+    };
+    let movements = c
+        .movements
+        .iter()
+        .map(|m| Movement { started: count(m[0]), ended: count(m[1]), running: count(m[2]) })
+        .collect();
+    let times = &mut c.times;
+    let quartiles = if !durations::shown(c.youth.n, table.map(|_| youth)) {
+        [Cell::Secret; 3]
+    } else {
+        let weeks_of = |q: [Option<u32>; 3]| q.map(|w| w.map_or(Cell::NotPublished, |w| Cell::Exact(f64::from(w))));
+        match table {
+            None => weeks_of(kaplan_meier_at(times, LEVELS).map(|q| q.map(weeks))),
+            Some(t) => {
+                let key = c.trajectories.cell_key(salt, Use::Quartile);
+                weeks_of(durations::perturbed(|levels| kaplan_meier_at(times, levels), c.trajectories.n, key, t))
+            }
+        }
+    };
+    let duration = Duration { youth: Cell::Exact(youth), trajectories: count(c.trajectories), quartiles };
+    (movements, duration)
 }
 
 /// The first quartile, median and third quartile of the Kaplan–Meier estimate of how long
@@ -428,6 +417,12 @@ fn weeks(days: u32) -> u32 {
 /// assert_eq!(kaplan_meier_quartiles(&mut [(10, true), (50, false), (50, false), (50, false)]), [Some(10), None, None]);
 /// ```
 pub fn kaplan_meier_quartiles(times: &mut [(u32, bool)]) -> [Option<u32>; 3] {
+    kaplan_meier_at(times, LEVELS)
+}
+
+/// The first time the Kaplan–Meier estimate of the share still running falls to each level or
+/// below; `None` where it does not (what [`kaplan_meier_quartiles`] reads at 75%, 50% and 25%).
+pub fn kaplan_meier_at(times: &mut [(u32, bool)], levels: [f64; 3]) -> [Option<u32>; 3] {
     // Those censored at a time are still at risk at it (the usual convention).
     times.sort_unstable();
     let mut out = [None; 3];
@@ -436,7 +431,7 @@ pub fn kaplan_meier_quartiles(times: &mut [(u32, bool)]) -> [Option<u32>; 3] {
         let ended = same.iter().filter(|s| s.1).count() as f64;
         if ended > 0.0 {
             surviving *= 1.0 - ended / at_risk;
-            for (q, level) in out.iter_mut().zip([0.75, 0.5, 0.25]) {
+            for (q, level) in out.iter_mut().zip(levels) {
                 // A tolerance: a product of fractions that is 0.5 exactly may come out a hair above.
                 if q.is_none() && surviving <= level + 1e-9 {
                     *q = Some(same[0].0);
@@ -468,11 +463,6 @@ mod tests {
             period_days("2023-Q4"),
             Some((d(2023, 10, 1), d(2023, 12, 31)))
         );
-    }
-
-    #[test]
-    fn weeks_round_half_up() {
-        assert_eq!([0, 3, 4, 7, 10, 11, 182].map(weeks), [0, 0, 1, 1, 1, 2, 26]);
     }
 
     #[test]

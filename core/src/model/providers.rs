@@ -1,26 +1,30 @@
 //! Aanbieders: per period, area (the nation, a landsdeel, a jeugdregio), perceel and provider, the
 //! youth, trajectories and euros of records that name their provider (`aanbieder`). Counted
-//! from the records like the cube and protected by the same cell-key method: a provider's cell
-//! gets the noise of its own set of youth and trajectories, with the same record keys as the
-//! cube's, so asking for it by another route gains nothing (docs/disclosure.md).
+//! from the records through the cell-key method's one accumulator, with the same record keys as
+//! the cube's, so asking for a cell by another route gains nothing. Under the method, providers
+//! shown without youth are one row, "overige aanbieders" ([`OTHER_PROVIDERS`]), a cell of its
+//! own: a provider's row never tells that it saw a youth or two (docs/disclosure.md).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::read::csv_text::{quote, read_fixed, valid_period, FirstLines};
 use crate::model::cube::PerceelNames;
-use crate::protect::disclosure::magnitude::Contributions;
-use crate::protect::disclosure::{PTable, SecretKey};
+use crate::protect::disclosure::tally::Tally;
+use crate::protect::disclosure::{members, PTable, SecretKey};
 use crate::model::error::{DataError, ErrorKind};
 use crate::model::flow::Area;
 use crate::model::key::{dimension, TOTAAL};
 use crate::model::measure::{Cell, Measures};
 use crate::model::notice::Parsed;
-use crate::read::records::{RecordsCube, NO_PROVIDER, NO_REGION};
+use crate::read::records::{FxBuild, Record, RecordsCube, NO_PROVIDER, NO_REGION};
 use crate::model::regio::Regio;
 use crate::model::code::Landsdeel;
 
 /// The columns of a provider file (`aanbieders.csv`).
 pub const PROVIDER_COLUMNS: [&str; 7] = ["periode", "gebied", "perceel", "aanbieder", "trajecten", "jeugdigen", "volume_eur"];
+
+/// The row of the providers shown without youth under the cell-key method, together.
+pub const OTHER_PROVIDERS: &str = "overige aanbieders";
 
 /// Where a provider's cell is: period, area, perceel (`None`: every perceel) and provider.
 pub type ProviderKey = (String, Area, Option<String>, String);
@@ -99,66 +103,68 @@ pub fn from_records(built: &RecordsCube, secret: Option<&SecretKey>) -> Option<P
         }
     }
     let year_of: Vec<Option<u16>> = records.periods.iter().map(|p| (p.len() > 4).then(|| periods.iter().position(|q| *q == p[..4]).unwrap_or(0) as u16)).collect();
-    let places_of = |r: crate::read::records::Record| {
+    let places_of = |r: &Record| {
         let region = (r.jeugdregio != NO_REGION).then(|| Area::Region(Regio::Jeugdregio(r.jeugdregio as u8)));
         let areas = [Some(Area::Nation), Some(Area::Landsdeel(Landsdeel::ALL[r.landsdeel as usize])), region];
-        let provider = r.provider;
+        let (provider, perceel) = (r.provider, r.perceel);
         [Some(r.period), year_of[r.period as usize]].into_iter().flatten().flat_map(move |period| {
             // A jeugdregio's providers per perceel would be mostly a handful of youth each: its
             // totals only (docs/data-format.md).
             areas.into_iter().flatten().flat_map(move |area| {
-                let percelen = if matches!(area, Area::Region(_)) { vec![u16::MAX] } else { vec![r.perceel, u16::MAX] };
-                percelen.into_iter().map(move |perceel| (period, area, perceel, provider))
+                let percelen = if matches!(area, Area::Region(_)) { 1 } else { 2 };
+                [u16::MAX, perceel].into_iter().take(percelen).map(move |perceel| (period, area, perceel, provider))
             })
         })
     };
-    let mut index: HashMap<Place, usize> = HashMap::new();
-    for r in records.list.iter().filter(|r| r.provider != NO_PROVIDER) {
-        for place in places_of(*r) {
-            let n = index.len();
-            index.entry(place).or_insert(n);
+    let table = secret.map(|_| PTable::new());
+    let name = |(period, area, perceel, _): Place, provider: &str| {
+        let perceel = (perceel != u16::MAX).then(|| records.percelen[perceel as usize].clone());
+        (periods[period as usize].clone(), area, perceel, provider.to_string())
+    };
+    let mut out = Providers::default();
+    let mut small: HashSet<Place, FxBuild> = HashSet::default();
+    let (index, mut tally) = count(built, secret, places_of);
+    for (place, (i, _)) in index {
+        let m = tally.shown(i, table.as_ref());
+        if table.is_some() && m.jeugdigen == Cell::Exact(0.0) {
+            small.insert(place);
+            continue;
         }
+        out.cells.insert(name(place, &records.providers[place.3 as usize]), m);
     }
-    // Counted by client, as the cube is: a cell counts a youth once, and sees its euros whole.
-    let n = index.len();
-    let (mut trajecten, mut youth, mut cents) = (vec![0u64; n], vec![0u64; n], vec![0i64; n]);
-    let mut keys = vec![(0u64, 0u64, [0u64; 2]); n];
-    let mut contributions = Contributions::new(n);
-    for client in records.by_client() {
-        let id = records.clients[client[0].client as usize].as_bytes();
-        let record_keys = secret.map(|s| {
-            let t = crate::protect::disclosure::trajectory_keys(client, records, s, id);
-            (t, s.record_key(b'j', &[id]), [s.record_key(b'e', &[id]), s.record_key(b'f', &[id])])
-        });
-        for (k, r) in client.iter().enumerate().filter(|(_, r)| r.provider != NO_PROVIDER) {
-            for place in places_of(*r) {
-                let i = index[&place];
-                trajecten[i] += 1;
-                cents[i] += r.cents;
-                let new = contributions.add(i, r.client, r.cents);
-                youth[i] += u64::from(new);
-                if let Some((t, j, e)) = &record_keys {
-                    let c = &mut keys[i];
-                    c.0 = c.0.wrapping_add(t[k]);
-                    if new {
-                        c.1 = c.1.wrapping_add(*j);
-                        c.2 = [c.2[0].wrapping_add(e[0]), c.2[1].wrapping_add(e[1])];
-                    }
-                }
+    if !small.is_empty() {
+        // The providers shown without youth, together: one cell per period, area and perceel.
+        let others = |r: &Record| places_of(r).filter(|p| small.contains(p)).map(|p| (p.0, p.1, p.2, NO_PROVIDER));
+        let (index, mut tally) = count(built, secret, others);
+        for (place, (i, _)) in index {
+            let m = tally.shown(i, table.as_ref());
+            if m.jeugdigen != Cell::Exact(0.0) {
+                out.cells.insert(name(place, OTHER_PROVIDERS), m);
             }
         }
     }
-    let table = secret.map(|_| PTable::new());
-    let mut out = Providers::default();
-    for ((period, area, perceel, provider), i) in index {
-        let count = |x: u64, key: u64| Cell::Exact((x as i64 + table.as_ref().map_or(0, |t| t.noise(x, key))) as f64);
-        let euros = match &table {
-            Some(t) => contributions.perturbed(i, t, keys[i].2),
-            None => crate::read::records::euros(cents[i]) as f64,
-        };
-        let perceel = (perceel != u16::MAX).then(|| records.percelen[perceel as usize].clone());
-        let key = (periods[period as usize].clone(), area, perceel, records.providers[provider as usize].clone());
-        out.cells.insert(key, Measures { trajecten: count(trajecten[i], keys[i].0), jeugdigen: count(youth[i], keys[i].1), volume_eur: Cell::Exact(euros) });
-    }
     Some(out)
+}
+
+/// Counts every record that names its provider in the places `places_of` gives it, by client (a
+/// cell counts a youth once, and sees its euros whole): each place with its cell and group
+/// (a group is a place without its period), and the tally.
+fn count<I: Iterator<Item = Place>>(built: &RecordsCube, secret: Option<&SecretKey>, places_of: impl Fn(&Record) -> I) -> (HashMap<Place, (usize, usize), FxBuild>, Tally) {
+    let records = &built.records;
+    let mut index: HashMap<Place, (usize, usize), FxBuild> = HashMap::default();
+    let mut groups: HashMap<(Area, u16, u32), usize, FxBuild> = HashMap::default();
+    let mut tally = Tally::new(0, 0);
+    for client in records.by_client() {
+        for (r, m) in client.iter().zip(members(client, records, secret)).filter(|(r, _)| r.provider != NO_PROVIDER) {
+            for place in places_of(r) {
+                let n = index.len();
+                let (cell, group) = *index.entry(place).or_insert_with(|| {
+                    let g = groups.len();
+                    (n, *groups.entry((place.1, place.2, place.3)).or_insert(g))
+                });
+                tally.add(cell, group, &m);
+            }
+        }
+    }
+    (index, tally)
 }

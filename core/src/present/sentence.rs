@@ -53,10 +53,15 @@ pub fn overview(figures: &[KeyFigure], periode: &str, lang: Lang) -> String {
 ///     "Zuid-West heeft het hoogste aantal unieke jeugdigen: 3.305. Dat is 34,0% van het totaal. Overijssel heeft het laagste: 150.");
 /// assert_eq!(table_sentence(&t, 0, Lang::En),
 ///     "Zuid-West has the highest unique youth: 3,305. That is 34.0% of the total. Overijssel has the lowest: 150.");
+/// // A row shown as 0 is not named as the lowest.
+/// let mut t = t;
+/// t.rows.push(row("Drenthe", 0.0));
+/// assert!(table_sentence(&t, 0, Lang::Nl).ends_with("Overijssel heeft het laagste: 150."));
 /// ```
 pub fn table(t: &Table, col: usize, lang: Lang) -> String {
     let Some(column) = t.columns.get(col) else { return Text::SentenceNoData.get(lang).to_string() };
-    let mut known: Vec<(&str, Cell)> = t.rows.iter().filter(|r| r.cells[col].number().is_some()).map(|r| (r.label.as_str(), r.cells[col])).collect();
+    // A row shown as 0 is never named: under the cell-key method a 0 may stand for a youth or two.
+    let mut known: Vec<(&str, Cell)> = t.rows.iter().filter(|r| r.cells[col].number().is_some_and(|n| n != 0.0)).map(|r| (r.label.as_str(), r.cells[col])).collect();
     if known.is_empty() {
         return Text::SentenceNoData.get(lang).to_string();
     }

@@ -52,6 +52,9 @@ fn note(j: &Json) -> Result<Note, JsonError> {
     })
 }
 
+/// Before the durations were perturbed, their quartiles were shown for groups of at least 20 youth.
+const MIN_YOUTH_BEFORE: f64 = 20.0;
+
 /// The method's parameters; None for the suppression rules of earlier publishable cubes (their
 /// `disclosure` text still says what was done, and their `x` cells are read as secret).
 fn rules(j: &Json) -> Result<Option<Rules>, JsonError> {
@@ -66,6 +69,9 @@ fn rules(j: &Json) -> Result<Option<Rules>, JsonError> {
         euro_noise: n("euro_noise")?,
         dominance_share: n("dominance_share")?,
         euro_rounding: n("euro_rounding")?,
+        // Not in manifests written before the durations were perturbed (their quartiles were exact).
+        duration_min_shown: f.opt("duration_min_shown", Json::number)?.unwrap_or(MIN_YOUTH_BEFORE),
+        duration_noise_weeks: f.opt("duration_noise_weeks", Json::number)?.unwrap_or(0.0),
     }))
 }
 

@@ -135,7 +135,10 @@ impl Cached {
 /// The Fx hash of rustc with a final mix: much faster than the default SipHash on short client
 /// ids. The ids come from the user's own file in their own browser, so hash flooding is moot.
 #[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
+
+/// Hash maps keyed by small values the reader and the tables count by.
+pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -699,14 +702,6 @@ pub(crate) enum Address {
 }
 
 impl Address {
-    /// The cell's measures in `cube`.
-    pub(crate) fn get(&self, cube: &Cube) -> Measures {
-        match self {
-            Address::Cube(key) => cube.get(key),
-            Address::Region(r, key) => cube.regions().get(*r, key),
-        }
-    }
-
     /// Sets the cell in `cube`.
     pub(crate) fn insert(self, cube: &mut Cube, m: Measures) {
         match self {
@@ -731,6 +726,23 @@ impl Layout {
 
     fn gemeente_index(&self, period: usize, g: usize) -> usize {
         self.dense() + period * self.gemeenten + g
+    }
+
+    /// How many groups: a cell's group is the cell without its period (the cell-key method's
+    /// noise has a salt per group).
+    pub(crate) fn groups(&self) -> usize {
+        self.per_period() + self.gemeenten
+    }
+
+    /// The group of the cell at index `i`.
+    pub(crate) fn group_of(&self, i: usize) -> usize {
+        let dense = self.dense();
+        if i < dense { i % self.per_period() } else { self.per_period() + (i - dense) % self.gemeenten }
+    }
+
+    /// The dense cells of one period.
+    fn per_period(&self) -> usize {
+        self.areas * self.percelen * self.verwijzers
     }
 
     /// How many cells.

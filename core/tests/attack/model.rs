@@ -1,6 +1,7 @@
 //! The attacker's linear model of one year of a published cube (the year and its half-years or
 //! quarters), for one count measure: a variable per cell, bounded by what the published value
-//! allows (|x − shown| ≤ D, x ≥ 0, x ≥ 1 where the shown value is not 0: 0 stays 0), and the
+//! allows (|x − shown| ≤ D, x ≥ 0, x ≥ 1 where the shown value is not 0: 0 stays 0; any number of
+//! trajectories where the cell's youth are shown as 0, by the small-cell rule), and the
 //! relations the cube has. Trajectories add up: every total is the sum of its members along
 //! each dimension. Youth are distinct counts: a total is at least each member and at most their
 //! sum.
@@ -59,6 +60,13 @@ impl Model {
         let (mut lo, mut hi) = (Vec::new(), Vec::new());
         for k in &keys {
             let s = value(shown, k);
+            // The small-cell rule: a cell shown without youth shows no trajectories either, so
+            // its trajectories may be any number (its youth, 0 to D, each had at least one).
+            if measure == Measure::Trajecten && value(shown, k) == 0.0 && shown.get(k).jeugdigen == lta_core::Cell::Exact(0.0) {
+                lo.push(0.0);
+                hi.push(1e6);
+                continue;
+            }
             lo.push(if s > 0.0 { (s - max_noise).max(1.0) } else { 0.0 });
             hi.push(s + max_noise);
         }

@@ -9,6 +9,7 @@ use crate::model::cube::Key;
 use crate::model::flow::Area;
 use crate::texts::i18n::{texts, Lang, Text};
 use crate::model::measure::Measures;
+use crate::model::providers::OTHER_PROVIDERS;
 use crate::model::regio::Regio;
 use crate::model::selection::Selection;
 
@@ -16,6 +17,8 @@ texts! { ProviderWord;
     NoProviders => "Deze gegevens noemen geen aanbieders. De illustratieve dataset wel, en een eigen bestand met een kolom aanbieder ook:", "This data names no providers. The illustrative dataset does, and so does a file of your own with a provider column:";
     NotByReferrer => "Aanbieders zijn niet naar verwijzer uitgesplitst: de gekozen verwijzer geldt hier niet.", "Providers are not broken down by referrer: the chosen referrer does not apply here.";
     RegionTotalsOnly => "Per jeugdregio hebben de gegevens alleen de totalen van elke aanbieder, niet per perceel.", "Per youth-care region the data has each provider's totals only, not per lot.";
+    Others => "Overige aanbieders (samen)", "Other providers (together)";
+    OthersNote => "Aanbieders die met 0 jeugdigen zouden verschijnen, staan samen onder ‘Overige aanbieders’: na de cell-key-methode kan een 0 voor 1 of 2 jeugdigen staan, en een eigen rij zou hun euro’s tonen.", "Providers that would show 0 young people are together under ‘Other providers’: after the cell-key method a 0 may stand for 1 or 2 young people, and a row of their own would show their euros.";
 }
 
 impl Dataset {
@@ -40,7 +43,8 @@ impl Dataset {
             .into_iter()
             .map(|(c, f)| (c, rows.iter().map(|r| f(r.1)).collect(), f(total)))
             .collect();
-        let keys = rows.iter().map(|r| (r.0.to_string(), r.0.to_string())).collect();
+        let name_of = |name: &str| if name == OTHER_PROVIDERS { ProviderWord::Others.get(lang).to_string() } else { name.to_string() };
+        let keys = rows.iter().map(|r| (r.0.to_string(), name_of(r.0))).collect();
         let mut table = Table::build(Text::Provider, candidates, keys, Order::Largest);
         if let Some(t) = &mut table.total {
             t.label = label;

@@ -1,15 +1,19 @@
 //! The cell-key method for euros (the "top contributions" variant of sdcTools/cellKey): each
 //! youth's euros are summed within the cell first; the two largest of those (in absolute value,
-//! as corrections may be negative) each add noise in proportion to themselves, picked from the
-//! symmetric row of the perturbation table by a cell key of their own:
+//! as corrections may be negative) each add noise in proportion to themselves:
 //!
-//! `shown = x + Σⱼ sgn(x)·|xⱼ|·s·εⱼ·sgn(vⱼ)·(μ + |vⱼ|)`, with s = 15%, ε = (1, ½), vⱼ in [−1, 1]
+//! `shown = x + Σⱼ sgn(x)·|xⱼ|·s·εⱼ·sgn(vⱼ)·(μ + (1 + μ)·|vⱼ|)`, with s = 15%, ε = (1, ½)
 //!
-//! and μ = 1 for the largest where one youth holds more than half of the cell (so the noise on
-//! a dominated cell is at least 15% of that youth's euros), else 0. A step never takes the value
-//! across 0; a cell of € 0 stays € 0. The result is rounded to whole thousands.
+//! and μ = 1 for the largest where one youth holds more than half of the cell (so a dominated
+//! cell moves by 15% to 45% of that youth's euros, either way), else 0. Each vⱼ is **continuous**
+//! in [−1, 1), drawn from the cell's key of its **rows** (not of its youth): no step a cell can
+//! land on exactly, no value of the draw special, and two cells of the same youth but other rows
+//! (a child at two providers) get independent noise, so knowing one cell's exact euros tells
+//! nothing of another's. A step never takes the value across 0; a cell of € 0 stays € 0. The
+//! result is rounded to whole thousands.
 
-use super::{PTable, EURO_ROUNDING};
+use super::keys::{for_use, unit, Use};
+use super::EURO_ROUNDING;
 
 /// The noise as a share of the largest youth's euros in the cell.
 pub(crate) const NOISE_SHARE: f64 = 0.15;
@@ -51,6 +55,11 @@ impl Contributions {
         Contributions(vec![Cell::default(); cells])
     }
 
+    /// Room for `cells` cells.
+    pub(crate) fn grow(&mut self, cells: usize) {
+        self.0.resize(cells, Cell::default());
+    }
+
     /// Adds a record's cents to a cell; true when its client is new to the cell.
     pub(crate) fn add(&mut self, i: usize, client: u32, cents: i64) -> bool {
         let c = &mut self.0[i];
@@ -66,18 +75,14 @@ impl Contributions {
         new
     }
 
-    /// Whether any record has been added to the cell (asked before [`Self::perturbed`]).
-    pub(crate) fn has_records(&self, i: usize) -> bool {
-        self.0[i].client.is_some()
-    }
-
-    /// The cell's euros with their noise, rounded to thousands.
-    pub(crate) fn perturbed(&mut self, i: usize, table: &PTable, keys: [u64; 2]) -> f64 {
+    /// The cell's euros with their noise, rounded to thousands; `key` is the cell key of its rows.
+    pub(crate) fn perturbed(&mut self, i: usize, key: u64) -> f64 {
         let c = &mut self.0[i];
         if c.client.take().is_some() {
             c.close_client();
         }
-        let noisy = perturb(c.total as f64, c.top, c.absolute, |j| table.unit_noise(keys[j]));
+        let uses = [Use::Euro, Use::EuroSecond];
+        let noisy = perturb(c.total as f64, c.top, c.absolute, |j| unit(for_use(key, uses[j], 0)));
         round_thousands(noisy / 100.0)
     }
 }
@@ -93,7 +98,7 @@ fn perturb(total: f64, top: [i64; 2], absolute: u64, v: impl Fn(usize) -> f64) -
     for (j, &contribution) in top.iter().enumerate() {
         let v = v(j);
         let mu = if dominated && j == 0 { 1.0 } else { 0.0 };
-        let step = sign(x) * contribution.unsigned_abs() as f64 * NOISE_SHARE * EPSILON[j] * sign(v) * (mu + v.abs());
+        let step = sign(x) * contribution.unsigned_abs() as f64 * NOISE_SHARE * EPSILON[j] * sign(v) * (mu + (1.0 + mu) * v.abs());
         // Never across 0: a positive cell stays at least 0, a negative one at most 0.
         x += if x >= 0.0 { step.max(-x) } else { step.min(-x) };
     }
@@ -109,14 +114,15 @@ fn round_thousands(euros: f64) -> f64 {
 mod tests {
     use super::*;
 
-    /// One youth with € 10,000: the noise is 15% to 30% of it, either way, never 0.
+    /// One youth with € 10,000: the noise is 15% to 45% of it, either way, never 0.
     #[test]
     fn a_dominated_cell_moves_by_at_least_the_share() {
         for v in [-1.0, -0.2, 0.0, 0.2, 1.0] {
             let out = perturb(1_000_000.0, [1_000_000, 0], 1_000_000, |_| v);
             let moved = (out - 1_000_000.0).abs() / 1_000_000.0;
-            assert!((0.15 - 1e-12..=0.30 + 1e-12).contains(&moved), "{v}: {out}");
+            assert!((0.15 - 1e-12..=0.45 + 1e-12).contains(&moved), "{v}: {out}");
         }
+        assert_eq!(perturb(1_000_000.0, [1_000_000, 0], 1_000_000, |_| -1.0), 550_000.0);
     }
 
     /// Many equal youth: the noise is at most 15% + 7.5% of one of them, and may be 0.
@@ -134,7 +140,7 @@ mod tests {
         assert!((-500_000.0..0.0).contains(&out) || out == 0.0, "{out}");
         assert!(perturb(-500_000.0, [-500_000, 0], 500_000, |_| 1.0) < -500_000.0);
         assert_eq!(perturb(0.0, [300, -300], 600, |_| 1.0), 0.0);
-        assert_eq!(perturb(100.0, [100, 0], 100, |_| -1.0), 70.0);
+        assert_eq!(perturb(100.0, [100, 0], 100, |_| -1.0), 55.0);
         assert_eq!(perturb(100.0, [1000, -900], 1900, |_| -1.0), 0.0);
         assert_eq!((round_thousands(1_499.0), round_thousands(-1_500.0)), (1_000.0, -2_000.0));
     }

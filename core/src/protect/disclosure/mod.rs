@@ -3,39 +3,41 @@
 //!
 //! - every youth and every trajectory gets a fixed pseudo-random **record key** from the secret
 //!   key ([`SecretKey`]); a cell's key is the sum of its records' keys modulo 1 (each youth
-//!   once per cell, so the youth count stays a distinct count);
+//!   once per cell, so the youth count stays a distinct count) and its group's salt ([`keys`]);
+//! - every table (cube, regions, providers, durations) counts through one accumulator
+//!   ([`tally`]), which also applies the small-cell rule: a cell shown without youth shows no
+//!   trajectories and no euros;
 //! - **counts** get the noise the perturbation table ([`ptable`]) gives for (count, cell key):
 //!   at most ±5, variance 3, mean 0, never a published 1 or 2, and 0 stays 0;
-//! - **euros** get noise in proportion to the cell's two largest contributions (each youth's
-//!   euros summed within the cell first), more where one youth holds most of the cell, and are
-//!   then rounded to € 1,000 ([`magnitude`]);
+//! - **euros** get continuous noise in proportion to the cell's two largest contributions (each
+//!   youth's euros summed within the cell first), 15–45% where one youth holds most of the cell,
+//!   and are then rounded to € 1,000 ([`magnitude`]);
+//! - **durations** are shown only where the shown youth leave no doubt that there are at least
+//!   20, with their quartiles moved in position and in weeks ([`durations`]);
 //! - shares, averages and rates are computed from the perturbed values, and every total is a
 //!   perturbed cell of its own: parts need not add up to it.
 //!
-//! The same set of youth always gets the same noise, so asking again, in another order or by
-//! another route gains nothing. `core/tests/attacks.rs` tries to recover small counts.
+//! The same records in the same group always get the same noise, so asking again, in another
+//! order or by another route gains nothing. `core/tests/attacks.rs` attacks every table.
 
+pub(crate) mod durations;
+pub(crate) mod keys;
 pub(crate) mod magnitude;
 pub mod ptable;
 mod secret;
+pub(crate) mod tally;
 
 pub use ptable::{PTable, MAX_NOISE, NO_SMALL, VARIANCE};
 pub use secret::SecretKey;
 
 use crate::model::cube::Cube;
-use crate::model::measure::{Cell, Measures};
-use crate::read::records::{Record, RecordsCube};
+use crate::model::measure::Cell;
+use crate::read::records::{Record, Records, RecordsCube};
+use keys::Domain;
+use tally::{Member, Tally};
 
 /// Euros are rounded to multiples of this after their noise.
 pub const EURO_ROUNDING: f64 = 1000.0;
-
-/// The record keys of one cell, summed (modulo 2⁶⁴, that is modulo 1 as a fraction).
-#[derive(Clone, Copy, Default)]
-struct CellKeys {
-    youth: u64,
-    trajectories: u64,
-    euros: [u64; 2],
-}
 
 /// The cube as it may be shown and exported: every cell perturbed.
 ///
@@ -47,7 +49,7 @@ struct CellKeys {
 /// let safe = apply_cell_key(&built, &SecretKey::from_bytes([1; 16]));
 /// let youth = safe.get(&Key::total("2023")).jeugdigen.number().unwrap();
 /// assert!((35.0..=45.0).contains(&youth)); // 40, ± at most 5
-/// // One youth, one route or another: the same records, so the same noise.
+/// // One youth, one route or another: the same records in the same group, so the same noise.
 /// assert_eq!(safe.get(&Key::total("2023")), safe.get(&Key::total("2023").perceel("P")));
 /// // No youth, no noise: 0 stays 0.
 /// assert_eq!(safe.get(&Key::total("2023").verwijzer(Verwijzer::Gemeente)).jeugdigen, Cell::Exact(0.0));
@@ -55,52 +57,41 @@ struct CellKeys {
 pub fn apply(built: &RecordsCube, secret: &SecretKey) -> Cube {
     let records = &built.records;
     let layout = records.layout();
-    let mut keys = vec![CellKeys::default(); layout.len()];
-    let mut euros = magnitude::Contributions::new(layout.len());
+    let mut tally = Tally::new(layout.len(), layout.groups());
     for client in records.by_client() {
-        let id = records.clients[client[0].client as usize].as_bytes();
-        let youth = secret.record_key(b'j', &[id]);
-        let euro = [secret.record_key(b'e', &[id]), secret.record_key(b'f', &[id])];
-        let trajectories = trajectory_keys(client, records, secret, id);
-        for (r, t) in client.iter().zip(trajectories) {
+        for (r, m) in client.iter().zip(members(client, records, Some(secret))) {
             for i in layout.cells_of(r) {
-                let k = &mut keys[i];
-                k.trajectories = k.trajectories.wrapping_add(t);
-                if euros.add(i, r.client, r.cents) {
-                    k.youth = k.youth.wrapping_add(youth);
-                    k.euros = [k.euros[0].wrapping_add(euro[0]), k.euros[1].wrapping_add(euro[1])];
-                }
+                tally.add(i, layout.group_of(i), &m);
             }
         }
     }
     let table = PTable::new();
-    let count = |cell: Cell, key: u64| match cell {
-        Cell::Exact(n) => Cell::Exact(n + table.noise(n as u64, key) as f64),
-        other => other,
-    };
     let mut out = Cube::default();
     for at in layout.places() {
-        // A region's cell without records is 0, and not kept (as in the exact cube).
-        if layout.is_region(at) && !euros.has_records(at.index) {
+        let shown = tally.shown(at.index, Some(&table));
+        // A region's cell shown without youth is not kept, as one without records is not: both
+        // read as 0, so a kept gemeente never tells that it has a youth or two.
+        if layout.is_region(at) && shown.jeugdigen == Cell::Exact(0.0) {
             continue;
         }
-        let address = layout.address(at, &records.percelen);
-        let exact = address.get(&built.cube);
-        let (i, k) = (at.index, keys[at.index]);
-        let measures = Measures {
-            trajecten: count(exact.trajecten, k.trajectories),
-            jeugdigen: count(exact.jeugdigen, k.youth),
-            volume_eur: Cell::Exact(euros.perturbed(i, &table, k.euros)),
-        };
-        address.insert(&mut out, measures);
+        layout.address(at, &records.percelen).insert(&mut out, shown);
     }
     out
 }
 
-/// The record key of each of one client's trajectories (in the order of `client`): the client
-/// and the trajectory's own values, and which of its identical twins it is (identical rows are
-/// numbered in any order, so the multiset of keys is the same in every row order).
-pub(crate) fn trajectory_keys(client: &[Record], records: &crate::read::records::Records, secret: &SecretKey, id: &[u8]) -> Vec<u64> {
+/// What each of one client's records brings to a tally: its euros and, with a secret key, the
+/// client's youth key and the row's key.
+pub(crate) fn members(client: &[Record], records: &Records, secret: Option<&SecretKey>) -> Vec<Member> {
+    let id = records.clients[client[0].client as usize].as_bytes();
+    let youth = secret.map_or(0, |s| s.key(Domain::Youth, &[id]));
+    let rows = secret.map_or_else(|| vec![0; client.len()], |s| row_keys(client, records, s, id));
+    client.iter().zip(rows).map(|(r, row)| Member { client: r.client, cents: r.cents, youth, row }).collect()
+}
+
+/// The record key of each of one client's rows (in the order of `client`): the client and the
+/// row's own values, and which of its identical twins it is (identical rows are numbered in any
+/// order, so the multiset of keys is the same in every row order).
+fn row_keys(client: &[Record], records: &Records, secret: &SecretKey, id: &[u8]) -> Vec<u64> {
     let mut order: Vec<usize> = (0..client.len()).collect();
     order.sort_by_key(|&i| client[i].identity());
     let mut keys = vec![0; client.len()];
@@ -117,7 +108,7 @@ pub(crate) fn trajectory_keys(client: &[Record], records: &crate::read::records:
             &r.cents.to_le_bytes(),
             &twin.to_le_bytes(),
         ];
-        keys[i] = secret.record_key(b't', &parts);
+        keys[i] = secret.key(Domain::Row, &parts);
     }
     keys
 }
@@ -142,6 +133,10 @@ pub struct Rules {
     pub dominance_share: f64,
     /// Shown euros are multiples of this.
     pub euro_rounding: f64,
+    /// Durations are shown only for groups shown with at least this many youth.
+    pub duration_min_shown: f64,
+    /// The largest move of a duration's quartile, in weeks, either way (its position moves too).
+    pub duration_noise_weeks: f64,
 }
 
 impl Default for Rules {
@@ -154,6 +149,8 @@ impl Default for Rules {
             euro_noise: magnitude::NOISE_SHARE,
             dominance_share: magnitude::DOMINANCE_SHARE,
             euro_rounding: EURO_ROUNDING,
+            duration_min_shown: (durations::MIN_YOUTH as i64 + MAX_NOISE) as f64,
+            duration_noise_weeks: MAX_NOISE as f64,
         }
     }
 }

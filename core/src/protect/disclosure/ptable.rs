@@ -67,9 +67,10 @@ impl PTable {
         row.entries.iter().find(|&&(_, upper)| k < upper).map_or(0, |&(v, _)| v)
     }
 
-    /// The symmetric row's noise divided by D: in [−1, 1], for the euros.
-    pub fn unit_noise(&self, cell_key: u64) -> f64 {
-        self.noise(u64::MAX, cell_key) as f64 / MAX_NOISE as f64
+    /// The symmetric row's noise (for a count large enough that no bound cuts it): for the
+    /// weeks of a duration's quartile and the shift of its position.
+    pub fn symmetric_noise(&self, cell_key: u64) -> i64 {
+        self.noise(u64::MAX, cell_key)
     }
 }
 
@@ -197,7 +198,7 @@ mod tests {
                 assert!((out - n as i64).abs() <= MAX_NOISE);
             }
         }
-        assert!((t.unit_noise(u64::MAX) - 1.0).abs() < 1e-12);
+        assert_eq!(t.symmetric_noise(u64::MAX), MAX_NOISE);
     }
 
     /// Other parameters give other tables with the same properties (so the solver is general).
