@@ -124,3 +124,48 @@ fn a_circle_is_found() {
     let graph = broken.iter().map(|(m, t)| (m.clone(), references(&known, m, t))).collect();
     assert_eq!(circle(&graph), None);
 }
+
+/// The core's folders as layers, lowest first: each may use only those below it (and itself).
+const LAYERS: [&str; 6] = ["texts", "model", "read", "protect", "present", "write"];
+
+/// The arrows of a module graph that run from a folder up to one above it, as (from, to).
+fn upward(graph: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>) -> Vec<(String, String)> {
+    let rank = |m: &Vec<String>| m.first().and_then(|f| LAYERS.iter().position(|l| l == f));
+    let mut out = Vec::new();
+    for (from, tos) in graph {
+        for to in tos {
+            if let (Some(a), Some(b)) = (rank(from), rank(to)) {
+                if b > a {
+                    out.push((from.join("::"), to.join("::")));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_cores_folders_are_layers_each_using_only_those_below() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let known = modules(&src);
+    // Every folder is a layer: a new one must be given its place.
+    for m in known.keys().filter(|m| m.len() > 1) {
+        assert!(LAYERS.contains(&m[0].as_str()), "core/src/{} is in no layer of LAYERS", m[0]);
+    }
+    let graph: BTreeMap<Vec<String>, BTreeSet<Vec<String>>> = known.iter().map(|(m, text)| (m.clone(), references(&known, m, text))).collect();
+    let up = upward(&graph);
+    assert!(up.is_empty(), "arrows that run up the layers {LAYERS:?}: {up:#?}");
+}
+
+/// The check finds an arrow that runs up.
+#[test]
+fn an_upward_arrow_is_found() {
+    let known: BTreeMap<Vec<String>, String> = [
+        (vec!["model".to_string(), "cube".to_string()], "use crate::read::csv::Rows;".to_string()),
+        (vec!["read".to_string(), "csv".to_string()], "use crate::model::cube::Cube;".to_string()),
+    ]
+    .into_iter()
+    .collect();
+    let graph = known.iter().map(|(m, t)| (m.clone(), references(&known, m, t))).collect();
+    assert_eq!(upward(&graph), vec![("model::cube".to_string(), "read::csv".to_string())]);
+}

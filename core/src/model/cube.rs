@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::code::{Landsdeel, Verwijzer};
-use crate::read::csv_text::{read_fixed, valid_period, CsvFile, FirstLines};
+use crate::model::csv_text::{read_fixed, valid_period, CsvFile, FirstLines};
 use crate::model::error::{DataError, ErrorKind};
 use crate::model::limits::{MAX_PERCELEN, MAX_PERIODS};
 use crate::model::measure::{Measure, Measures};

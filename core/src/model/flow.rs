@@ -9,26 +9,22 @@
 //! Durations are estimated by **Kaplan–Meier**: a running trajectory counts as lasting at least
 //! until the peildatum, so long trajectories are not left out as a mean of the finished ones
 //! would. The quartiles are shown in whole weeks and only for groups of at least [`MIN_YOUTH`](crate::MIN_YOUTH)
-//! youth (docs/disclosure.md argues both). From records with a secret key, every figure is
-//! counted and protected by the cell-key method's one accumulator (`protect::disclosure`):
-//! this file says only what is counted.
+//! youth (docs/disclosure.md argues both). This file holds the figures and reads and writes
+//! them; `protect/flow.rs` counts them from records, under the cell-key method.
 
 use std::collections::BTreeMap;
 
 use crate::model::code::Landsdeel;
-use crate::read::csv_text::{parse_cell, read_fixed, valid_period};
+use crate::model::csv_text::{parse_cell, read_fixed, valid_period};
 use crate::model::cube::PerceelNames;
-use crate::protect::disclosure::durations::{self, weeks, LEVELS};
-use crate::protect::disclosure::keys::{Domain, Keyed, Use};
-use crate::protect::disclosure::tally::noisy;
-use crate::protect::disclosure::{PTable, SecretKey};
 use crate::model::error::{DataError, ErrorKind};
-use crate::read::import::days_from_civil;
 use crate::model::key::{dimension, TOTAAL};
 use crate::model::measure::Cell;
 use crate::model::notice::Parsed;
-use crate::read::records::{Record, Records, RecordsCube, NO_DATE, NO_PROVIDER, NO_REGION};
 use crate::model::regio::Regio;
+
+/// The levels of the Kaplan–Meier curve (the share still running) that make the quartiles.
+pub const LEVELS: [f64; 3] = [0.75, 0.5, 0.25];
 
 /// The columns of a duration file (`doorlooptijd.csv`).
 pub const FLOW_COLUMNS: [&str; 11] = [
@@ -226,181 +222,12 @@ impl Flow {
     }
 }
 
-/// The first and last day of a period code (`2024`, `2024-H2`, `2024-Q3`).
-fn period_days(code: &str) -> Option<(i32, i32)> {
-    let year: i64 = code.get(..4)?.parse().ok()?;
-    let (first, months) = match code.get(5..6) {
-        None => (1, 12),
-        Some("H") => (1 + 6 * (code.get(6..)?.parse::<u32>().ok()? - 1), 6),
-        Some("Q") => (1 + 3 * (code.get(6..)?.parse::<u32>().ok()? - 1), 3),
-        _ => return None,
-    };
-    let day =
-        |y: i64, m: u32| days_from_civil(y + i64::from((m - 1) / 12), (m - 1) % 12 + 1, 1) as i32;
-    Some((day(year, first), day(year, first + months) - 1))
-}
 
-/// One trajectory: its client, area, perceel, begin and end day (`None`: running at the peildatum).
-struct Trajectory {
-    client: u32,
-    landsdeel: u8,
-    jeugdregio: u16,
-    perceel: u16,
-    begin: i32,
-    end: Option<i32>,
-    key: u64,
-}
-
-/// The trajectories of the records, by client (records without a begin date have none).
-fn trajectories(records: &Records, peildatum: i32, secret: Option<&SecretKey>) -> Vec<Trajectory> {
-    let mut out = Vec::new();
-    for client in records.by_client() {
-        let mut lines: Vec<&Record> = client.iter().filter(|r| r.begin != NO_DATE).collect();
-        lines.sort_by_key(|r| (r.perceel, r.provider, r.begin));
-        for same in lines
-            .chunk_by(|a, b| (a.perceel, a.provider, a.begin) == (b.perceel, b.provider, b.begin))
-        {
-            let r = same[0];
-            let running = same.iter().any(|l| l.end == NO_DATE || l.end > peildatum);
-            let end = (!running).then(|| same.iter().map(|l| l.end).max().unwrap_or(r.begin));
-            let key = secret.map_or(0, |s| {
-                let provider = if r.provider == NO_PROVIDER {
-                    ""
-                } else {
-                    &records.providers[r.provider as usize]
-                };
-                let id = records.clients[r.client as usize].as_bytes();
-                s.key(
-                    Domain::Trajectory,
-                    &[
-                        id,
-                        records.percelen[r.perceel as usize].as_bytes(),
-                        provider.as_bytes(),
-                        &r.begin.to_le_bytes(),
-                    ],
-                )
-            });
-            out.push(Trajectory {
-                client: r.client,
-                landsdeel: r.landsdeel,
-                jeugdregio: r.jeugdregio,
-                perceel: r.perceel,
-                begin: r.begin,
-                end,
-                key,
-            });
-        }
+impl Flow {
+    /// A flow of these periods and groups (counted from records, `protect/flow.rs`).
+    pub(crate) fn new(periods: Vec<String>, groups: BTreeMap<Group, (Vec<Movement>, Duration)>) -> Flow {
+        Flow { periods, groups }
     }
-    out
-}
-
-/// What is counted for one group while the trajectories are read.
-#[derive(Default)]
-struct Counts {
-    movements: Vec<[Keyed; 3]>,
-    youth: Keyed,
-    trajectories: Keyed,
-    /// Days each trajectory lasted, and whether it ended (else it was still running).
-    times: Vec<(u32, bool)>,
-    last_client: Option<u32>,
-}
-
-/// The flow of records that have begin dates, under the cell-key method with `secret` (exact
-/// without one); `None` when the records have no begin dates.
-pub fn from_records(built: &RecordsCube, secret: Option<&SecretKey>) -> Option<Flow> {
-    let records = &built.records;
-    let mut periods = records.periods.clone();
-    crate::model::order::sort_by(&mut periods, &|a, b| a.cmp(b));
-    let days: Vec<(i32, i32)> = periods
-        .iter()
-        .map(|p| period_days(p))
-        .collect::<Option<_>>()?;
-    let peildatum = days.iter().map(|d| d.1).max()?;
-    let all = trajectories(records, peildatum, secret);
-    if all.is_empty() {
-        return None;
-    }
-    let mut counts: BTreeMap<Group, Counts> = BTreeMap::new();
-    for t in &all {
-        let landsdeel = Landsdeel::ALL[t.landsdeel as usize];
-        let region = (t.jeugdregio != NO_REGION)
-            .then(|| Area::Region(Regio::Jeugdregio(t.jeugdregio as u8)));
-        let perceel = &records.percelen[t.perceel as usize];
-        let youth_key = secret.map_or(0, |s| {
-            s.key(Domain::Youth, &[records.clients[t.client as usize].as_bytes()])
-        });
-        let ended = t.end.unwrap_or(peildatum);
-        for area in [Some(Area::Nation), Some(Area::Landsdeel(landsdeel)), region]
-            .into_iter()
-            .flatten()
-        {
-            for p in [None, Some(perceel.clone())] {
-                let c = counts.entry((area, p)).or_insert_with(|| Counts {
-                    movements: vec![Default::default(); days.len()],
-                    ..Counts::default()
-                });
-                for (m, &(first, last)) in c.movements.iter_mut().zip(&days) {
-                    if (first..=last).contains(&t.begin) {
-                        m[0].add(t.key);
-                    }
-                    if t.end.is_some_and(|e| (first..=last).contains(&e)) {
-                        m[1].add(t.key);
-                    }
-                    if t.begin <= last && t.end.is_none_or(|e| e > last) {
-                        m[2].add(t.key);
-                    }
-                }
-                if c.last_client != Some(t.client) {
-                    c.youth.add(youth_key);
-                    c.last_client = Some(t.client);
-                }
-                c.trajectories.add(t.key);
-                c.times
-                    .push(((ended - t.begin + 1) as u32, t.end.is_some()));
-            }
-        }
-    }
-    let table = secret.map(|_| PTable::new());
-    let groups = counts
-        .into_iter()
-        .map(|(group, mut c)| (group, shown(&mut c, table.as_ref())))
-        .collect();
-    Some(Flow { periods, groups })
-}
-
-/// A group's figures: exact without a table; with one, under the cell-key method, the group's
-/// youth key as the salt of every count (so a nested group that differs by a child gets other
-/// noise), a group shown without youth shown as 0 throughout, and the quartiles by
-/// [`durations`].
-fn shown(c: &mut Counts, table: Option<&PTable>) -> (Vec<Movement>, Duration) {
-    let salt = c.youth.key;
-    let youth = table.map_or(c.youth.n as f64, |t| noisy(t, c.youth, salt, Use::Youth));
-    // The small-cell rule: no youth shown, nothing shown.
-    let count = |k: Keyed| match table {
-        _ if youth == 0.0 => Cell::Exact(0.0),
-        Some(t) => Cell::Exact(noisy(t, k, salt, Use::Trajectories)),
-        None => Cell::Exact(k.n as f64),
-    };
-    let movements = c
-        .movements
-        .iter()
-        .map(|m| Movement { started: count(m[0]), ended: count(m[1]), running: count(m[2]) })
-        .collect();
-    let times = &mut c.times;
-    let quartiles = if !durations::shown(c.youth.n, table.map(|_| youth)) {
-        [Cell::Secret; 3]
-    } else {
-        let weeks_of = |q: [Option<u32>; 3]| q.map(|w| w.map_or(Cell::NotPublished, |w| Cell::Exact(f64::from(w))));
-        match table {
-            None => weeks_of(kaplan_meier_at(times, LEVELS).map(|q| q.map(weeks))),
-            Some(t) => {
-                let key = c.trajectories.cell_key(salt, Use::Quartile);
-                weeks_of(durations::perturbed(|levels| kaplan_meier_at(times, levels), c.trajectories.n, key, t))
-            }
-        }
-    };
-    let duration = Duration { youth: Cell::Exact(youth), trajectories: count(c.trajectories), quartiles };
-    (movements, duration)
 }
 
 /// The first quartile, median and third quartile of the Kaplan–Meier estimate of how long
@@ -446,24 +273,6 @@ pub fn kaplan_meier_at(times: &mut [(u32, bool)], levels: [f64; 3]) -> [Option<u
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn periods_have_their_first_and_last_day() {
-        let d = |y, m, day| days_from_civil(y, m, day) as i32;
-        assert_eq!(period_days("2024"), Some((d(2024, 1, 1), d(2024, 12, 31))));
-        assert_eq!(
-            period_days("2024-H2"),
-            Some((d(2024, 7, 1), d(2024, 12, 31)))
-        );
-        assert_eq!(
-            period_days("2024-Q1"),
-            Some((d(2024, 1, 1), d(2024, 3, 31)))
-        );
-        assert_eq!(
-            period_days("2023-Q4"),
-            Some((d(2023, 10, 1), d(2023, 12, 31)))
-        );
-    }
 
     #[test]
     fn areas_read_back_from_their_codes() {

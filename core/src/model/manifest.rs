@@ -171,7 +171,7 @@ pub struct Manifest {
     pub notes: Vec<Note>,
     /// The disclosure method a cube made from records was published with, with its parameters.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rules: Option<crate::protect::disclosure::Rules>,
+    pub rules: Option<crate::model::rules::Rules>,
     /// The day the dataset was made (`YYYY-MM-DD`), for cubes the dashboard wrote.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
@@ -214,7 +214,7 @@ impl Manifest {
             },
             labels: base.labels.clone(),
             notes: base.notes.iter().filter(|n| n.general).cloned().collect(),
-            rules: disclosed.then(crate::protect::disclosure::Rules::default),
+            rules: disclosed.then(crate::model::rules::Rules::default),
             created: None,
         }
     }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::model::code::Landsdeel;
-use crate::read::csv_text::{parse_cell, read_fixed, valid_period};
+use crate::model::csv_text::{parse_cell, read_fixed, valid_period};
 use crate::model::cube::Parsed;
 use crate::model::error::{DataError, ErrorKind};
 use crate::model::measure::Cell;
@@ -65,7 +65,7 @@ impl Population {
         crate::model::order::sort_by(&mut rows, &|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         let mut out = COLUMNS.join(",") + "\n";
         for (p, l, n) in rows {
-            out += &format!("{p},{},{}\n", Landsdeel::ALL[l].code(), crate::write::fixed::round_trip(n));
+            out += &format!("{p},{},{}\n", Landsdeel::ALL[l].code(), crate::model::fixed::round_trip(n));
         }
         out
     }

@@ -6,11 +6,11 @@
 use std::collections::HashMap;
 
 use crate::model::code::{Landsdeel, Verwijzer};
-use crate::read::csv_text::{read_fixed, valid_period, FirstLines};
+use crate::model::csv_text::{read_fixed, valid_period, FirstLines};
 use crate::model::key::{dimension, Key, PerceelNames, TOTAAL};
 use crate::model::notice::Parsed;
 use crate::model::error::{DataError, ErrorKind};
-use crate::read::import::regions;
+use crate::model::reference::regions;
 use crate::model::measure::{Measure, Measures};
 
 /// A jeugdregio or a gemeente, as its index in the reference table.

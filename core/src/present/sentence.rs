@@ -2,7 +2,7 @@
 //! English): what is largest, what is smallest, how things changed. No number appears that the
 //! table does not show.
 
-use crate::write::format::{cell, signed, Unit};
+use crate::present::format::{cell, signed, Unit};
 use crate::texts::i18n::{Lang, Text};
 use crate::model::measure::Cell;
 use crate::present::view::compare::Change;

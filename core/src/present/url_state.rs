@@ -3,7 +3,7 @@
 //! invalid values are collected, so the page can say what it ignored instead of failing.
 
 use crate::model::code::{Landsdeel, Verwijzer};
-use crate::read::csv_text::valid_period;
+use crate::model::csv_text::valid_period;
 use crate::texts::i18n::{Lang, Text};
 use crate::model::selection::Selection;
 

@@ -1,11 +1,11 @@
-//! `index.json` and `manifest.json` from their JSON values ([`crate::read::json`]): required members
+//! `index.json` and `manifest.json` from their JSON values ([`crate::model::json`]): required members
 //! must be there, optional ones may be left out or `null`, other members are passed over.
 
 use std::collections::BTreeMap;
 
-use crate::protect::disclosure::Rules;
+use crate::model::rules::Rules;
 use crate::model::error::{DataError, ErrorKind};
-use crate::read::json::{Json, JsonError};
+use crate::model::json::{Json, JsonError};
 use crate::model::manifest::{DatasetIndex, Files, IndexEntry, Localized, Manifest, Note, Source, Status};
 
 #[inline(never)]
@@ -121,7 +121,7 @@ pub(crate) fn index(j: &Json) -> Result<DatasetIndex, JsonError> {
 
 /// Reads a JSON file with `read`, naming line and column of a problem.
 fn from_json<T>(bytes: &[u8], file: &str, read: fn(&Json) -> Result<T, JsonError>) -> Result<T, DataError> {
-    crate::read::json::parse(bytes).and_then(|j| read(&j)).map_err(|e| {
+    crate::model::json::parse(bytes).and_then(|j| read(&j)).map_err(|e| {
         DataError::new(ErrorKind::BadJson { detail: e.detail }, file)
             .at_line(e.line)
             .in_cell(&e.column.to_string(), "")

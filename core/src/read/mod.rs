@@ -1,9 +1,7 @@
-//! Reading files: CSV, spreadsheets, exports with columns of their own, JSON, records.
+//! Reading files: spreadsheets, exports with columns of their own, records, manifests.
 
-pub(crate) mod csv_text;
 pub mod file_kind;
 pub mod import;
-pub mod json;
 pub(crate) mod manifest_read;
 pub mod records;
 pub mod sheet;

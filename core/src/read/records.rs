@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::model::code::{Landsdeel, Verwijzer};
-use crate::read::csv_text::{ignored_columns, valid_period, Rows};
+use crate::model::csv_text::{ignored_columns, valid_period, Rows};
 use crate::read::import::{debit_credit_sign, referrer, regions, Mapping, Role, Sources};
 use crate::model::cube::{Cube, Key, Notice, Parsed, PerceelNames};
 use crate::model::error::{DataError, ErrorKind};

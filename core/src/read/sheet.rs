@@ -106,20 +106,3 @@ impl SheetMap {
         e
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::error::ErrorKind;
-    use crate::texts::i18n::Lang;
-    use crate::texts::message::error_message;
-
-    #[test]
-    fn an_error_names_sheet_and_cell() {
-        let map = SheetMap { file: "records.xlsx".into(), sheet: "Blad1".into(), header_row: 1, first_column: 0, headers: vec!["client".into(), "periode".into(), "volume_eur".into()] };
-        let e = DataError::new(ErrorKind::BadNumber, "records.xlsx").at_line(17).in_cell("volume_eur", "veel");
-        assert_eq!(error_message(&map.locate(e), Lang::Nl), "records.xlsx, Blad1!C17, kolom ‘volume_eur’, waarde ‘veel’: is geen getal (of leeg, x of ~getal)");
-        let e = DataError::new(ErrorKind::NoDataRows, "records.xlsx");
-        assert_eq!(map.locate(e).position.file, "records.xlsx, Blad1");
-    }
-}

@@ -1,4 +1,3 @@
-//! Texts in both languages, and errors and notices put into words.
+//! Texts in both languages: the words, which import nothing of the crate.
 
 pub mod i18n;
-pub mod message;

@@ -1,8 +1,8 @@
 //! Downloads of what a view shows: the table as CSV, with the dataset, its status (synthetic data
 //! says so on its first line), the selection, the source, its licence and the notes.
 
-use crate::read::csv_text::quote;
-use crate::write::format::plain_cell;
+use crate::model::csv_text::quote;
+use crate::present::format::plain_cell;
 use crate::texts::i18n::{Lang, Text};
 use crate::model::manifest::Status;
 use crate::present::view::{Dataset, Table};
@@ -53,7 +53,7 @@ pub fn table_csv(table: &Table, ctx: &Context, lang: Lang) -> String {
     out += &line(std::iter::once(Text::Selection.get(lang).to_string()).chain(ctx.selection.iter().cloned()).collect());
     out += "\n";
     let mut head = vec![table.dimension.get(lang).to_string()];
-    head.extend(table.columns.iter().map(|c| c.heading(lang) + if c.unit == crate::write::format::Unit::Percent { " (%)" } else { "" }));
+    head.extend(table.columns.iter().map(|c| c.heading(lang) + if c.unit == crate::present::format::Unit::Percent { " (%)" } else { "" }));
     out += &line(head);
     for row in table.rows.iter().chain(&table.total) {
         let mut fields = vec![row.label.clone()];

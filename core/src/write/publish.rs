@@ -5,7 +5,7 @@
 //! dataset; opened again with "Eigen bestand openen", it shows the same numbers.
 
 use crate::model::cube::{Cube, Parsed};
-use crate::protect::disclosure::Rules;
+use crate::model::rules::Rules;
 use crate::model::error::{DataError, ErrorKind};
 use crate::texts::i18n::{texts, Lang, Text};
 use crate::read::import::Mapping;

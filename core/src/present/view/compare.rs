@@ -7,7 +7,7 @@
 use super::{Column, Dataset, Order, Table};
 use crate::model::code::{Landsdeel, Verwijzer};
 use crate::model::cube::Key;
-use crate::write::format::Unit;
+use crate::present::format::Unit;
 use crate::texts::i18n::{texts, Lang, Text};
 use crate::model::measure::{Cell, Measures};
 use crate::present::metrics::ratio;

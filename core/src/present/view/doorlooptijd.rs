@@ -7,7 +7,7 @@
 use super::{Column, Dataset, Order, Table};
 use crate::model::code::Landsdeel;
 use crate::model::flow::{Area, Duration, Group};
-use crate::write::format::Unit;
+use crate::present::format::Unit;
 use crate::texts::i18n::{texts, Lang, Text};
 use crate::model::measure::Cell;
 use crate::model::regio::Regio;

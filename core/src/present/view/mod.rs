@@ -20,7 +20,7 @@ use crate::model::code::{Landsdeel, Verwijzer};
 use crate::model::cube::{Cube, Key, Parsed};
 use crate::model::error::DataError;
 use crate::model::selection::{Dimension, Selection};
-use crate::write::format::Unit;
+use crate::present::format::Unit;
 use crate::texts::i18n::{Lang, Text};
 use crate::model::manifest::Manifest;
 use crate::model::measure::{Cell, Measures};
@@ -147,7 +147,7 @@ impl Dataset {
     /// Computes the flow from the records, where the dataset has records and no flow yet.
     pub fn compute_flow(&mut self) {
         if let (None, Some(r)) = (&self.flow, &self.records) {
-            self.flow = crate::model::flow::from_records(&r.built, r.key.as_ref());
+            self.flow = crate::protect::flow::from_records(&r.built, r.key.as_ref());
         }
     }
 
@@ -155,7 +155,7 @@ impl Dataset {
     /// provider cells yet.
     pub fn compute_providers(&mut self) {
         if let (None, Some(r)) = (&self.providers, &self.records) {
-            self.providers = crate::model::providers::from_records(&r.built, r.key.as_ref());
+            self.providers = crate::protect::providers::from_records(&r.built, r.key.as_ref());
         }
     }
 

@@ -5,7 +5,7 @@ use super::{Column, Dataset, Order, Table};
 use crate::model::code::{Landsdeel, Verwijzer};
 use crate::model::cube::Key;
 use crate::model::selection::Dimension;
-use crate::write::format::Unit;
+use crate::present::format::Unit;
 use crate::texts::i18n::{Lang, Text};
 use crate::model::measure::{Cell, Measures};
 use crate::present::metrics::{per_1000, ratio};

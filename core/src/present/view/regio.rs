@@ -5,7 +5,7 @@
 
 use super::{Column, Dataset, Order, Row, Table};
 use crate::model::cube::Key;
-use crate::write::format::Unit;
+use crate::present::format::Unit;
 use crate::texts::i18n::{texts, Lang, Text};
 use crate::model::measure::{Cell, Measures};
 use crate::present::metrics::ratio;

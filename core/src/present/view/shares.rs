@@ -3,7 +3,7 @@
 use super::{Column, Dataset, Order, Table};
 use crate::model::code::Landsdeel;
 use crate::model::cube::Key;
-use crate::write::format::Unit;
+use crate::present::format::Unit;
 use crate::model::selection::Dimension;
 use crate::texts::i18n::{Lang, Text};
 use crate::present::metrics::ratio;

@@ -1,6 +1,6 @@
 //! A view's table: columns with units, rows with a code and a label, the source's national row.
 
-use crate::write::format::{self, Unit};
+use crate::present::format::{self, Unit};
 use crate::texts::i18n::{Lang, Text};
 use crate::model::measure::Cell;
 

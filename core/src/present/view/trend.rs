@@ -3,7 +3,7 @@
 use super::{Column, Dataset, Order, Table};
 use crate::model::cube::Key;
 use crate::model::selection::Selection;
-use crate::write::format::Unit;
+use crate::present::format::Unit;
 use crate::texts::i18n::Text;
 use crate::model::measure::Measures;
 use crate::present::metrics::ratio;

@@ -14,13 +14,9 @@
 //! Each draw has its own key, made from the group's cell key of its trajectories.
 
 use super::keys::{for_use, Use};
-use super::{PTable, MAX_NOISE};
-
-/// Durations are shown only for groups of at least this many youth.
-pub const MIN_YOUTH: u64 = 20;
-
-/// The levels of the Kaplan–Meier curve (the share still running) that make the quartiles.
-pub const LEVELS: [f64; 3] = [0.75, 0.5, 0.25];
+use crate::model::flow::LEVELS;
+use super::PTable;
+use crate::model::rules::{MAX_NOISE, MIN_YOUTH};
 
 /// Whether a group's durations may be shown: `shown` is its youth under the method (None: exact).
 pub(crate) fn shown(youth: u64, shown: Option<f64>) -> bool {

@@ -13,12 +13,8 @@
 //! result is rounded to whole thousands.
 
 use super::keys::{for_use, unit, Use};
-use super::EURO_ROUNDING;
+use crate::model::rules::{DOMINANCE_SHARE, EURO_ROUNDING, NOISE_SHARE};
 
-/// The noise as a share of the largest youth's euros in the cell.
-pub(crate) const NOISE_SHARE: f64 = 0.15;
-/// One youth holding more than this share of a cell's euros makes it dominated.
-pub(crate) const DOMINANCE_SHARE: f64 = 0.5;
 /// The weight of the largest and the second largest contribution.
 const EPSILON: [f64; 2] = [1.0, 0.5];
 

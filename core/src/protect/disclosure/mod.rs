@@ -27,7 +27,8 @@ pub mod ptable;
 mod secret;
 pub(crate) mod tally;
 
-pub use ptable::{PTable, MAX_NOISE, NO_SMALL, VARIANCE};
+
+pub use ptable::PTable;
 pub use secret::SecretKey;
 
 use crate::model::cube::Cube;
@@ -35,9 +36,6 @@ use crate::model::measure::Cell;
 use crate::read::records::{Record, Records, RecordsCube};
 use keys::Domain;
 use tally::{Member, Tally};
-
-/// Euros are rounded to multiples of this after their noise.
-pub const EURO_ROUNDING: f64 = 1000.0;
 
 /// The cube as it may be shown and exported: every cell perturbed.
 ///
@@ -113,51 +111,10 @@ fn row_keys(client: &[Record], records: &Records, secret: &SecretKey, id: &[u8])
     keys
 }
 
-/// The method with its parameters, as a published manifest records them
-/// (`"rules": {"method": "cell-key", …}`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Rules {
-    /// `cell-key`.
-    pub method: String,
-    /// The largest noise on a count, either way.
-    pub max_noise: f64,
-    /// The variance of the noise on a count.
-    pub variance: f64,
-    /// Counts 1 up to this are never published.
-    pub no_small: f64,
-    /// The noise on euros, as a share of the largest youth's euros in the cell (the second
-    /// largest adds half of that).
-    pub euro_noise: f64,
-    /// Where one youth holds more than this share of a cell's euros, the noise on them is at
-    /// least `euro_noise` of that youth's euros.
-    pub dominance_share: f64,
-    /// Shown euros are multiples of this.
-    pub euro_rounding: f64,
-    /// Durations are shown only for groups shown with at least this many youth.
-    pub duration_min_shown: f64,
-    /// The largest move of a duration's quartile, in weeks, either way (its position moves too).
-    pub duration_noise_weeks: f64,
-}
-
-impl Default for Rules {
-    fn default() -> Rules {
-        Rules {
-            method: "cell-key".into(),
-            max_noise: MAX_NOISE as f64,
-            variance: VARIANCE,
-            no_small: NO_SMALL as f64,
-            euro_noise: magnitude::NOISE_SHARE,
-            dominance_share: magnitude::DOMINANCE_SHARE,
-            euro_rounding: EURO_ROUNDING,
-            duration_min_shown: (durations::MIN_YOUTH as i64 + MAX_NOISE) as f64,
-            duration_noise_weeks: MAX_NOISE as f64,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::rules::{EURO_ROUNDING, MAX_NOISE, NO_SMALL};
     use crate::model::cube::{Key, PerceelNames};
     use crate::read::records;
 

@@ -9,12 +9,7 @@
 //! multiples of 2⁻³² (cumulative, so a cell key picks its noise by comparison), so the table is
 //! the same bit for bit in the browser and natively, whatever their `exp` rounds to.
 
-/// The largest noise, in either direction.
-pub const MAX_NOISE: i64 = 5;
-/// The variance of the noise.
-pub const VARIANCE: f64 = 3.0;
-/// Counts 1..=NO_SMALL are never published.
-pub const NO_SMALL: i64 = 2;
+use crate::model::rules::{MAX_NOISE, NO_SMALL, VARIANCE};
 
 /// One row: the noises with the upper end of each one's interval of cell keys, in units of 2⁻³².
 #[derive(Debug, Clone, PartialEq)]

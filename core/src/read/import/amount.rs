@@ -3,7 +3,7 @@
 //! mapping's [`AmountStyle`]), never guessed per value; a value that does not fit its column's
 //! convention is an error, so nothing ambiguous is read as a number it may not be.
 
-use crate::read::csv_text::parse_number;
+use crate::model::csv_text::parse_number;
 use crate::model::error::ErrorKind;
 
 /// How a column writes its amounts.

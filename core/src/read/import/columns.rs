@@ -4,8 +4,8 @@
 
 use crate::model::error::{DataError, ErrorKind};
 use crate::read::import::{key, AmountStyle, PeriodRule};
-use crate::read::json::{Json, JsonError};
-use crate::write::json_write::JsonOut;
+use crate::model::json::{Json, JsonError};
+use crate::model::json_write::JsonOut;
 use crate::model::manifest::{Localized, Note};
 
 macro_rules! roles {
@@ -265,7 +265,7 @@ impl Mapping {
     /// ```
     pub fn from_manifest(bytes: &[u8], file: &str) -> Result<Option<Mapping>, DataError> {
         let bad = |e: JsonError| DataError::new(ErrorKind::BadJson { detail: e.detail }, file).at_line(e.line).in_cell(&e.column.to_string(), "");
-        let json = crate::read::json::parse(bytes).map_err(bad)?;
+        let json = crate::model::json::parse(bytes).map_err(bad)?;
         Self::from_json(&json).map_err(bad)
     }
 

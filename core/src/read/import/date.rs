@@ -3,6 +3,8 @@
 //! `/` or `.`) or a spreadsheet's serial day number; each form is told by where its year is, so
 //! no value is read two ways.
 
+use crate::model::period::{civil_from_days, days_from_civil};
+
 /// Which period a date falls in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PeriodRule {
@@ -66,20 +68,6 @@ pub fn day_number(raw: &str) -> Option<i32> {
     i32::try_from(days_from_civil(y.into(), m, d)).ok()
 }
 
-/// The day counted from 1970-01-01 of a year, month and day (days-from-civil, H. Hinnant).
-///
-/// ```
-/// assert_eq!(lta_core::days_from_civil(2023, 12, 4), 19_695);
-/// ```
-pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = year - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = i64::from((month + 9) % 12);
-    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
 
 /// Year, month and day of a date in one of the forms above, checked against the calendar.
 fn date(s: &str) -> Option<(u32, u32, u32)> {
@@ -125,22 +113,6 @@ fn from_serial(n: u32) -> Option<(u32, u32, u32)> {
     Some((u32::try_from(year).ok()?, month, day))
 }
 
-/// Year, month and day of a day counted from 1970-01-01 (civil-from-days, H. Hinnant).
-///
-/// ```
-/// assert_eq!(lta_core::civil_from_days(19_695), (2023, 12, 4));
-/// ```
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2), month as u32, day as u32)
-}
 
 #[cfg(test)]
 mod tests {

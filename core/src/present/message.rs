@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::model::error::{DataError, ErrorKind};
-use crate::write::format::{number, Unit};
+use crate::present::format::{number, Unit};
 use crate::texts::i18n::{Lang, Text};
 use crate::model::notice::Notice;
 
@@ -123,5 +123,23 @@ mod tests {
         assert_eq!(error_message(&e, Lang::Nl), "data/x/cube.csv: kon niet worden opgehaald (HTTP 404)");
         let e = DataError::new(ErrorKind::Fetch { status: 0 }, "data/x/cube.csv");
         assert_eq!(error_message(&e, Lang::En), "data/x/cube.csv: could not be fetched (no answer: offline?)");
+    }
+}
+
+#[cfg(test)]
+mod sheet_tests {
+    use crate::read::sheet::SheetMap;
+    use crate::model::error::DataError;
+    use crate::model::error::ErrorKind;
+    use crate::texts::i18n::Lang;
+    use super::error_message;
+
+    #[test]
+    fn an_error_names_sheet_and_cell() {
+        let map = SheetMap { file: "records.xlsx".into(), sheet: "Blad1".into(), header_row: 1, first_column: 0, headers: vec!["client".into(), "periode".into(), "volume_eur".into()] };
+        let e = DataError::new(ErrorKind::BadNumber, "records.xlsx").at_line(17).in_cell("volume_eur", "veel");
+        assert_eq!(error_message(&map.locate(e), Lang::Nl), "records.xlsx, Blad1!C17, kolom ‘volume_eur’, waarde ‘veel’: is geen getal (of leeg, x of ~getal)");
+        let e = DataError::new(ErrorKind::NoDataRows, "records.xlsx");
+        assert_eq!(map.locate(e).position.file, "records.xlsx, Blad1");
     }
 }

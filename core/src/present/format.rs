@@ -1,7 +1,7 @@
 //! Numbers as a Dutch or British reader writes them: `9.722`, `€ 194.078.629`, `4,4` in Dutch;
 //! `9,722`, `€194,078,629`, `4.4` in English.
 
-use crate::write::fixed::fixed;
+use crate::model::fixed::fixed;
 use crate::texts::i18n::{Lang, Text};
 use crate::model::measure::Cell;
 

@@ -1,9 +1,9 @@
 //! JSON written as text: the chart options the app hands to ECharts (`JSON.parse` in the
 //! browser), without serde. Why: serde_json's `Value`, its `json!` expansions and a serializer
 //! into JS values were some 4 KB gzip of the dashboard's wasm for a few small option trees.
-//! Numbers are written by [`round_trip`](crate::write::fixed::round_trip), so they read back exactly.
+//! Numbers are written by [`round_trip`](crate::model::fixed::round_trip), so they read back exactly.
 
-use crate::write::fixed::round_trip;
+use crate::model::fixed::round_trip;
 
 /// A JSON value. Object keys are the option names of the code that builds them.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,7 +144,7 @@ impl<T: Into<JsonOut>> From<Vec<T>> for JsonOut {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::json::{parse, Value};
+    use crate::model::json::{parse, Value};
 
     /// What is written reads back through the core's own JSON reader, control characters and
     /// all, and numbers exactly.

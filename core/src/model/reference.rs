@@ -8,15 +8,14 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::code::Landsdeel;
-use crate::read::import::key;
 
 /// The CBS indeling the table follows (1 January of this year).
 pub const REFERENCE_YEAR: u16 = 2025;
 /// The credit the table asks for.
 pub const CREDIT: &str = "Gemeenten en jeugdregio's: CBS, indeling 2025 (CC BY 4.0)";
 
-const GEMEENTEN: &str = include_str!("../../../data/gemeente_jeugdregio_2025.csv");
-const JEUGDREGIOS: &str = include_str!("../../../data/jeugdregio_landsdeel_2025.csv");
+const GEMEENTEN: &str = include_str!("../../data/gemeente_jeugdregio_2025.csv");
+const JEUGDREGIOS: &str = include_str!("../../data/jeugdregio_landsdeel_2025.csv");
 
 /// One gemeente of the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,6 +173,27 @@ fn without_brackets(name: &str) -> String {
     name.split('(').next().unwrap_or(name).trim().to_string()
 }
 
+/// A name folded for matching: accents, case, spaces and punctuation ignored
+/// (`Cliëntnummer`, `client_nummer` and `CLIENT NUMMER` are one name).
+pub(crate) fn key(s: &str) -> String {
+    s.chars().map(unaccent).filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// The letter without its accent, for the accented letters of Dutch, Frisian and French names.
+fn unaccent(c: char) -> char {
+    match c {
+        'à'..='å' | 'À'..='Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è'..='ë' | 'È'..='Ë' => 'e',
+        'ì'..='ï' | 'Ì'..='Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò'..='ö' | 'Ò'..='Ö' => 'o',
+        'ù'..='ü' | 'Ù'..='Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        _ => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,5 +241,16 @@ mod tests {
         assert_eq!(r.gemeente("Den Haag").unwrap().code, "GM0518");
         assert_eq!(r.gemeente("Gemeente Utrecht").unwrap().code, "GM0344");
         assert!(r.gemeente("GM9999").is_none() && r.gemeente("Atlantis").is_none());
+    }
+}
+
+#[cfg(test)]
+mod key_tests {
+    #[test]
+    fn keys_ignore_accents_case_and_punctuation() {
+        assert_eq!(super::key("Cliëntnummer"), "clientnummer");
+        assert_eq!(super::key(" client_Nummer "), "clientnummer");
+        assert_eq!(super::key("'s-Hertogenbosch"), "shertogenbosch");
+        assert_eq!(super::key("Súdwest-Fryslân"), "sudwestfryslan");
     }
 }
