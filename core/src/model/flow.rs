@@ -181,10 +181,7 @@ impl Flow {
         let mut periods: Vec<String> = rows.iter().filter_map(|r| r.1.clone()).collect();
         crate::model::order::sort_by(&mut periods, &|a, b| a.cmp(b));
         periods.dedup();
-        let mut out = Flow {
-            periods,
-            groups: BTreeMap::new(),
-        };
+        let mut out = Flow { periods, groups: BTreeMap::new() };
         let mut seen: BTreeMap<(Group, Option<String>), u64> = BTreeMap::new();
         for (group, periode, c, line) in rows {
             if let Some(first_line) = seen.insert((group.clone(), periode.clone()), line) {
@@ -200,25 +197,12 @@ impl Flow {
             match periode {
                 Some(p) => {
                     let i = out.periods.iter().position(|q| *q == p).unwrap_or(0);
-                    entry.0[i] = Movement {
-                        started: c[0],
-                        ended: c[1],
-                        running: c[2],
-                    };
+                    entry.0[i] = Movement { started: c[0], ended: c[1], running: c[2] };
                 }
-                None => {
-                    entry.1 = Duration {
-                        youth: c[3],
-                        trajectories: c[4],
-                        quartiles: [c[5], c[6], c[7]],
-                    }
-                }
+                None => entry.1 = Duration { youth: c[3], trajectories: c[4], quartiles: [c[5], c[6], c[7]] },
             }
         }
-        Ok(Parsed {
-            value: out,
-            notices,
-        })
+        Ok(Parsed { value: out, notices })
     }
 }
 

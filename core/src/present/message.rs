@@ -17,7 +17,11 @@ use crate::model::notice::Notice;
 ///     "cube.csv, regel 3, kolom ‘landsdeel’, waarde ‘Atlantis’: is geen bekende code of naam");
 /// ```
 pub fn error_message(e: &DataError, lang: Lang) -> String {
-    let p = &e.position;
+    format!("{}: {}", where_(&e.position, lang), what(&e.kind, lang))
+}
+
+/// Where an error is: the file, then its line, column and value where known.
+fn where_(p: &crate::model::error::Position, lang: Lang) -> String {
     let mut out = p.file.clone();
     if let Some(line) = p.line {
         out += &format!(", {} {line}", Text::ErrorLine.get(lang));
@@ -28,7 +32,12 @@ pub fn error_message(e: &DataError, lang: Lang) -> String {
     if let Some(value) = p.value.as_deref().filter(|v| !v.is_empty()) {
         out += &format!(", {} ‘{value}’", Text::ErrorValue.get(lang));
     }
-    let what = match &e.kind {
+    out
+}
+
+/// What went wrong, in words.
+fn what(kind: &ErrorKind, lang: Lang) -> String {
+    match kind {
         // Status 0: no answer at all (offline, refused); "HTTP 0" would mean nothing to a reader.
         ErrorKind::Fetch { status: 0 } => format!("{} ({})", Text::ErrFetch.get(lang), Text::ErrNoAnswer.get(lang)),
         ErrorKind::Fetch { status } => format!("{} (HTTP {status})", Text::ErrFetch.get(lang)),
@@ -79,8 +88,7 @@ pub fn error_message(e: &DataError, lang: Lang) -> String {
         ErrorKind::BadKey => Text::ErrBadKey.get(lang).into(),
         ErrorKind::BadWorkbook { detail } => format!("{} ({detail})", Text::ErrBadWorkbook.get(lang)),
         ErrorKind::NoHeaderRow => Text::ErrNoHeaderRow.get(lang).into(),
-    };
-    format!("{out}: {what}")
+    }
 }
 
 /// A notice as one sentence, in the same shape as an error.

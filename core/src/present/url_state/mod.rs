@@ -4,167 +4,16 @@
 
 use crate::model::code::{Landsdeel, Verwijzer};
 use crate::model::csv_text::valid_period;
-use crate::texts::i18n::{Lang, Text};
+use crate::texts::i18n::Lang;
 use crate::model::selection::Selection;
 
-/// A view of the dashboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum View {
-    /// Key figures with source.
-    #[default]
-    Overzicht,
-    /// Use per landsdeel: map, bar chart, table.
-    Landsdelen,
-    /// Use per perceel.
-    Percelen,
-    /// Use per referrer.
-    Verwijzers,
-    /// One landsdeel beside the nation.
-    Profiel,
-    /// Use over the years.
-    Trend,
-    /// Two periods, or two datasets, side by side.
-    Vergelijk,
-    /// The jeugdregio's and gemeenten of a landsdeel.
-    Regio,
-    /// Trajectories started, ended and running, and how long they last.
-    Doorlooptijd,
-    /// Youth, trajectories and euros per provider.
-    Aanbieders,
-}
+mod measure;
+mod percent;
+mod views;
 
-impl View {
-    /// Every view, in menu order.
-    pub const ALL: [View; 10] = [
-        View::Overzicht,
-        View::Landsdelen,
-        View::Regio,
-        View::Percelen,
-        View::Verwijzers,
-        View::Profiel,
-        View::Trend,
-        View::Doorlooptijd,
-        View::Aanbieders,
-        View::Vergelijk,
-    ];
-
-    /// The name in the URL; also the `views` name that manifest notes refer to.
-    pub fn slug(self) -> &'static str {
-        match self {
-            View::Overzicht => "overzicht",
-            View::Landsdelen => "landsdelen",
-            View::Percelen => "percelen",
-            View::Verwijzers => "verwijzers",
-            View::Profiel => "profiel",
-            View::Trend => "trend",
-            View::Vergelijk => "vergelijk",
-            View::Regio => "regio",
-            View::Doorlooptijd => "doorlooptijd",
-            View::Aanbieders => "aanbieders",
-        }
-    }
-
-    /// The menu title.
-    pub fn title(self) -> Text {
-        match self {
-            View::Overzicht => Text::ViewOverzicht,
-            View::Landsdelen => Text::ViewLandsdelen,
-            View::Percelen => Text::ViewPercelen,
-            View::Verwijzers => Text::ViewVerwijzers,
-            View::Profiel => Text::ViewProfiel,
-            View::Trend => Text::ViewTrend,
-            View::Vergelijk => Text::ViewVergelijk,
-            View::Regio => Text::ViewRegio,
-            View::Doorlooptijd => Text::ViewDoorlooptijd,
-            View::Aanbieders => Text::ViewAanbieders,
-        }
-    }
-
-    /// The sentence under the title.
-    pub fn intro(self) -> Text {
-        match self {
-            View::Overzicht => Text::OverzichtIntro,
-            View::Landsdelen => Text::LandsdelenIntro,
-            View::Percelen => Text::PercelenIntro,
-            View::Verwijzers => Text::VerwijzersIntro,
-            View::Profiel => Text::ProfielIntro,
-            View::Trend => Text::TrendIntro,
-            View::Vergelijk => Text::VergelijkIntro,
-            View::Regio => Text::RegioIntro,
-            View::Doorlooptijd => Text::DoorlooptijdIntro,
-            View::Aanbieders => Text::AanbiedersIntro,
-        }
-    }
-
-    fn parse(s: &str) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.slug() == s)
-    }
-
-    /// The page of this view that a static host serves with its first screen already in the
-    /// HTML (`scripts/prerender.mjs`): `./` (index.html) for Overzicht, `landsdelen.html`, …
-    /// Links to it work without JavaScript, where a `?view=` link would get index.html.
-    pub fn page(self) -> String {
-        match self {
-            View::Overzicht => "./".to_string(),
-            v => format!("{}.html", v.slug()),
-        }
-    }
-
-    /// The view a page's path names (`…/landsdelen.html`), if any.
-    pub fn of_path(path: &str) -> Option<View> {
-        let file = path.rsplit('/').next()?;
-        View::parse(file.strip_suffix(".html")?)
-    }
-}
-
-/// The measure a view's chart shows (`measure=`); the table always shows all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChartMeasure {
-    /// Unique youth.
-    Jeugdigen,
-    /// Trajectories.
-    Trajecten,
-    /// Euros.
-    Euros,
-    /// Unique youth per 1,000 youth.
-    Per1000,
-    /// Euros per unique youth (the compare view's fourth measure).
-    EurosPerYouth,
-}
-
-impl ChartMeasure {
-    /// The measures of the views' menus, in menu order.
-    pub const ALL: [ChartMeasure; 4] = [ChartMeasure::Jeugdigen, ChartMeasure::Trajecten, ChartMeasure::Euros, ChartMeasure::Per1000];
-    /// The measures the compare view sets side by side (both sides must have them).
-    pub const COMPARE: [ChartMeasure; 4] =
-        [ChartMeasure::Jeugdigen, ChartMeasure::Trajecten, ChartMeasure::Euros, ChartMeasure::EurosPerYouth];
-
-    /// The name in the URL.
-    pub fn slug(self) -> &'static str {
-        match self {
-            ChartMeasure::Jeugdigen => "jeugdigen",
-            ChartMeasure::Trajecten => "trajecten",
-            ChartMeasure::Euros => "euros",
-            ChartMeasure::Per1000 => "per1000",
-            ChartMeasure::EurosPerYouth => "europerjeugdige",
-        }
-    }
-
-    /// The table column it charts.
-    pub fn column(self) -> Text {
-        match self {
-            ChartMeasure::Jeugdigen => Text::UniqueYouth,
-            ChartMeasure::Trajecten => Text::Trajectories,
-            ChartMeasure::Euros => Text::Euros,
-            ChartMeasure::Per1000 => Text::Per1000Youth,
-            ChartMeasure::EurosPerYouth => Text::EurosPerYouth,
-        }
-    }
-
-    fn parse(s: &str) -> Option<ChartMeasure> {
-        ChartMeasure::ALL.into_iter().chain(ChartMeasure::COMPARE).find(|m| m.slug() == s)
-    }
-}
+pub use measure::ChartMeasure;
+use percent::{decode, encode};
+pub use views::View;
 
 /// What the address bar says.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -400,42 +249,6 @@ impl UrlState {
 /// Dataset ids are folder-like names; anything else could point outside `data/`.
 fn valid_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
-
-/// Percent-encoding of everything but the unreserved characters of RFC 3986.
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-/// Percent-decoding (and `+` as space), lossy on invalid UTF-8.
-fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push(h * 16 + l);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).and_then(|d| u8::try_from(d).ok())
 }
 
 #[cfg(test)]
