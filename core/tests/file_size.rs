@@ -64,3 +64,12 @@ fn a_long_function_is_found() {
     let text = format!("impl A {{\n    pub fn short() {{\n    }}\n\n    fn long(x: u8) {{\n{body}    }}\n}}\n");
     assert_eq!(functions(&text), vec![("short".to_string(), 2), ("long".to_string(), 72)]);
 }
+
+/// The public API names each item by its own name: no `as` in `lib.rs`'s re-exports, so a
+/// reader finds `lta_core::format_cell` as `fn format_cell` where it is written.
+#[test]
+fn the_api_renames_nothing() {
+    let lib = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
+    let renames: Vec<&str> = lib.lines().filter(|l| l.starts_with("pub use") && l.contains(" as ")).collect();
+    assert!(renames.is_empty(), "{renames:#?}");
+}

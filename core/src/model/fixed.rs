@@ -59,7 +59,7 @@ pub fn fixed(n: f64, decimals: usize) -> String {
 /// assert_eq!(fixed_round_trip(-3.0), "-3");
 /// assert_eq!(fixed_round_trip(0.1 + 0.2), "0.30000000000000004");
 /// ```
-pub fn round_trip(n: f64) -> String {
+pub fn fixed_round_trip(n: f64) -> String {
     let sign = if n.is_sign_negative() && !n.is_nan() { "-" } else { "" };
     if !n.is_finite() || n.abs() < 9_007_199_254_740_992.0 && n.fract() == 0.0 {
         return format!("{sign}{}", fixed(n, 0));
@@ -160,7 +160,7 @@ fn times(m: u64, factor: u64, power: u32) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{fixed, round_trip};
+    use super::{fixed, fixed_round_trip};
 
     /// Pseudo-random numbers (xorshift), the same every run.
     fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
@@ -206,16 +206,16 @@ mod tests {
             if !n.is_finite() {
                 continue;
             }
-            let text = round_trip(n);
+            let text = fixed_round_trip(n);
             assert_eq!(text.parse::<f64>(), Ok(n), "{n:e}: {text}");
             assert_eq!(text, format!("{n}"), "{n:e}");
         }
-        assert_eq!(round_trip(5e-324), format!("{}", 5e-324));
-        assert_eq!(round_trip(1e-30), format!("{}", 1e-30));
-        assert_eq!(round_trip(-f64::MAX), format!("{}", -f64::MAX));
-        assert_eq!(round_trip(0.5), "0.5");
-        assert_eq!(round_trip(9.5), "9.5");
-        assert_eq!(round_trip(99.99999999999999), format!("{}", 99.99999999999999));
+        assert_eq!(fixed_round_trip(5e-324), format!("{}", 5e-324));
+        assert_eq!(fixed_round_trip(1e-30), format!("{}", 1e-30));
+        assert_eq!(fixed_round_trip(-f64::MAX), format!("{}", -f64::MAX));
+        assert_eq!(fixed_round_trip(0.5), "0.5");
+        assert_eq!(fixed_round_trip(9.5), "9.5");
+        assert_eq!(fixed_round_trip(99.99999999999999), format!("{}", 99.99999999999999));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum JsonValue {
     /// `null`.
     Null,
     /// `true` or `false`.
@@ -26,7 +26,7 @@ pub enum Value {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Json {
     /// The value.
-    pub value: Value,
+    pub value: JsonValue,
     /// Its line.
     pub line: u64,
     /// Its column.
@@ -60,7 +60,7 @@ const MAX_DEPTH: usize = 64;
 /// ]));
 /// assert_eq!(parse_json(b"{\"a\": 1,\n }").unwrap_err().line, 2);
 /// ```
-pub fn parse(bytes: &[u8]) -> Result<Json, JsonError> {
+pub fn parse_json(bytes: &[u8]) -> Result<Json, JsonError> {
     let mut r = Reader { bytes, pos: 0, line: 1, line_start: 0 };
     let value = r.value(0)?;
     r.space();
@@ -119,11 +119,11 @@ impl Reader<'_> {
         let value = match self.peek() {
             Some(b'{') => self.object(depth)?,
             Some(b'[') => self.array(depth)?,
-            Some(b'"') => Value::String(self.string()?),
+            Some(b'"') => JsonValue::String(self.string()?),
             Some(b'-' | b'0'..=b'9') => self.number()?,
-            Some(_) if self.word("true") => Value::Bool(true),
-            Some(_) if self.word("false") => Value::Bool(false),
-            Some(_) if self.word("null") => Value::Null,
+            Some(_) if self.word("true") => JsonValue::Bool(true),
+            Some(_) if self.word("false") => JsonValue::Bool(false),
+            Some(_) if self.word("null") => JsonValue::Null,
             Some(_) => return Err(self.error("expected a value")),
             None => return Err(self.error("EOF while parsing a value")),
         };
@@ -138,13 +138,13 @@ impl Reader<'_> {
         found
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, JsonError> {
+    fn array(&mut self, depth: usize) -> Result<JsonValue, JsonError> {
         self.pos += 1;
         let mut items = Vec::new();
         self.space();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(JsonValue::Array(items));
         }
         loop {
             items.push(self.value(depth + 1)?);
@@ -153,20 +153,20 @@ impl Reader<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(JsonValue::Array(items));
                 }
                 _ => return Err(self.error("expected `,` or `]`")),
             }
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
+    fn object(&mut self, depth: usize) -> Result<JsonValue, JsonError> {
         self.pos += 1;
         let mut members = Vec::new();
         self.space();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(members));
+            return Ok(JsonValue::Object(members));
         }
         loop {
             self.space();
@@ -181,14 +181,14 @@ impl Reader<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(members));
+                    return Ok(JsonValue::Object(members));
                 }
                 _ => return Err(self.error("expected `,` or `}`")),
             }
         }
     }
 
-    fn number(&mut self) -> Result<Value, JsonError> {
+    fn number(&mut self) -> Result<JsonValue, JsonError> {
         let start = self.pos;
         while matches!(self.peek(), Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')) {
             self.pos += 1;
@@ -200,7 +200,7 @@ impl Reader<'_> {
             && !(digits.len() > 1 && digits.starts_with('0') && digits.as_bytes()[1].is_ascii_digit())
             && !digits.contains(".e") && !digits.contains(".E") && !digits.ends_with('.');
         match text.parse::<f64>() {
-            Ok(n) if json_like && n.is_finite() => Ok(Value::Number(n)),
+            Ok(n) if json_like && n.is_finite() => Ok(JsonValue::Number(n)),
             _ => {
                 self.pos = start;
                 Err(self.error("invalid number"))
@@ -284,7 +284,7 @@ impl Json {
     #[inline(never)]
     pub fn string(&self) -> Result<String, JsonError> {
         match &self.value {
-            Value::String(s) => Ok(s.clone()),
+            JsonValue::String(s) => Ok(s.clone()),
             _ => Err(self.error("expected a string")),
         }
     }
@@ -293,7 +293,7 @@ impl Json {
     #[inline(never)]
     pub fn number(&self) -> Result<f64, JsonError> {
         match self.value {
-            Value::Number(n) => Ok(n),
+            JsonValue::Number(n) => Ok(n),
             _ => Err(self.error("expected a number")),
         }
     }
@@ -302,7 +302,7 @@ impl Json {
     #[inline(never)]
     pub fn boolean(&self) -> Result<bool, JsonError> {
         match self.value {
-            Value::Bool(b) => Ok(b),
+            JsonValue::Bool(b) => Ok(b),
             _ => Err(self.error("expected a boolean")),
         }
     }
@@ -311,7 +311,7 @@ impl Json {
     #[inline(never)]
     pub fn array(&self) -> Result<&[Json], JsonError> {
         match &self.value {
-            Value::Array(items) => Ok(items),
+            JsonValue::Array(items) => Ok(items),
             _ => Err(self.error("expected an array")),
         }
     }
@@ -323,26 +323,26 @@ impl Json {
 
     /// An object's members.
     #[inline(never)]
-    pub fn object(&self) -> Result<Fields<'_>, JsonError> {
+    pub fn object(&self) -> Result<JsonFields<'_>, JsonError> {
         match &self.value {
-            Value::Object(members) => Ok(Fields { of: self, members }),
+            JsonValue::Object(members) => Ok(JsonFields { of: self, members }),
             _ => Err(self.error("expected an object")),
         }
     }
 }
 
 /// The members of an object. Members nobody asks for are passed over.
-pub struct Fields<'a> {
+pub struct JsonFields<'a> {
     of: &'a Json,
     /// The members in file order.
     pub members: &'a [(String, Json)],
 }
 
-impl<'a> Fields<'a> {
+impl<'a> JsonFields<'a> {
     /// A member that may be left out or `null`.
     #[inline(never)]
     pub fn get(&self, key: &str) -> Option<&'a Json> {
-        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| v.value != Value::Null)
+        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| v.value != JsonValue::Null)
     }
 
     /// A member that must be there.

@@ -3,13 +3,13 @@
 use super::*;
 
 fn fails(text: &str) -> JsonError {
-    parse(text.as_bytes()).unwrap_err()
+    parse_json(text.as_bytes()).unwrap_err()
 }
 
 #[test]
 fn numbers_are_json_numbers() {
     for ok in ["0", "-0.5", "12", "1e3", "1.5E-2", "-7"] {
-        assert!(matches!(parse(ok.as_bytes()).unwrap().value, Value::Number(_)), "{ok}");
+        assert!(matches!(parse_json(ok.as_bytes()).unwrap().value, JsonValue::Number(_)), "{ok}");
     }
     for bad in ["01", "1.", "-", "1.e3", "1e999", "--1", "-.5"] {
         assert_eq!(fails(bad).detail, "invalid number", "{bad}");
@@ -35,13 +35,13 @@ fn errors_name_line_and_column() {
 
 #[test]
 fn strings_unescape() {
-    let j = parse(br#""\"\\\/\b\f\n\r\t\u0041\ud83d\ude00""#).unwrap();
-    assert_eq!(j.value, Value::String("\"\\/\u{8}\u{c}\n\r\tA😀".into()));
+    let j = parse_json(br#""\"\\\/\b\f\n\r\t\u0041\ud83d\ude00""#).unwrap();
+    assert_eq!(j.value, JsonValue::String("\"\\/\u{8}\u{c}\n\r\tA😀".into()));
 }
 
 #[test]
 fn fields_missing_null_and_present() {
-    let j = parse(b"{\"a\": null, \"b\": true}").unwrap();
+    let j = parse_json(b"{\"a\": null, \"b\": true}").unwrap();
     let f = j.object().unwrap();
     assert!(f.get("a").is_none());
     assert_eq!(f.req("b").unwrap().boolean(), Ok(true));

@@ -1,9 +1,9 @@
 //! JSON written as text: the chart options the app hands to ECharts (`JSON.parse` in the
 //! browser), without serde. Why: serde_json's `Value`, its `json!` expansions and a serializer
 //! into JS values were some 4 KB gzip of the dashboard's wasm for a few small option trees.
-//! Numbers are written by [`round_trip`](crate::model::fixed::round_trip), so they read back exactly.
+//! Numbers are written by [`fixed_round_trip`](crate::model::fixed::fixed_round_trip), so they read back exactly.
 
-use crate::model::fixed::round_trip;
+use crate::model::fixed::fixed_round_trip;
 
 /// A JSON value. Object keys are the option names of the code that builds them.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +23,7 @@ pub enum JsonOut {
 }
 
 /// An object from its members: `obj([("type", "bar".into()), ("top", 4.into())])`.
-pub fn obj<const N: usize>(members: [(&'static str, JsonOut); N]) -> JsonOut {
+pub fn json_obj<const N: usize>(members: [(&'static str, JsonOut); N]) -> JsonOut {
     JsonOut::Obj(members.into())
 }
 
@@ -45,7 +45,7 @@ impl JsonOut {
         match self {
             JsonOut::Null => out.push_str("null"),
             JsonOut::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            JsonOut::Num(n) if n.is_finite() => out.push_str(&round_trip(*n)),
+            JsonOut::Num(n) if n.is_finite() => out.push_str(&fixed_round_trip(*n)),
             JsonOut::Num(_) => out.push_str("null"),
             JsonOut::Str(s) => string(s, out),
             JsonOut::Arr(items) => {
@@ -144,30 +144,30 @@ impl<T: Into<JsonOut>> From<Vec<T>> for JsonOut {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::json::{parse, Value};
+    use crate::model::json::{parse_json, JsonValue};
 
     /// What is written reads back through the core's own JSON reader, control characters and
     /// all, and numbers exactly.
     #[test]
     fn written_text_reads_back() {
         let text: String = (0u8..0x7f).map(char::from).chain("€≈ü".chars()).collect();
-        let value = obj([
+        let value = json_obj([
             ("s", text.as_str().into()),
             ("n", vec![0.1 + 0.2, -3.0, 1e21, 5e-324].into()),
-            ("nested", obj([("empty", JsonOut::Arr(vec![])), ("null", JsonOut::Null), ("no", false.into())])),
+            ("nested", json_obj([("empty", JsonOut::Arr(vec![])), ("null", JsonOut::Null), ("no", false.into())])),
         ]);
-        let read = parse(value.to_text().as_bytes()).expect("valid JSON");
+        let read = parse_json(value.to_text().as_bytes()).expect("valid JSON");
         let fields = read.object().expect("an object");
         assert_eq!(fields.req("s").and_then(|s| s.string()), Ok(text));
         let numbers = fields.req("n").and_then(|n| n.list(|x| x.number()));
         assert_eq!(numbers, Ok(vec![0.1 + 0.2, -3.0, 1e21, 5e-324]));
         let nested = fields.req("nested").and_then(|n| n.object()).map(|f| f.members.iter().map(|(k, v)| (k.clone(), v.value.clone())).collect::<Vec<_>>());
-        assert_eq!(nested, Ok(vec![("empty".into(), Value::Array(vec![])), ("null".into(), Value::Null), ("no".into(), Value::Bool(false))]));
+        assert_eq!(nested, Ok(vec![("empty".into(), JsonValue::Array(vec![])), ("null".into(), JsonValue::Null), ("no".into(), JsonValue::Bool(false))]));
     }
 
     #[test]
     fn not_finite_is_null_and_set_replaces() {
-        let mut value = obj([("a", f64::NAN.into())]);
+        let mut value = json_obj([("a", f64::NAN.into())]);
         value.set("a", f64::INFINITY.into());
         value.set("b", 2u32.into());
         assert_eq!(value.to_text(), r#"{"a":null,"b":2}"#);

@@ -47,8 +47,8 @@ impl Cell {
     /// The cell as a cube CSV writes it: `12`, `~12`, `x` or empty.
     pub fn to_csv(self) -> String {
         match self {
-            Cell::Exact(n) => crate::model::fixed::round_trip(n),
-            Cell::Approx(n) => format!("~{}", crate::model::fixed::round_trip(n)),
+            Cell::Exact(n) => crate::model::fixed::fixed_round_trip(n),
+            Cell::Approx(n) => format!("~{}", crate::model::fixed::fixed_round_trip(n)),
             Cell::Secret => "x".into(),
             Cell::NotPublished => String::new(),
         }

@@ -65,7 +65,7 @@ impl Population {
         crate::model::order::sort_by(&mut rows, &|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         let mut out = COLUMNS.join(",") + "\n";
         for (p, l, n) in rows {
-            out += &format!("{p},{},{}\n", Landsdeel::ALL[l].code(), crate::model::fixed::round_trip(n));
+            out += &format!("{p},{},{}\n", Landsdeel::ALL[l].code(), crate::model::fixed::fixed_round_trip(n));
         }
         out
     }

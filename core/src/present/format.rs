@@ -32,7 +32,7 @@ pub enum Unit {
 /// assert_eq!(format_number(4.3878, Unit::Decimal1, Lang::Nl), "4,4");
 /// assert_eq!(format_number(0.34, Unit::Percent, Lang::En), "34.0%");
 /// ```
-pub fn number(n: f64, unit: Unit, lang: Lang) -> String {
+pub fn format_number(n: f64, unit: Unit, lang: Lang) -> String {
     match unit {
         Unit::Count | Unit::Weeks => grouped(n, 0, lang),
         Unit::Euro => {
@@ -62,11 +62,11 @@ pub fn number(n: f64, unit: Unit, lang: Lang) -> String {
 /// assert_eq!(format_cell(Cell::NotPublished, Unit::Euro, Lang::Nl), "niet gepubliceerd");
 /// assert_eq!(format_cell(Cell::NotPublished, Unit::Weeks, Lang::En), "not reached");
 /// ```
-pub fn cell(c: Cell, unit: Unit, lang: Lang) -> String {
+pub fn format_cell(c: Cell, unit: Unit, lang: Lang) -> String {
     match c {
-        Cell::Exact(n) => number(n, unit, lang),
-        Cell::Approx(n) if unit == Unit::Euro && approx(n, unit).0.abs() >= 1_000_000.0 => {
-            let (rounded, _) = approx(n, unit);
+        Cell::Exact(n) => format_number(n, unit, lang),
+        Cell::Approx(n) if unit == Unit::Euro && format_approx(n, unit).0.abs() >= 1_000_000.0 => {
+            let (rounded, _) = format_approx(n, unit);
             let millions = rounded / 1_000_000.0;
             let decimals = if millions.abs() < 10.0 { 1 } else { 0 };
             let millions = grouped(millions, decimals, lang);
@@ -76,10 +76,10 @@ pub fn cell(c: Cell, unit: Unit, lang: Lang) -> String {
             }
         }
         Cell::Approx(n) => {
-            let (rounded, decimals) = approx(n, unit);
+            let (rounded, decimals) = format_approx(n, unit);
             match unit {
                 Unit::Percent => format!("≈ {}%", grouped(rounded, decimals, lang)),
-                _ => format!("≈ {}", number(rounded, unit, lang)),
+                _ => format!("≈ {}", format_number(rounded, unit, lang)),
             }
         }
         Cell::Secret => Text::Secret.get(lang).to_string(),
@@ -98,17 +98,17 @@ pub fn cell(c: Cell, unit: Unit, lang: Lang) -> String {
 /// assert_eq!(format_signed(Cell::Approx(0.029), Unit::Percent, Lang::En), "≈ +3%");
 /// assert_eq!(format_signed(Cell::Secret, Unit::Count, Lang::Nl), "geheim");
 /// ```
-pub fn signed(c: Cell, unit: Unit, lang: Lang) -> String {
+pub fn format_signed(c: Cell, unit: Unit, lang: Lang) -> String {
     match c.number() {
         Some(n) if n != 0.0 => {
-            let shown = cell(c.combine(Cell::Exact(0.0), |a, _| Some(a.abs())), unit, lang);
+            let shown = format_cell(c.combine(Cell::Exact(0.0), |a, _| Some(a.abs())), unit, lang);
             let sign = if n > 0.0 { "+" } else { "−" };
             match shown.strip_prefix("≈ ") {
                 Some(rest) => format!("≈ {sign}{rest}"),
                 None => format!("{sign}{shown}"),
             }
         }
-        _ => cell(c, unit, lang),
+        _ => format_cell(c, unit, lang),
     }
 }
 
@@ -128,7 +128,7 @@ pub fn signed(c: Cell, unit: Unit, lang: Lang) -> String {
 /// assert_eq!(format_approx(0.0031, Unit::Percent), (0.3, 1));
 /// assert_eq!(format_approx(5576.0, Unit::Count), (5576.0, 0));
 /// ```
-pub fn approx(n: f64, unit: Unit) -> (f64, usize) {
+pub fn format_approx(n: f64, unit: Unit) -> (f64, usize) {
     match unit {
         Unit::Euro => (significant(n, 2), 0),
         Unit::Percent => {
@@ -169,7 +169,7 @@ fn significant(n: f64, digits: i32) -> f64 {
 /// assert_eq!(format_plain(0.3404, Unit::Percent, Lang::Nl), "34,0");
 /// assert_eq!(format_plain(4.3878, Unit::Decimal1, Lang::En), "4.4");
 /// ```
-pub fn plain(n: f64, unit: Unit, lang: Lang) -> String {
+pub fn format_plain(n: f64, unit: Unit, lang: Lang) -> String {
     let (n, decimals) = match unit {
         Unit::Count | Unit::Euro | Unit::Weeks => (n, 0),
         Unit::Decimal1 => (n, 1),
@@ -189,11 +189,11 @@ pub fn plain(n: f64, unit: Unit, lang: Lang) -> String {
 /// assert_eq!(format_plain_cell(Cell::Exact(0.029885), Unit::Percent, Lang::En), "3.0");
 /// assert_eq!(format_plain_cell(Cell::Secret, Unit::Euro, Lang::En), "x");
 /// ```
-pub fn plain_cell(c: Cell, unit: Unit, lang: Lang) -> String {
+pub fn format_plain_cell(c: Cell, unit: Unit, lang: Lang) -> String {
     match c {
-        Cell::Exact(n) => plain(n, unit, lang),
+        Cell::Exact(n) => format_plain(n, unit, lang),
         Cell::Approx(n) => {
-            let (rounded, decimals) = approx(n, unit);
+            let (rounded, decimals) = format_approx(n, unit);
             format!("~{}", spreadsheet(rounded, decimals, lang))
         }
         Cell::Secret => "x".into(),
@@ -240,47 +240,47 @@ mod tests {
 
     #[test]
     fn grouping() {
-        assert_eq!(number(0.0, Unit::Count, Lang::Nl), "0");
-        assert_eq!(number(999.0, Unit::Count, Lang::Nl), "999");
-        assert_eq!(number(1000.0, Unit::Count, Lang::Nl), "1.000");
-        assert_eq!(number(1234567.0, Unit::Count, Lang::En), "1,234,567");
-        assert_eq!(number(-1234.0, Unit::Euro, Lang::Nl), "€ -1.234");
-        assert_eq!(number(-1234.0, Unit::Euro, Lang::En), "-€1,234");
-        assert_eq!(number(-0.01, Unit::Decimal1, Lang::Nl), "0,0");
-        assert_eq!(number(1.6395, Unit::Decimal2, Lang::Nl), "1,64");
-        assert_eq!(number(19963.4, Unit::Euro, Lang::En), "€19,963");
+        assert_eq!(format_number(0.0, Unit::Count, Lang::Nl), "0");
+        assert_eq!(format_number(999.0, Unit::Count, Lang::Nl), "999");
+        assert_eq!(format_number(1000.0, Unit::Count, Lang::Nl), "1.000");
+        assert_eq!(format_number(1234567.0, Unit::Count, Lang::En), "1,234,567");
+        assert_eq!(format_number(-1234.0, Unit::Euro, Lang::Nl), "€ -1.234");
+        assert_eq!(format_number(-1234.0, Unit::Euro, Lang::En), "-€1,234");
+        assert_eq!(format_number(-0.01, Unit::Decimal1, Lang::Nl), "0,0");
+        assert_eq!(format_number(1.6395, Unit::Decimal2, Lang::Nl), "1,64");
+        assert_eq!(format_number(19963.4, Unit::Euro, Lang::En), "€19,963");
     }
 
     #[test]
     fn cells_in_both_languages() {
-        assert_eq!(cell(Cell::Secret, Unit::Count, Lang::Nl), "geheim");
-        assert_eq!(cell(Cell::Secret, Unit::Count, Lang::En), "secret");
-        assert_eq!(cell(Cell::NotPublished, Unit::Count, Lang::En), "not published");
-        assert_eq!(cell(Cell::Approx(3_700_000.0), Unit::Euro, Lang::En), "≈ €3.7 million");
-        assert_eq!(cell(Cell::Approx(0.03), Unit::Percent, Lang::Nl), "≈ 3%");
+        assert_eq!(format_cell(Cell::Secret, Unit::Count, Lang::Nl), "geheim");
+        assert_eq!(format_cell(Cell::Secret, Unit::Count, Lang::En), "secret");
+        assert_eq!(format_cell(Cell::NotPublished, Unit::Count, Lang::En), "not published");
+        assert_eq!(format_cell(Cell::Approx(3_700_000.0), Unit::Euro, Lang::En), "≈ €3.7 million");
+        assert_eq!(format_cell(Cell::Approx(0.03), Unit::Percent, Lang::Nl), "≈ 3%");
     }
 
     #[test]
     fn approximate_values_keep_the_precision_of_their_source() {
         // Amounts: two significant digits, in millions from a million up.
-        assert_eq!(cell(Cell::Approx(5_822_359.0), Unit::Euro, Lang::Nl), "≈ € 5,8 mln");
-        assert_eq!(cell(Cell::Approx(194_078_629.0), Unit::Euro, Lang::Nl), "≈ € 190 mln");
-        assert_eq!(cell(Cell::Approx(17_400_000.0), Unit::Euro, Lang::En), "≈ €17 million");
-        assert_eq!(cell(Cell::Approx(999_999.0), Unit::Euro, Lang::Nl), "≈ € 1,0 mln");
-        assert_eq!(cell(Cell::Approx(11_466.3), Unit::Euro, Lang::Nl), "≈ € 11.000");
-        assert_eq!(cell(Cell::Approx(-11_466.3), Unit::Euro, Lang::En), "≈ -€11,000");
+        assert_eq!(format_cell(Cell::Approx(5_822_359.0), Unit::Euro, Lang::Nl), "≈ € 5,8 mln");
+        assert_eq!(format_cell(Cell::Approx(194_078_629.0), Unit::Euro, Lang::Nl), "≈ € 190 mln");
+        assert_eq!(format_cell(Cell::Approx(17_400_000.0), Unit::Euro, Lang::En), "≈ €17 million");
+        assert_eq!(format_cell(Cell::Approx(999_999.0), Unit::Euro, Lang::Nl), "≈ € 1,0 mln");
+        assert_eq!(format_cell(Cell::Approx(11_466.3), Unit::Euro, Lang::Nl), "≈ € 11.000");
+        assert_eq!(format_cell(Cell::Approx(-11_466.3), Unit::Euro, Lang::En), "≈ -€11,000");
         // Shares: whole percent; small ones one significant digit, never "≈ 0%".
-        assert_eq!(cell(Cell::Approx(0.0077), Unit::Percent, Lang::Nl), "≈ 1%");
-        assert_eq!(cell(Cell::Approx(0.0191), Unit::Percent, Lang::En), "≈ 2%");
-        assert_eq!(cell(Cell::Approx(0.00046), Unit::Percent, Lang::Nl), "≈ 0,05%");
-        assert_eq!(cell(Cell::Approx(0.0), Unit::Percent, Lang::Nl), "≈ 0%");
-        assert_eq!(cell(Cell::Approx(0.000999), Unit::Percent, Lang::Nl), "≈ 0,1%");
-        assert_eq!(cell(Cell::Approx(0.00499), Unit::Percent, Lang::En), "≈ 0.5%");
+        assert_eq!(format_cell(Cell::Approx(0.0077), Unit::Percent, Lang::Nl), "≈ 1%");
+        assert_eq!(format_cell(Cell::Approx(0.0191), Unit::Percent, Lang::En), "≈ 2%");
+        assert_eq!(format_cell(Cell::Approx(0.00046), Unit::Percent, Lang::Nl), "≈ 0,05%");
+        assert_eq!(format_cell(Cell::Approx(0.0), Unit::Percent, Lang::Nl), "≈ 0%");
+        assert_eq!(format_cell(Cell::Approx(0.000999), Unit::Percent, Lang::Nl), "≈ 0,1%");
+        assert_eq!(format_cell(Cell::Approx(0.00499), Unit::Percent, Lang::En), "≈ 0.5%");
         // Exact values are untouched.
-        assert_eq!(cell(Cell::Exact(0.029885), Unit::Percent, Lang::Nl), "3,0%");
-        assert_eq!(cell(Cell::Exact(5_822_359.0), Unit::Euro, Lang::Nl), "€ 5.822.359");
+        assert_eq!(format_cell(Cell::Exact(0.029885), Unit::Percent, Lang::Nl), "3,0%");
+        assert_eq!(format_cell(Cell::Exact(5_822_359.0), Unit::Euro, Lang::Nl), "€ 5.822.359");
         // Counts and ratios derived from two-decimal ratios keep their digits.
-        assert_eq!(cell(Cell::Approx(1.4401), Unit::Decimal2, Lang::Nl), "≈ 1,44");
+        assert_eq!(format_cell(Cell::Approx(1.4401), Unit::Decimal2, Lang::Nl), "≈ 1,44");
     }
 
     #[test]
@@ -292,13 +292,13 @@ mod tests {
             (Cell::Approx(0.0031), Unit::Percent),
             (Cell::Approx(5576.0), Unit::Count),
         ] {
-            let screen: String = cell(c, unit, Lang::En).chars().filter(|ch| ch.is_ascii_digit()).collect();
-            let file: String = plain_cell(c, unit, Lang::En).chars().filter(|ch| ch.is_ascii_digit()).collect();
+            let screen: String = format_cell(c, unit, Lang::En).chars().filter(|ch| ch.is_ascii_digit()).collect();
+            let file: String = format_plain_cell(c, unit, Lang::En).chars().filter(|ch| ch.is_ascii_digit()).collect();
             // The file has the zeros the screen writes as "mln": same digits, same value.
             assert!(file.trim_end_matches('0').starts_with(screen.trim_end_matches('0')), "{c:?}: {screen} vs {file}");
             assert_eq!(file.trim_end_matches('0').len(), screen.trim_end_matches('0').len(), "{c:?}");
         }
-        assert_eq!(plain_cell(Cell::Approx(1_500_000.0), Unit::Euro, Lang::Nl), "~1500000");
-        assert_eq!(plain_cell(Cell::Approx(0.0031), Unit::Percent, Lang::Nl), "~0,3");
+        assert_eq!(format_plain_cell(Cell::Approx(1_500_000.0), Unit::Euro, Lang::Nl), "~1500000");
+        assert_eq!(format_plain_cell(Cell::Approx(0.0031), Unit::Percent, Lang::Nl), "~0,3");
     }
 }

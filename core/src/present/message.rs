@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::model::error::{DataError, ErrorKind};
-use crate::present::format::{number, Unit};
+use crate::present::format::{format_number, Unit};
 use crate::texts::i18n::{Lang, Text};
 use crate::model::notice::Notice;
 
@@ -48,15 +48,15 @@ fn what(kind: &ErrorKind, lang: Lang) -> String {
         ErrorKind::TooManyValues { limit, count } => format!(
             "{} ({}); {} {}",
             Text::ErrTooManyValues.get(lang),
-            number(*count as f64, Unit::Count, lang),
+            format_number(*count as f64, Unit::Count, lang),
             Text::ErrTooManyValuesLimit.get(lang),
-            number(*limit as f64, Unit::Count, lang)
+            format_number(*limit as f64, Unit::Count, lang)
         ),
         ErrorKind::OutOfRange { limit } => {
-            format!("{} ± {}", Text::ErrOutOfRange.get(lang), number(*limit as f64, Unit::Count, lang))
+            format!("{} ± {}", Text::ErrOutOfRange.get(lang), format_number(*limit as f64, Unit::Count, lang))
         }
         ErrorKind::TooManyRows { limit } => {
-            format!("{} {}", Text::ErrTooManyRows.get(lang), number(*limit as f64, Unit::Count, lang))
+            format!("{} {}", Text::ErrTooManyRows.get(lang), format_number(*limit as f64, Unit::Count, lang))
         }
         ErrorKind::UnknownHeader => Text::ErrUnknownHeader.get(lang).into(),
         ErrorKind::MissingColumn => Text::ErrMissingColumn.get(lang).into(),
@@ -70,9 +70,9 @@ fn what(kind: &ErrorKind, lang: Lang) -> String {
         ErrorKind::UnknownRegions { rows, values } => format!(
             "{} ({} {}, {} {})",
             Text::ErrUnknownRegions.get(lang),
-            number(*values as f64, Unit::Count, lang),
+            format_number(*values as f64, Unit::Count, lang),
             Text::ErrUnknownRegionsValues.get(lang),
-            number(*rows as f64, Unit::Count, lang),
+            format_number(*rows as f64, Unit::Count, lang),
             Text::ErrUnknownRegionsRows.get(lang)
         ),
         ErrorKind::OtherLandsdeel => Text::ErrOtherLandsdeel.get(lang).into(),

@@ -2,7 +2,7 @@
 //! English): what is largest, what is smallest, how things changed. No number appears that the
 //! table does not show.
 
-use crate::present::format::{cell, signed, Unit};
+use crate::present::format::{format_cell, format_signed, Unit};
 use crate::texts::i18n::{Lang, Text};
 use crate::model::measure::Cell;
 use crate::present::view::compare::Change;
@@ -17,8 +17,8 @@ use crate::present::view::{KeyFigure, Table};
 /// assert_eq!(overview_sentence(&figures, "2023", Lang::Nl),
 ///     "In 2023 kregen 9.722 jeugdigen zorg via het LTA. Dat waren 15.939 trajecten. De kosten waren € 194.078.629.");
 /// ```
-pub fn overview(figures: &[KeyFigure], periode: &str, lang: Lang) -> String {
-    let get = |t: Text| figures.iter().find(|f| f.title == t).filter(|f| f.cell.number().is_some()).map(|f| cell(f.cell, f.unit, lang));
+pub fn overview_sentence(figures: &[KeyFigure], periode: &str, lang: Lang) -> String {
+    let get = |t: Text| figures.iter().find(|f| f.title == t).filter(|f| f.cell.number().is_some()).map(|f| format_cell(f.cell, f.unit, lang));
     let (Some(youth), trajectories, euros) = (get(Text::UniqueYouth), get(Text::Trajectories), get(Text::Euros)) else {
         return Text::SentenceNoData.get(lang).to_string();
     };
@@ -58,7 +58,7 @@ pub fn overview(figures: &[KeyFigure], periode: &str, lang: Lang) -> String {
 /// t.rows.push(row("Drenthe", 0.0));
 /// assert!(table_sentence(&t, 0, Lang::Nl).ends_with("Overijssel heeft het laagste: 150."));
 /// ```
-pub fn table(t: &Table, col: usize, lang: Lang) -> String {
+pub fn table_sentence(t: &Table, col: usize, lang: Lang) -> String {
     let Some(column) = t.columns.get(col) else { return Text::SentenceNoData.get(lang).to_string() };
     // A row shown as 0 is never named: under the cell-key method a 0 may stand for a youth or two.
     let mut known: Vec<(&str, Cell)> = t.rows.iter().filter(|r| r.cells[col].number().is_some_and(|n| n != 0.0)).map(|r| (r.label.as_str(), r.cells[col])).collect();
@@ -67,7 +67,7 @@ pub fn table(t: &Table, col: usize, lang: Lang) -> String {
     }
     crate::model::order::sort_by(&mut known, &|a, b| b.1.number().unwrap_or(0.0).total_cmp(&a.1.number().unwrap_or(0.0)));
     let (top, top_cell) = known[0];
-    let shown = |c: Cell| cell(c, column.unit, lang);
+    let shown = |c: Cell| format_cell(c, column.unit, lang);
     let measure = column.title.get(lang).to_ascii_lowercase();
     let mut out = match lang {
         Lang::Nl if column.title == Text::UniqueYouth || column.title == Text::Trajectories => {
@@ -81,8 +81,8 @@ pub fn table(t: &Table, col: usize, lang: Lang) -> String {
     if let (true, Some(total)) = (additive, total) {
         let share = top_cell.combine(total, |a, b| Some(a / b));
         out += &match lang {
-            Lang::Nl => format!(" Dat is {} van het totaal.", cell(share, Unit::Percent, lang)),
-            Lang::En => format!(" That is {} of the total.", cell(share, Unit::Percent, lang)),
+            Lang::Nl => format!(" Dat is {} van het totaal.", format_cell(share, Unit::Percent, lang)),
+            Lang::En => format!(" That is {} of the total.", format_cell(share, Unit::Percent, lang)),
         };
     }
     if known.len() > 1 {
@@ -104,7 +104,7 @@ pub fn table(t: &Table, col: usize, lang: Lang) -> String {
 ///     rows: vec![row("2021", 100.0), row("2024", 125.0)], total: None, not_published: vec![], selected: None };
 /// assert_eq!(trend_sentence(&t, 0, Lang::Nl), "Van 2021 tot 2024 ging volume in euro’s van € 100 naar € 125: 25,0% meer.");
 /// ```
-pub fn trend(t: &Table, col: usize, lang: Lang) -> String {
+pub fn trend_sentence(t: &Table, col: usize, lang: Lang) -> String {
     let known: Vec<_> = t.rows.iter().filter(|r| r.cells.get(col).is_some_and(|c| c.number().is_some())).collect();
     let (Some(first), Some(last)) = (known.first(), known.last()) else { return Text::SentenceNoData.get(lang).to_string() };
     if known.len() < 2 {
@@ -113,17 +113,17 @@ pub fn trend(t: &Table, col: usize, lang: Lang) -> String {
     let unit = t.columns[col].unit;
     let (a, b) = (first.cells[col], last.cells[col]);
     let change = a.combine(b, |a, b| (a != 0.0).then(|| (b - a) / a));
-    let pct = cell(change.combine(Cell::Exact(0.0), |c, _| Some(c.abs())), Unit::Percent, lang);
+    let pct = format_cell(change.combine(Cell::Exact(0.0), |c, _| Some(c.abs())), Unit::Percent, lang);
     let up = change.number().unwrap_or(0.0) >= 0.0;
     let measure = t.columns[col].title.get(lang).to_ascii_lowercase();
     match lang {
         Lang::Nl => format!(
             "Van {} tot {} ging {measure} van {} naar {}: {pct} {}.",
-            first.label, last.label, cell(a, unit, lang), cell(b, unit, lang), if up { "meer" } else { "minder" }
+            first.label, last.label, format_cell(a, unit, lang), format_cell(b, unit, lang), if up { "meer" } else { "minder" }
         ),
         Lang::En => format!(
             "From {} to {}, {measure} went from {} to {}: {pct} {}.",
-            first.label, last.label, cell(a, unit, lang), cell(b, unit, lang), if up { "more" } else { "less" }
+            first.label, last.label, format_cell(a, unit, lang), format_cell(b, unit, lang), if up { "more" } else { "less" }
         ),
     }
 }
@@ -145,12 +145,12 @@ pub fn trend(t: &Table, col: usize, lang: Lang) -> String {
 /// assert_eq!(compare_sentence(&unknown, &[], "2022", "2023", Lang::En),
 ///     "The difference in volume in euros between 2023 and 2022 is not known: one side is not published or secret.");
 /// ```
-pub fn compare(national: &Change, tables: &[&Table], reference: &str, current: &str, lang: Lang) -> String {
+pub fn compare_sentence(national: &Change, tables: &[&Table], reference: &str, current: &str, lang: Lang) -> String {
     let measure = national.measure.column().get(lang).to_ascii_lowercase();
-    let unit = crate::present::view::compare::unit(national.measure);
+    let unit = crate::present::view::compare::compared_unit(national.measure);
     let mut out = if national.difference.number().is_some() {
-        let (a, b, d) = (cell(national.reference, unit, lang), cell(national.current, unit, lang), signed(national.difference, unit, lang));
-        let pct = national.change.number().map(|_| format!(" ({})", signed(national.change, Unit::Percent, lang))).unwrap_or_default();
+        let (a, b, d) = (format_cell(national.reference, unit, lang), format_cell(national.current, unit, lang), format_signed(national.difference, unit, lang));
+        let pct = national.change.number().map(|_| format!(" ({})", format_signed(national.change, Unit::Percent, lang))).unwrap_or_default();
         match lang {
             Lang::Nl => format!("{current} tegenover {reference}: {measure} {b} tegenover {a}, een verschil van {d}{pct}."),
             Lang::En => format!("{current} against {reference}: {measure} {b} against {a}, a difference of {d}{pct}."),
@@ -175,7 +175,7 @@ fn largest_changes(t: &Table, lang: Lang) -> String {
         t.rows.iter().filter_map(|r| r.cells[col].number().map(|n| (r.label.as_str(), r.cells[col], n))).collect();
     let rise = known.iter().filter(|k| k.2 > 0.0).max_by(|a, b| a.2.total_cmp(&b.2));
     let fall = known.iter().filter(|k| k.2 < 0.0).min_by(|a, b| a.2.total_cmp(&b.2));
-    let named = |k: &(&str, Cell, f64)| format!("{} ({})", k.0, signed(k.1, unit, lang));
+    let named = |k: &(&str, Cell, f64)| format!("{} ({})", k.0, format_signed(k.1, unit, lang));
     let (rise_word, fall_word, fall_only) = match lang {
         Lang::Nl => ("de grootste stijging is", "de grootste daling", "de grootste daling is"),
         Lang::En => ("the largest rise is", "the largest fall", "the largest fall is"),

@@ -83,7 +83,7 @@ struct Counts {
 
 /// The flow of records that have begin dates, under the cell-key method with `secret` (exact
 /// without one); `None` when the records have no begin dates.
-pub fn from_records(built: &RecordsCube, secret: Option<&SecretKey>) -> Option<Flow> {
+pub fn flow_from_records(built: &RecordsCube, secret: Option<&SecretKey>) -> Option<Flow> {
     let records = &built.records;
     let mut periods = records.periods.clone();
     crate::model::order::sort_by(&mut periods, &|a, b| a.cmp(b));

@@ -19,7 +19,7 @@ type Place = (u16, Area, u16, u32);
 
 /// The provider cells of records that name their provider (None when none does), exact or
 /// (with a key) under the cell-key method.
-pub fn from_records(built: &RecordsCube, secret: Option<&SecretKey>) -> Option<Providers> {
+pub fn providers_from_records(built: &RecordsCube, secret: Option<&SecretKey>) -> Option<Providers> {
     let records = &built.records;
     if records.providers.is_empty() {
         return None;

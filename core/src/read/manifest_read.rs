@@ -121,7 +121,7 @@ pub(crate) fn index(j: &Json) -> Result<DatasetIndex, JsonError> {
 
 /// Reads a JSON file with `read`, naming line and column of a problem.
 fn from_json<T>(bytes: &[u8], file: &str, read: fn(&Json) -> Result<T, JsonError>) -> Result<T, DataError> {
-    crate::model::json::parse(bytes).and_then(|j| read(&j)).map_err(|e| {
+    crate::model::json::parse_json(bytes).and_then(|j| read(&j)).map_err(|e| {
         DataError::new(ErrorKind::BadJson { detail: e.detail }, file)
             .at_line(e.line)
             .in_cell(&e.column.to_string(), "")

@@ -2,13 +2,13 @@
 //! says so on its first line), the selection, the source, its licence and the notes.
 
 use crate::model::csv_text::quote;
-use crate::present::format::plain_cell;
+use crate::present::format::format_plain_cell;
 use crate::texts::i18n::{Lang, Text};
 use crate::model::manifest::Status;
 use crate::present::view::{Dataset, Table};
 
 /// What a download says about itself besides the table.
-pub struct Context<'a> {
+pub struct ExportContext<'a> {
     /// The dataset shown.
     pub dataset: &'a Dataset,
     /// The view's title and the table's caption.
@@ -36,7 +36,7 @@ pub struct Context<'a> {
 /// assert!(csv.contains("Landsdeel;Unieke jeugdigen\nZuid-West;~3305\n"));
 /// assert!(csv.contains("Bron;Bron X\n"));
 /// ```
-pub fn table_csv(table: &Table, ctx: &Context, lang: Lang) -> String {
+pub fn table_csv(table: &Table, ctx: &ExportContext, lang: Lang) -> String {
     let delimiter = match lang {
         Lang::Nl => ';',
         Lang::En => ',',
@@ -57,7 +57,7 @@ pub fn table_csv(table: &Table, ctx: &Context, lang: Lang) -> String {
     out += &line(head);
     for row in table.rows.iter().chain(&table.total) {
         let mut fields = vec![row.label.clone()];
-        fields.extend(row.cells.iter().zip(&table.columns).map(|(c, col)| plain_cell(*c, col.unit, lang)));
+        fields.extend(row.cells.iter().zip(&table.columns).map(|(c, col)| format_plain_cell(*c, col.unit, lang)));
         out += &line(fields);
     }
     out += "\n";

@@ -35,12 +35,12 @@ texts! { PublishWord;
 
 const CUBE: &str = "cube.csv";
 /// The cells per jeugdregio and gemeente.
-pub const REGIONS: &str = "regio.csv";
+pub const REGIONS_FILE: &str = "regio.csv";
 
 /// The movements and durations of trajectories.
-pub const FLOW: &str = "doorlooptijd.csv";
+pub const FLOW_FILE: &str = "doorlooptijd.csv";
 /// The provider cells' file in a published dataset.
-pub const PROVIDERS: &str = "aanbieders.csv";
+pub const PROVIDERS_FILE: &str = "aanbieders.csv";
 const POPULATION: &str = "population.csv";
 const MANIFEST: &str = "manifest.json";
 
@@ -57,7 +57,7 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 pub fn dataset_zip(shown: &Dataset, base: &Manifest, status: Status, date: &str, mapping: Option<&Mapping>) -> Vec<u8> {
     let files = dataset_files(shown, base, status, date, mapping);
     let entries: Vec<(&str, &[u8])> = files.iter().map(|(n, d)| (*n, d.as_bytes())).collect();
-    zip::write(&entries, ymd(date))
+    zip::write_zip(&entries, ymd(date))
 }
 
 /// The files of that dataset folder, by name (also what `records_to_cube` writes). Records read
@@ -75,7 +75,7 @@ pub fn dataset_files(shown: &Dataset, base: &Manifest, status: Status, date: &st
         licence: text(&|l| PublishWord::PublishedCubeLicence.get(l)),
         periods: shown.cube.periods().to_vec(),
         status,
-        files: Files { cube: CUBE.into(), population: population.as_ref().map(|_| POPULATION.into()), records: None, regio: (!regions.is_empty()).then(|| REGIONS.into()), doorlooptijd: shown.flow.as_ref().map(|_| FLOW.into()), aanbieders: shown.providers.as_ref().map(|_| PROVIDERS.into()) },
+        files: Files { cube: CUBE.into(), population: population.as_ref().map(|_| POPULATION.into()), records: None, regio: (!regions.is_empty()).then(|| REGIONS_FILE.into()), doorlooptijd: shown.flow.as_ref().map(|_| FLOW_FILE.into()), aanbieders: shown.providers.as_ref().map(|_| PROVIDERS_FILE.into()) },
         disclosure: text(&|l| Text::LocalDisclosed.get(l)),
         labels: base.labels.clone(),
         notes: base.notes.iter().filter(|n| n.general).cloned().chain(mapping.map(Mapping::notes).unwrap_or_default()).collect(),
@@ -93,13 +93,13 @@ pub fn dataset_files(shown: &Dataset, base: &Manifest, status: Status, date: &st
         files.push((POPULATION, p));
     }
     if !regions.is_empty() {
-        files.push((REGIONS, regions.to_csv()));
+        files.push((REGIONS_FILE, regions.to_csv()));
     }
     if let Some(flow) = &shown.flow {
-        files.push((FLOW, flow.to_csv()));
+        files.push((FLOW_FILE, flow.to_csv()));
     }
     if let Some(providers) = &shown.providers {
-        files.push((PROVIDERS, providers.to_csv()));
+        files.push((PROVIDERS_FILE, providers.to_csv()));
     }
     files.push(("LEESMIJ.txt", read_me(Lang::Nl, status, date)));
     files.push(("README.txt", read_me(Lang::En, status, date)));
@@ -163,18 +163,18 @@ pub fn publish_zip(shown: ShownTexts, base_manifest: &[u8], mapping: Option<&str
     let names = base.perceel_names().open();
     let mut cube = Cube::parse(shown.cube.as_bytes(), CUBE, &names)?.value;
     if let Some(regions) = shown.regions {
-        cube = cube.with_regions(RegionCells::parse(regions.as_bytes(), REGIONS, &names)?.value);
+        cube = cube.with_regions(RegionCells::parse(regions.as_bytes(), REGIONS_FILE, &names)?.value);
     }
     let population = match shown.population {
         Some(p) => Some(Population::parse(p.as_bytes(), POPULATION)?.value),
         None => None,
     };
     let flow = match shown.flow {
-        Some(f) => Some(Flow::parse(f.as_bytes(), FLOW, &names)?.value),
+        Some(f) => Some(Flow::parse(f.as_bytes(), FLOW_FILE, &names)?.value),
         None => None,
     };
     let providers = match shown.providers {
-        Some(f) => Some(Providers::parse(f.as_bytes(), PROVIDERS, &names)?.value),
+        Some(f) => Some(Providers::parse(f.as_bytes(), PROVIDERS_FILE, &names)?.value),
         None => None,
     };
     let shown = Dataset { manifest: base.clone(), cube, population, flow, providers, records: None };
@@ -184,7 +184,7 @@ pub fn publish_zip(shown: ShownTexts, base_manifest: &[u8], mapping: Option<&str
 /// Reads a dataset folder from a ZIP (at its root or in one folder), as `Dataset::read` does from
 /// a site; errors name the file in the archive (`kubus.zip/cube.csv`).
 pub fn read_dataset_zip(bytes: &[u8], file: &str) -> Result<Parsed<Dataset>, DataError> {
-    let files = zip::read(bytes).map_err(|e| DataError::new(ErrorKind::BadArchive { detail: e.0 }, file))?;
+    let files = zip::read_zip(bytes).map_err(|e| DataError::new(ErrorKind::BadArchive { detail: e.0 }, file))?;
     dataset_from_entries(&files, file)
 }
 
@@ -256,7 +256,7 @@ mod tests {
             let p = ["TKGGZ", "UMC", "IBA"][next(3) as usize];
             csv += &format!("c{},2023-H{},{l},{p},huisarts,{}\n", i % 700, 1 + next(2), 1000 + next(90_000));
         }
-        let built = records::read(csv.as_bytes(), "mijn-records.csv", &PerceelNames::default()).unwrap().value;
+        let built = records::read_records(csv.as_bytes(), "mijn-records.csv", &PerceelNames::default()).unwrap().value;
         let shown = Dataset::local("mijn-records.csv", &LocalCube::Records(built.into()), &base, Some(&key()));
         let zip = dataset_zip(&shown, &base.manifest, Status::Voorlopig, "2026-11-27", None);
         let back = read_dataset_zip(&zip, "kubus.zip").unwrap().value;
@@ -266,7 +266,7 @@ mod tests {
         assert_eq!(back.manifest.rules, Some(Rules::default()));
         assert_eq!(back.manifest.created.as_deref(), Some("2026-11-27"));
         // Nothing names the user's file or a client.
-        for (name, data) in zip::read(&zip).unwrap() {
+        for (name, data) in zip::read_zip(&zip).unwrap() {
             let text = String::from_utf8(data).unwrap();
             assert!(!text.contains("mijn-records") && !text.contains("c1,") && !text.contains(",c1"), "{name}");
         }
@@ -284,7 +284,7 @@ mod tests {
             ..Mapping::default()
         };
         let zip = publish_zip(ShownTexts { cube: &base.cube.to_csv(), ..ShownTexts::default() }, &json, Some(&mapping.to_json()), Status::Voorlopig, "2026-12-05").unwrap();
-        let files = zip::read(&zip).unwrap();
+        let files = zip::read_zip(&zip).unwrap();
         let manifest = &files.iter().find(|(n, _)| n.ends_with("manifest.json")).unwrap().1;
         // The manifest writer orders the columns by name; which column is which is the same.
         let mut back = Mapping::from_manifest(manifest, "manifest.json").unwrap().unwrap();
@@ -296,7 +296,7 @@ mod tests {
         assert!(text.contains("perioden-uit-datum") && text.contains("landsdeel-uit-gemeente") && text.contains("CBS, indeling 2025"), "{text}");
         // Without a mapping, none of it.
         let plain = publish_zip(ShownTexts { cube: &base.cube.to_csv(), ..ShownTexts::default() }, &json, None, Status::Voorlopig, "2026-12-05").unwrap();
-        let plain = zip::read(&plain).unwrap();
+        let plain = zip::read_zip(&plain).unwrap();
         let manifest = &plain.iter().find(|(n, _)| n.ends_with("manifest.json")).unwrap().1;
         assert_eq!(Mapping::from_manifest(manifest, "manifest.json").unwrap(), None);
     }
@@ -306,7 +306,7 @@ mod tests {
     fn the_zip_from_texts_is_the_zip_of_the_shown_dataset() {
         let base = published();
         let csv = "client,periode,landsdeel,perceel,verwijzer,volume_eur\na,2023-H1,ZW,UMC,huisarts,1000\nb,2023-H2,NH,NIEUW,huisarts,20000\n";
-        let built = records::read(csv.as_bytes(), "r.csv", &base.manifest.perceel_names().open()).unwrap().value;
+        let built = records::read_records(csv.as_bytes(), "r.csv", &base.manifest.perceel_names().open()).unwrap().value;
         let shown = Dataset::local("r.csv", &LocalCube::Records(built.into()), &base, Some(&key()));
         let json = std::fs::read(format!("{}/../public/data/lta-2023/manifest.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let population = shown.population.as_ref().map(|p| p.to_csv());
@@ -322,7 +322,7 @@ mod tests {
         let base = published();
         let rules = |ds: &Dataset| ds.manifest.disclosure.nl.contains("verstoord met de cell-key-methode");
         let csv = "client,periode,landsdeel,perceel,verwijzer,volume_eur\na,2023,ZW,UMC,huisarts,10\n";
-        let built = records::read(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value;
+        let built = records::read_records(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value;
         let cube = LocalCube::Cube(built.cube.clone());
         let records = LocalCube::Records(built.into());
         assert!(rules(&Dataset::local("r.csv", &records, &base, Some(&key()))));
@@ -332,10 +332,10 @@ mod tests {
 
     #[test]
     fn a_zip_without_a_manifest_or_with_a_missing_cube_names_what_is_missing() {
-        let e = read_dataset_zip(&zip::write(&[("a.csv", b"x".as_slice())], (2026, 1, 1)), "k.zip").unwrap_err();
+        let e = read_dataset_zip(&zip::write_zip(&[("a.csv", b"x".as_slice())], (2026, 1, 1)), "k.zip").unwrap_err();
         assert_eq!((e.kind, e.position.value.as_deref()), (ErrorKind::MissingInArchive, Some("manifest.json")));
         let m = std::fs::read(format!("{}/../public/data/lta-2023/manifest.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        let e = read_dataset_zip(&zip::write(&[("lta/manifest.json", m.as_slice())], (2026, 1, 1)), "k.zip").unwrap_err();
+        let e = read_dataset_zip(&zip::write_zip(&[("lta/manifest.json", m.as_slice())], (2026, 1, 1)), "k.zip").unwrap_err();
         assert_eq!(e.position.value.as_deref(), Some("lta/cube.csv"));
         let e = read_dataset_zip(b"PK\x03\x04 broken", "k.zip").unwrap_err();
         assert!(matches!(e.kind, ErrorKind::BadArchive { .. }));

@@ -34,7 +34,7 @@ const UTF8_NAMES: u16 = 1 << 11;
 /// let zip = lta_core::write_zip(&[("a.txt", b"hallo".as_slice())], (2026, 11, 27));
 /// assert_eq!(lta_core::read_zip(&zip).unwrap(), vec![("a.txt".to_string(), b"hallo".to_vec())]);
 /// ```
-pub fn write(entries: &[(&str, &[u8])], date: (u16, u16, u16)) -> Vec<u8> {
+pub fn write_zip(entries: &[(&str, &[u8])], date: (u16, u16, u16)) -> Vec<u8> {
     let dos_date = (date.0.saturating_sub(1980) << 9) | (date.1 << 5) | date.2;
     let mut out = Vec::new();
     let mut central = Vec::new();
@@ -86,7 +86,7 @@ fn header_fields(dos_date: u16, [crc, packed, size]: [u32; 3], name_len: usize) 
 }
 
 /// Reads every file of an archive (folders are skipped), names as stored.
-pub fn read(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ZipError> {
+pub fn read_zip(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, ZipError> {
     let bad = |e: zip::result::ZipError| ZipError(e.to_string());
     let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(bad)?;
     let mut files = Vec::new();
@@ -118,8 +118,8 @@ mod tests {
     fn round_trip_of_several_files_with_utf8_names() {
         let big = "periode,landsdeel\n".repeat(5000);
         let entries = [("cube.csv", big.as_bytes()), ("LEESMIJ.txt", "één".as_bytes()), ("mimetype", b"text/plain".as_slice()), ("leeg.txt", b"".as_slice())];
-        let zip = write(&entries, (2026, 11, 27));
-        let back = read(&zip).unwrap();
+        let zip = write_zip(&entries, (2026, 11, 27));
+        let back = read_zip(&zip).unwrap();
         assert_eq!(back.len(), 4);
         for ((n, d), (m, e)) in entries.iter().zip(&back) {
             assert_eq!((*n, *d), (m.as_str(), e.as_slice()));
@@ -128,15 +128,15 @@ mod tests {
 
     #[test]
     fn broken_archives_are_errors_not_panics() {
-        let zip = write(&[("a.csv", b"1,2,3\n".as_slice())], (2026, 1, 1));
+        let zip = write_zip(&[("a.csv", b"1,2,3\n".as_slice())], (2026, 1, 1));
         for cut in 0..zip.len() {
-            let _ = read(&zip[..cut]);
+            let _ = read_zip(&zip[..cut]);
         }
         for i in 0..zip.len() {
             let mut flipped = zip.clone();
             flipped[i] ^= 0xff;
-            assert!(read(&flipped).is_err() || read(&flipped).unwrap()[0].1 == b"1,2,3\n", "byte {i}");
+            assert!(read_zip(&flipped).is_err() || read_zip(&flipped).unwrap()[0].1 == b"1,2,3\n", "byte {i}");
         }
-        assert!(read(b"periode,landsdeel\n").is_err());
+        assert!(read_zip(b"periode,landsdeel\n").is_err());
     }
 }

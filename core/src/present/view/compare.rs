@@ -87,7 +87,7 @@ pub struct Comparison {
 }
 
 /// The cell of a compare measure in a cube cell: euros per youth are derived on each side.
-pub fn measure_cell(m: ChartMeasure, ms: Measures) -> Cell {
+pub fn compared_cell(m: ChartMeasure, ms: Measures) -> Cell {
     match m {
         ChartMeasure::Jeugdigen => ms.jeugdigen,
         ChartMeasure::Trajecten => ms.trajecten,
@@ -99,7 +99,7 @@ pub fn measure_cell(m: ChartMeasure, ms: Measures) -> Cell {
 }
 
 /// The unit a compare measure is shown in.
-pub fn unit(m: ChartMeasure) -> Unit {
+pub fn compared_unit(m: ChartMeasure) -> Unit {
     match m {
         ChartMeasure::Euros | ChartMeasure::EurosPerYouth => Unit::Euro,
         ChartMeasure::Per1000 => Unit::Decimal1,
@@ -108,7 +108,7 @@ pub fn unit(m: ChartMeasure) -> Unit {
 }
 
 /// The measure the compare view shows: the one asked for when it can compare it, else youth.
-pub fn measure(asked: Option<ChartMeasure>) -> ChartMeasure {
+pub fn compared_measure(asked: Option<ChartMeasure>) -> ChartMeasure {
     asked.filter(|m| ChartMeasure::COMPARE.contains(m)).unwrap_or(ChartMeasure::Jeugdigen)
 }
 
@@ -153,7 +153,7 @@ impl Dataset {
         let at = |side: &Side, key: &Key| side.dataset.cube.get(&Key { periode: Some(side.periode.to_string()), ..key.clone() });
         let national = ChartMeasure::COMPARE
             .iter()
-            .map(|&m| Change::new(m, measure_cell(m, at(&reference, &sel.key())), measure_cell(m, at(&current, &sel.key()))))
+            .map(|&m| Change::new(m, compared_cell(m, at(&reference, &sel.key())), compared_cell(m, at(&current, &sel.key()))))
             .collect();
         let ours = self.percelen_in(&sel.periode);
         let theirs = reference.dataset.percelen_in(reference.periode);
@@ -198,14 +198,14 @@ impl Dataset {
         };
         let change = |code: Option<&str>| {
             let cell = |side: &Side| match key(code) {
-                Some(k) => measure_cell(m, side.dataset.cube.get(&Key { periode: Some(side.periode.to_string()), ..k })),
+                Some(k) => compared_cell(m, side.dataset.cube.get(&Key { periode: Some(side.periode.to_string()), ..k })),
                 None => Cell::NotPublished,
             };
             Change::new(m, cell(reference), cell(current))
         };
         let changes: Vec<Change> = rows.iter().map(|(code, _)| change(Some(code))).collect();
         let total = change(None);
-        let (title, unit) = (m.column(), unit(m));
+        let (title, unit) = (m.column(), compared_unit(m));
         let column = |col: Column, f: &dyn Fn(&Change) -> Cell| (col, changes.iter().map(f).collect(), f(&total));
         let candidates = vec![
             column(Column::of(title, unit, reference.name.to_string()), &|c| c.reference),

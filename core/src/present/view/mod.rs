@@ -127,7 +127,7 @@ impl Dataset {
     pub fn local(file_name: &str, file: &LocalCube, base: &Dataset, disclose: Option<&crate::protect::disclosure::SecretKey>) -> Dataset {
         let (cube, disclosed, records) = match (file, disclose) {
             (LocalCube::Records(built), key) => {
-                let cube = key.map_or_else(|| built.cube.clone(), |k| crate::protect::disclosure::apply(built, k));
+                let cube = key.map_or_else(|| built.cube.clone(), |k| crate::protect::disclosure::apply_cell_key(built, k));
                 (cube, key.is_some(), Some(FromRecords { built: built.clone(), key: key.cloned() }))
             }
             (LocalCube::Cube(cube), _) => (cube.clone(), false, None),
@@ -147,7 +147,7 @@ impl Dataset {
     /// Computes the flow from the records, where the dataset has records and no flow yet.
     pub fn compute_flow(&mut self) {
         if let (None, Some(r)) = (&self.flow, &self.records) {
-            self.flow = crate::protect::flow::from_records(&r.built, r.key.as_ref());
+            self.flow = crate::protect::flow::flow_from_records(&r.built, r.key.as_ref());
         }
     }
 
@@ -155,7 +155,7 @@ impl Dataset {
     /// provider cells yet.
     pub fn compute_providers(&mut self) {
         if let (None, Some(r)) = (&self.providers, &self.records) {
-            self.providers = crate::protect::providers::from_records(&r.built, r.key.as_ref());
+            self.providers = crate::protect::providers::providers_from_records(&r.built, r.key.as_ref());
         }
     }
 

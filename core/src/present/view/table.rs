@@ -80,7 +80,7 @@ impl Table {
 
     /// A cell as text.
     pub fn text(&self, row: &Row, col: usize, lang: Lang) -> String {
-        format::cell(row.cells[col], self.columns[col].unit, lang)
+        format::format_cell(row.cells[col], self.columns[col].unit, lang)
     }
 
     /// True when any shown cell is approximate (the view then explains ≈).

@@ -52,7 +52,7 @@ use tally::{Member, Tally};
 /// // No youth, no noise: 0 stays 0.
 /// assert_eq!(safe.get(&Key::total("2023").verwijzer(Verwijzer::Gemeente)).jeugdigen, Cell::Exact(0.0));
 /// ```
-pub fn apply(built: &RecordsCube, secret: &SecretKey) -> Cube {
+pub fn apply_cell_key(built: &RecordsCube, secret: &SecretKey) -> Cube {
     let records = &built.records;
     let layout = records.layout();
     let mut tally = Tally::new(layout.len(), layout.groups());
@@ -133,7 +133,7 @@ mod tests {
     }
 
     fn read(csv: &str) -> RecordsCube {
-        records::read(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value
+        records::read_records(csv.as_bytes(), "r.csv", &PerceelNames::default()).unwrap().value
     }
 
     /// A random sparse file: every count within ±D of the exact one, none in 1..=js, zeros 0.
@@ -148,7 +148,7 @@ mod tests {
             csv += &format!("c{},2023-H{},{l},{p},{v},{}\n", next(250), 1 + next(2), next(20_000) as i64 - 2_000);
         }
         let built = read(&csv);
-        let safe = apply(&built, &SecretKey::from_bytes([9; 16]));
+        let safe = apply_cell_key(&built, &SecretKey::from_bytes([9; 16]));
         assert_eq!(safe.len(), built.cube.len());
         let (mut moved, mut counts) = (0, 0);
         for key in built.cube.keys() {
@@ -174,15 +174,15 @@ mod tests {
         // Identical rows too: the same trajectory twice.
         let rows: Vec<String> = rows.iter().chain(rows.iter().take(5)).cloned().collect();
         let key = SecretKey::from_bytes([3; 16]);
-        let forward = apply(&read(&(HEADER.to_string() + &rows.concat())), &key).to_csv();
-        let backward = apply(&read(&(HEADER.to_string() + &rows.iter().rev().cloned().collect::<String>())), &key).to_csv();
+        let forward = apply_cell_key(&read(&(HEADER.to_string() + &rows.concat())), &key).to_csv();
+        let backward = apply_cell_key(&read(&(HEADER.to_string() + &rows.iter().rev().cloned().collect::<String>())), &key).to_csv();
         let sorted = |s: &str| {
             let mut l: Vec<_> = s.lines().collect();
             l.sort();
             l.join("\n")
         };
         assert_eq!(sorted(&forward), sorted(&backward));
-        let other = apply(&read(&(HEADER.to_string() + &rows.concat())), &SecretKey::from_bytes([4; 16])).to_csv();
+        let other = apply_cell_key(&read(&(HEADER.to_string() + &rows.concat())), &SecretKey::from_bytes([4; 16])).to_csv();
         assert_ne!(sorted(&forward), sorted(&other));
     }
 
@@ -190,8 +190,8 @@ mod tests {
     #[test]
     fn the_key_follows_the_values_not_their_spelling() {
         let key = SecretKey::from_bytes([5; 16]);
-        let a = apply(&read(&format!("{HEADER}a,2023,ZW,P,huisarts,10\nb,2023,ZW,P,huisarts,20\nc,2023,ZW,P,gemeente,20\n")), &key);
-        let b = apply(&read(&format!("{HEADER}a,2023,Zuid-Holland,P,Huisarts,10.00\nb, 2023 ,zw,P,huisarts,20\nc,2023,ZW, P,gemeente,20\n")), &key);
+        let a = apply_cell_key(&read(&format!("{HEADER}a,2023,ZW,P,huisarts,10\nb,2023,ZW,P,huisarts,20\nc,2023,ZW,P,gemeente,20\n")), &key);
+        let b = apply_cell_key(&read(&format!("{HEADER}a,2023,Zuid-Holland,P,Huisarts,10.00\nb, 2023 ,zw,P,huisarts,20\nc,2023,ZW, P,gemeente,20\n")), &key);
         assert_eq!(a.get(&Key::total("2023")), b.get(&Key::total("2023")));
         assert_eq!(a.to_csv(), b.to_csv());
     }

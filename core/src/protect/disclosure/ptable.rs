@@ -1,5 +1,5 @@
 //! The perturbation table of the cell-key method: for a true count `i` and a cell key in
-//! [0, 1), the noise to add. Row `i` is the distribution of maximum entropy over the published
+//! [0, 1), the noise to add. PTableRow `i` is the distribution of maximum entropy over the published
 //! values `j` with |j − i| ≤ D, j ≥ 0 and j not in 1..=js, whose mean is `i` (no bias) and whose
 //! variance is V; row 0 is "0 stays 0". From i = js + D + 1 on, no bound cuts the support, so
 //! that row (the symmetric one) serves every larger count (as in sdcTools/ptable).
@@ -13,12 +13,12 @@ use crate::model::rules::{MAX_NOISE, NO_SMALL, VARIANCE};
 
 /// One row: the noises with the upper end of each one's interval of cell keys, in units of 2⁻³².
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
+pub struct PTableRow {
     /// (noise, upper end of its key interval); the last upper end is 2³².
     pub entries: Vec<(i64, u64)>,
 }
 
-impl Row {
+impl PTableRow {
     /// The probability of each noise, from the held intervals.
     pub fn probabilities(&self) -> Vec<(i64, f64)> {
         let mut lower = 0;
@@ -38,8 +38,8 @@ const ONE: u64 = 1 << 32;
 /// The table: rows 0..=js + D + 1.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PTable {
-    /// Row `i` for a true count `i`; the last for every larger count.
-    pub rows: Vec<Row>,
+    /// PTableRow `i` for a true count `i`; the last for every larger count.
+    pub rows: Vec<PTableRow>,
 }
 
 impl PTable {
@@ -75,14 +75,14 @@ impl Default for PTable {
     }
 }
 
-/// Row `i`: maximum entropy with mean 0 and variance V over the allowed noises.
-fn row(i: i64, d: i64, variance: f64, js: i64) -> Row {
+/// PTableRow `i`: maximum entropy with mean 0 and variance V over the allowed noises.
+fn row(i: i64, d: i64, variance: f64, js: i64) -> PTableRow {
     if i == 0 {
-        return Row { entries: vec![(0, ONE)] };
+        return PTableRow { entries: vec![(0, ONE)] };
     }
     let noises: Vec<i64> = ((i - d).max(0)..=i + d).filter(|j| *j == 0 || *j > js).map(|j| j - i).collect();
     let p = max_entropy(&noises, variance);
-    Row { entries: held(&noises, &p) }
+    PTableRow { entries: held(&noises, &p) }
 }
 
 /// p(v) ∝ exp(a·v + b·v²) with Σ p·v = 0 and Σ p·v² = V (Newton's method on the dual).
@@ -141,7 +141,7 @@ fn held(v: &[i64], p: &[f64]) -> Vec<(i64, u64)> {
 mod tests {
     use super::*;
 
-    fn moments(row: &Row) -> (f64, f64, f64) {
+    fn moments(row: &PTableRow) -> (f64, f64, f64) {
         let p = row.probabilities();
         let sum: f64 = p.iter().map(|(_, p)| p).sum();
         let mean: f64 = p.iter().map(|(v, p)| *v as f64 * p).sum();

@@ -265,7 +265,7 @@ impl Mapping {
     /// ```
     pub fn from_manifest(bytes: &[u8], file: &str) -> Result<Option<Mapping>, DataError> {
         let bad = |e: JsonError| DataError::new(ErrorKind::BadJson { detail: e.detail }, file).at_line(e.line).in_cell(&e.column.to_string(), "");
-        let json = crate::model::json::parse(bytes).map_err(bad)?;
+        let json = crate::model::json::parse_json(bytes).map_err(bad)?;
         Self::from_json(&json).map_err(bad)
     }
 

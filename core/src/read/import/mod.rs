@@ -18,6 +18,6 @@ pub(crate) use columns::Sources;
 pub use date::{day_number, PeriodRule};
 pub use crate::model::period::{civil_from_days, days_from_civil};
 pub use encoding::{decode, Encoding};
-pub use words::Word;
+pub use words::ColumnWord;
 pub use crate::model::reference::{regions, Gemeente, Jeugdregio, Regions, CREDIT as REGIONS_CREDIT, REFERENCE_YEAR};
 pub(crate) use crate::model::reference::key;

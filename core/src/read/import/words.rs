@@ -4,7 +4,7 @@
 use crate::texts::i18n::{texts, Lang};
 use crate::read::import::{AmountStyle, PeriodRule, Role};
 
-texts! { Word;
+texts! { ColumnWord;
     ColumnsTitle => "Welke kolom is wat?", "Which column is what?";
     ColumnsIntro => "Dit bestand heeft niet de kolommen van het dashboard. Kies per kolom wat erin staat; het voorstel komt uit de kolomnamen en de eerste waarden. Het bestand blijft in uw browser.", "This file does not have the dashboard's columns. Choose what each column holds; the proposal comes from the column names and the first values. The file stays in your browser.";
     ColumnsRemembered => "Voorgesteld: de keuze die u eerder maakte voor een bestand met deze kolommen.", "Proposed: the choice you made before for a file with these columns.";
@@ -43,50 +43,50 @@ texts! { Word;
     WasWindows1252 => "Gelezen als Windows-1252 (geen UTF-8), zoals Excel op Windows CSV opslaat.", "Read as Windows-1252 (not UTF-8), as Excel on Windows saves CSV.";
 }
 
-impl Word {
+impl ColumnWord {
     /// The words for a role.
-    pub fn role(role: Role) -> Word {
+    pub fn role(role: Role) -> ColumnWord {
         match role {
-            Role::Client => Word::RoleClient,
-            Role::Periode => Word::RolePeriode,
-            Role::Begindatum => Word::RoleBegindatum,
-            Role::Einddatum => Word::RoleEinddatum,
-            Role::Landsdeel => Word::RoleLandsdeel,
-            Role::Jeugdregio => Word::RoleJeugdregio,
-            Role::Gemeente => Word::RoleGemeente,
-            Role::Perceel => Word::RolePerceel,
-            Role::Productcode => Word::RoleProductcode,
-            Role::Verwijzer => Word::RoleVerwijzer,
-            Role::Aanbieder => Word::RoleAanbieder,
-            Role::Bedrag => Word::RoleBedrag,
-            Role::DebetCredit => Word::RoleDebetCredit,
+            Role::Client => ColumnWord::RoleClient,
+            Role::Periode => ColumnWord::RolePeriode,
+            Role::Begindatum => ColumnWord::RoleBegindatum,
+            Role::Einddatum => ColumnWord::RoleEinddatum,
+            Role::Landsdeel => ColumnWord::RoleLandsdeel,
+            Role::Jeugdregio => ColumnWord::RoleJeugdregio,
+            Role::Gemeente => ColumnWord::RoleGemeente,
+            Role::Perceel => ColumnWord::RolePerceel,
+            Role::Productcode => ColumnWord::RoleProductcode,
+            Role::Verwijzer => ColumnWord::RoleVerwijzer,
+            Role::Aanbieder => ColumnWord::RoleAanbieder,
+            Role::Bedrag => ColumnWord::RoleBedrag,
+            Role::DebetCredit => ColumnWord::RoleDebetCredit,
         }
     }
 
     /// The words for an amount style.
-    pub fn amounts(style: AmountStyle) -> Word {
+    pub fn amounts(style: AmountStyle) -> ColumnWord {
         match style {
-            AmountStyle::Plain => Word::AmountsPlain,
-            AmountStyle::Dutch => Word::AmountsDutch,
-            AmountStyle::English => Word::AmountsEnglish,
-            AmountStyle::Cents => Word::AmountsCents,
+            AmountStyle::Plain => ColumnWord::AmountsPlain,
+            AmountStyle::Dutch => ColumnWord::AmountsDutch,
+            AmountStyle::English => ColumnWord::AmountsEnglish,
+            AmountStyle::Cents => ColumnWord::AmountsCents,
         }
     }
 
     /// The words for a period rule.
-    pub fn period(rule: PeriodRule) -> Word {
+    pub fn period(rule: PeriodRule) -> ColumnWord {
         match rule {
-            PeriodRule::HalfYear => Word::PeriodHalfYear,
-            PeriodRule::Quarter => Word::PeriodQuarter,
-            PeriodRule::Year => Word::PeriodYear,
+            PeriodRule::HalfYear => ColumnWord::PeriodHalfYear,
+            PeriodRule::Quarter => ColumnWord::PeriodQuarter,
+            PeriodRule::Year => ColumnWord::PeriodYear,
         }
     }
 
     /// What is still missing (`Mapping::missing`) in words: `periode (2023-H1) of begindatum …`.
     pub fn missing(missing: &[&str], lang: Lang) -> String {
         let one = |any: &str| {
-            let names: Vec<&str> = any.split('|').filter_map(Role::parse).map(|r| Word::role(r).get(lang)).collect();
-            names.join(&format!(" {} ", Word::Or.get(lang)))
+            let names: Vec<&str> = any.split('|').filter_map(Role::parse).map(|r| ColumnWord::role(r).get(lang)).collect();
+            names.join(&format!(" {} ", ColumnWord::Or.get(lang)))
         };
         missing.iter().map(|m| one(m)).collect::<Vec<_>>().join("; ")
     }
@@ -98,9 +98,9 @@ mod tests {
 
     #[test]
     fn every_word_is_in_both_languages() {
-        for w in Word::ALL {
+        for w in ColumnWord::ALL {
             assert!(!w.get(Lang::Nl).is_empty() && !w.get(Lang::En).is_empty(), "{w:?}");
         }
-        assert_eq!(Word::missing(&["periode|begindatum"], Lang::En), "period (2023-H1) or begin date (gives the period)");
+        assert_eq!(ColumnWord::missing(&["periode|begindatum"], Lang::En), "period (2023-H1) or begin date (gives the period)");
     }
 }

@@ -111,7 +111,7 @@ pub(crate) struct Records {
 }
 
 /// Reads a whole records file: its exact cube and its records.
-pub fn read(bytes: &[u8], file: &str, percelen: &PerceelNames) -> Result<Parsed<RecordsCube>, DataError> {
+pub fn read_records(bytes: &[u8], file: &str, percelen: &PerceelNames) -> Result<Parsed<RecordsCube>, DataError> {
     let mut reader = RecordsReader::open(bytes, file, percelen)?;
     while !reader.step(usize::MAX)? {}
     Ok(reader.finish())
@@ -190,7 +190,7 @@ pub fn proposed_mapping(bytes: &[u8], file: &str) -> Result<Mapping, DataError> 
 /// assert_eq!(cube.get(&Key::total("2023-H2").landsdeel(Landsdeel::ZW)).jeugdigen, Cell::Exact(1.0));
 /// ```
 pub fn cube_from_records(bytes: &[u8], file: &str, percelen: &PerceelNames) -> Result<Parsed<Cube>, DataError> {
-    read(bytes, file, percelen).map(|p| Parsed { value: p.value.cube, notices: p.notices })
+    read_records(bytes, file, percelen).map(|p| Parsed { value: p.value.cube, notices: p.notices })
 }
 
 /// Records ordered by client (a counting sort: clients are already numbered 0..n); a client's
