@@ -6,15 +6,17 @@ mod doorlooptijd;
 mod landsdelen;
 mod map;
 mod overzicht;
+mod percelen;
 mod profiel;
 mod regio;
+mod trend;
 mod vergelijk;
 mod verwijzers;
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use lta_core::{ChartMeasure, Dataset, Dimension, ExportContext, Lang, Selection, Status, Table, Text, View, file_stem, table_csv, table_sentence, trend_sentence};
+use lta_core::{ChartMeasure, Dataset, Dimension, ExportContext, Lang, Selection, Status, Table, Text, View, file_stem, table_csv, table_sentence};
 
 use crate::chart::{Chart, Download};
 use crate::chart_options;
@@ -81,31 +83,14 @@ pub fn ViewPage(ctx: Cx, embed: bool) -> impl IntoView {
     let body = match view {
         View::Overzicht => overzicht::body(ctx).into_any(),
         View::Landsdelen => landsdelen::body(ctx).into_any(),
-        View::Percelen => {
-            let table = derive_table(ctx, |c| c.dataset.percelen(&c.sel, c.lang));
-            let shares = derive_table(ctx, |c| c.dataset.perceel_shares(&c.sel.periode, c.lang));
-            let filled = crate::memo::memo(move |_| !shares.with(Table::is_empty));
-            let shares = move || filled.get().then(|| table_block(ctx, shares, Text::PerceelShares, None, true).into_any());
-            view! { {main_chart(ctx, table, Text::BarPercelenTitle, Some(Dimension::Perceel))} {shares} }.into_any()
-        }
+        View::Percelen => percelen::body(ctx).into_any(),
         View::Verwijzers => verwijzers::body(ctx).into_any(),
         View::Profiel => profiel::body(ctx).into_any(),
         View::Vergelijk => in_full_app(ctx, vergelijk::body),
         View::Regio => in_full_app(ctx, regio::body),
         View::Doorlooptijd => in_full_app(ctx, doorlooptijd::body),
         View::Aanbieders => in_full_app(ctx, aanbieders::body),
-        View::Trend => {
-            let trend = derive_table(ctx, |c| c.dataset.trend(&c.sel));
-            let col = crate::memo::memo(move |_| ctx.with(|c| trend.with(|t| c.chart_column(t))));
-            let said = move || trend.with(|t| trend_sentence(t, col.get(), lang));
-            view! {
-                <p class="sentence">{said}</p>
-                {measure_picker(ctx, trend)}
-                {chart(ctx, trend, Signal::derive(move || vec![col.get()]), Text::BarTrend, None)}
-                {table_block(ctx, trend, Text::ViewTrend, None, false)}
-            }
-            .into_any()
-        }
+        View::Trend => trend::body(ctx).into_any(),
     };
     // A trend and the flow span all periods; every other view shows one.
     let period_shown = (!matches!(view, View::Trend | View::Doorlooptijd)).then(|| view! { " " <span class="period">{move || ctx.with(|c| c.sel.periode.clone())}</span> });
