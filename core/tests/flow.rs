@@ -124,7 +124,7 @@ fn the_illustrative_flow_equals_counts_and_a_life_table_made_here() {
         let d = engine.duration(&key).unwrap();
         let youth: HashSet<&str> = group.iter().map(|t| t.0.as_str()).collect();
         assert_eq!(
-            (d.youth, d.trajectories),
+            (d.jeugdigen, d.trajecten),
             (
                 Cell::Exact(youth.len() as f64),
                 Cell::Exact(group.len() as f64)
@@ -204,8 +204,8 @@ fn under_the_method_counts_move_a_little_small_groups_lose_their_durations_and_t
                     ]
                 });
             // A group shown without youth shows nothing else (the small-cell rule).
-            let empty = s.youth == Cell::Exact(0.0);
-            for (e, s) in pairs.chain([(e.youth, s.youth), (e.trajectories, s.trajectories)]) {
+            let empty = s.jeugdigen == Cell::Exact(0.0);
+            for (e, s) in pairs.chain([(e.jeugdigen, s.jeugdigen), (e.trajecten, s.trajecten)]) {
                 let (e, s) = (e.number().unwrap(), s.number().unwrap());
                 assert!(
                     ((s - e).abs() <= MAX_NOISE as f64 || (empty && s == 0.0))
@@ -216,12 +216,12 @@ fn under_the_method_counts_move_a_little_small_groups_lose_their_durations_and_t
                 moved += usize::from(e != s);
             }
             // Durations only where the shown youth leave no doubt of at least 20; in order.
-            let shown_youth = s.youth.number().unwrap();
+            let shown_youth = s.jeugdigen.number().unwrap();
             if s.quartiles == [Cell::Secret; 3] {
                 assert!(shown_youth < (MIN_YOUTH as i64 + MAX_NOISE) as f64, "{group:?}");
                 small += 1;
             } else {
-                assert!(shown_youth >= (MIN_YOUTH as i64 + MAX_NOISE) as f64 && e.youth.number().unwrap() >= MIN_YOUTH as f64, "{group:?}");
+                assert!(shown_youth >= (MIN_YOUTH as i64 + MAX_NOISE) as f64 && e.jeugdigen.number().unwrap() >= MIN_YOUTH as f64, "{group:?}");
                 let w: Vec<f64> = s.quartiles.iter().filter_map(|q| q.number()).collect();
                 assert!(w.windows(2).all(|p| p[0] <= p[1]), "{group:?} {w:?}");
                 quartiles_moved += usize::from(s.quartiles != e.quartiles);

@@ -95,9 +95,9 @@ pub struct Movement {
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Duration {
     /// The youth with a trajectory in the group.
-    pub youth: Cell,
+    pub jeugdigen: Cell,
     /// The group's trajectories.
-    pub trajectories: Cell,
+    pub trajecten: Cell,
     /// The first quartile, median and third quartile in weeks: [`Cell::NotPublished`] where not
     /// reached (too many still run), [`Cell::Secret`] for a group under [`MIN_YOUTH`](crate::MIN_YOUTH) youth.
     pub quartiles: [Cell; 3],
@@ -144,8 +144,8 @@ impl Flow {
             let q = d.quartiles.map(Cell::to_csv);
             out += &format!(
                 "{group},{TOTAAL},,,,{},{},{},{},{}\n",
-                d.youth.to_csv(),
-                d.trajectories.to_csv(),
+                d.jeugdigen.to_csv(),
+                d.trajecten.to_csv(),
                 q[0],
                 q[1],
                 q[2]
@@ -199,7 +199,7 @@ impl Flow {
                     let i = out.periods.iter().position(|q| *q == p).unwrap_or(0);
                     entry.0[i] = Movement { started: c[0], ended: c[1], running: c[2] };
                 }
-                None => entry.1 = Duration { youth: c[3], trajectories: c[4], quartiles: [c[5], c[6], c[7]] },
+                None => entry.1 = Duration { jeugdigen: c[3], trajecten: c[4], quartiles: [c[5], c[6], c[7]] },
             }
         }
         Ok(Parsed { value: out, notices })

@@ -175,6 +175,6 @@ fn shown(c: &mut Counts, table: Option<&PTable>) -> (Vec<Movement>, Duration) {
             }
         }
     };
-    let duration = Duration { youth: Cell::Exact(youth), trajectories: count(c.trajectories), quartiles };
+    let duration = Duration { jeugdigen: Cell::Exact(youth), trajecten: count(c.trajectories), quartiles };
     (movements, duration)
 }

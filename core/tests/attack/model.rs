@@ -58,13 +58,16 @@ impl Model {
         let value = |c: &Cube, k: &Key| c.get(k).get(measure).number().expect("a number in every cell");
         let exact_values: Vec<f64> = keys.iter().map(|k| value(exact, k)).collect();
         let (mut lo, mut hi) = (Vec::new(), Vec::new());
+        // No cell holds more than the largest shown cell (a total) can.
+        let most = keys.iter().map(|k| value(shown, k)).fold(0.0, f64::max) + max_noise;
         for k in &keys {
             let s = value(shown, k);
             // The small-cell rule: a cell shown without youth shows no trajectories either, so
-            // its trajectories may be any number (its youth, 0 to D, each had at least one).
-            if measure == Measure::Trajecten && value(shown, k) == 0.0 && shown.get(k).jeugdigen == lta_core::Cell::Exact(0.0) {
+            // its trajectories may be any number up to a total's (its youth, 0 to D, each had
+            // at least one).
+            if measure == Measure::Trajecten && s == 0.0 && shown.get(k).jeugdigen == lta_core::Cell::Exact(0.0) {
                 lo.push(0.0);
-                hi.push(1e6);
+                hi.push(most);
                 continue;
             }
             lo.push(if s > 0.0 { (s - max_noise).max(1.0) } else { 0.0 });

@@ -91,8 +91,8 @@ impl Dataset {
         let total = of(&total);
         let column = |title, unit, f: &dyn Fn(&Duration) -> Cell| (Column::new(title, unit), durations.iter().map(f).collect(), f(&total));
         let candidates = vec![
-            column(Text::UniqueYouth, Unit::Count, &|d| d.youth),
-            column(Text::Trajectories, Unit::Count, &|d| d.trajectories),
+            column(Text::UniqueYouth, Unit::Count, &|d| d.jeugdigen),
+            column(Text::Trajectories, Unit::Count, &|d| d.trajecten),
             column(Text::Quartile1, Unit::Weeks, &|d| d.quartiles[0]),
             column(Text::Median, Unit::Weeks, &|d| d.quartiles[1]),
             column(Text::Quartile3, Unit::Weeks, &|d| d.quartiles[2]),
