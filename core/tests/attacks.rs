@@ -573,6 +573,8 @@ fn no_cell_shows_no_youth_beside_trajectories_or_euros() {
             if m.jeugdigen == Cell::Exact(0.0) {
                 zeros += 1;
                 assert!(m.trajecten == Cell::Exact(0.0) && m.volume_eur == Cell::Exact(0.0), "{what}: {m:?}");
+            } else {
+                assert!(m.trajecten != Cell::Exact(0.0), "{what}: youth without trajectories {m:?}");
             }
         };
         for key in cube.keys() {
@@ -587,7 +589,7 @@ fn no_cell_shows_no_youth_beside_trajectories_or_euros() {
         let providers = providers_from_records(&built, Some(&k)).unwrap();
         for l in Landsdeel::ALL {
             for (name, m) in providers.of("2023", Area::Landsdeel(l), None) {
-                assert!(m.jeugdigen.number().unwrap() > 0.0, "{l:?} {name}: {m:?}");
+                assert!(m.jeugdigen.number().unwrap() > 0.0 && m.trajecten.number().unwrap() > 0.0, "{l:?} {name}: {m:?}");
                 others += usize::from(name == OTHER_PROVIDERS);
             }
         }

@@ -175,6 +175,7 @@ fn shown(c: &mut Counts, table: Option<&PTable>) -> (Vec<Movement>, Duration) {
             }
         }
     };
-    let duration = Duration { jeugdigen: Cell::Exact(youth), trajecten: count(c.trajectories), quartiles };
+    let trajecten = crate::protect::disclosure::tally::coherent(youth, count(c.trajectories).number().unwrap_or(0.0), 0.0).trajecten;
+    let duration = Duration { jeugdigen: Cell::Exact(youth), trajecten, quartiles };
     (movements, duration)
 }

@@ -118,9 +118,15 @@ pub(crate) fn noisy(table: &PTable, count: Keyed, salt: u64, what: Use) -> f64 {
 }
 
 /// The small-cell rule: a cell whose youth are shown as 0 shows no trajectories and no euros
-/// either, so its figures never contradict each other, and no per-youth figure comes from it.
-/// The cell's youth count decides, by its own noise: this adds nothing to what it shows.
+/// either, and a cell with youth shows at least as many trajectories as youth where its own
+/// trajectories came out as 0 (each youth had one), so its figures never contradict each other,
+/// and no per-youth figure comes from an empty-looking cell. Only shown figures decide: this
+/// adds nothing to what the cell shows.
 pub(crate) fn coherent(youth: f64, trajectories: f64, euros: f64) -> Measures {
-    let (trajectories, euros) = if youth == 0.0 { (0.0, 0.0) } else { (trajectories, euros) };
+    let (trajectories, euros) = match (youth, trajectories) {
+        (0.0, _) => (0.0, 0.0),
+        (_, 0.0) => (youth, euros),
+        _ => (trajectories, euros),
+    };
     Measures { trajecten: Cell::Exact(trajectories), jeugdigen: Cell::Exact(youth), volume_eur: Cell::Exact(euros) }
 }
