@@ -1,6 +1,7 @@
-//! The one accumulator of the cell-key method: every table derived from records (the cube, the
-//! regions, the providers, the durations) counts its cells here and gets its figures from here,
-//! so every table is protected the same way.
+//! The one accumulator of the cell-key method: every table derived from records counts its cells
+//! here and gets its figures from here, so every table is protected the same way. The cube, the
+//! regions and the providers use [`Tally`]; the durations, which count trajectories per period
+//! and youth per group, use its parts: [`Keyed`] counts, [`noisy`] and [`coherent`].
 //!
 //! Records pass by ordered by client. Per cell it keeps the youth (each client once, with its
 //! youth key), the trajectories (each row, with its row key) and the euros (each client's euros
