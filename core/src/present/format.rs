@@ -50,7 +50,7 @@ pub fn format_number(n: f64, unit: Unit, lang: Lang) -> String {
 }
 
 /// Formats a format_cell: `≈` before approximate values, shown with no more precision than their
-/// source gave (see [`approx`]; large amounts in millions), and words for secret and
+/// source gave (see [`format_approx`]; large amounts in millions), and words for secret and
 /// unpublished cells.
 ///
 /// ```
@@ -90,7 +90,7 @@ pub fn format_cell(c: Cell, unit: Unit, lang: Lang) -> String {
 }
 
 /// A difference with its sign in front, so a rise and a fall read alike in both languages:
-/// `+120`, `−€ 5.000`, `≈ +3%`; unknown differences as [`cell`] writes them.
+/// `+120`, `−€ 5.000`, `≈ +3%`; unknown differences as [`format_cell`] writes them.
 ///
 /// ```
 /// use lta_core::{Cell, Lang, Unit, format_signed};
@@ -180,7 +180,7 @@ pub fn format_plain(n: f64, unit: Unit, lang: Lang) -> String {
 }
 
 /// A cell for a spreadsheet, with the conventions of the cube files: a number (at the precision
-/// shown on screen), `~` and the number as far as it is known (see [`approx`]), `x` or empty.
+/// shown on screen), `~` and the number as far as it is known (see [`format_approx`]), `x` or empty.
 ///
 /// ```
 /// use lta_core::{Cell, Lang, Unit, format_plain_cell};
